@@ -1,0 +1,156 @@
+import { CONVERTIBLE_FORMATS, detectFormat, SOURCE_FORMATS, type SourceFormat } from './detect-format.js';
+import { compareDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
+import { ConversionError, InternalFault } from './errors.js';
+import { applyTable } from './mapping/apply-table.js';
+import type { FieldDisposition } from './mapping/ledger.js';
+import { getTable, type TableId } from './mapping/tables.js';
+import { orderBySchema, serializeOutputs } from './outputs/serialize-outputs.js';
+import { isOutputsVersion, type OutputsVersion } from './outputs/versions.js';
+import { readAwsExports } from './readers/read-aws-exports.js';
+import { readJson } from './readers/read-json.js';
+import { readPlainObject } from './readers/read-plain-object.js';
+import type { SourceDocument } from './source/source-node.js';
+import type { ConvertSettings } from './transforms/transform-context.js';
+import { validateOutputs } from './validation/validate-outputs.js';
+
+export interface ConvertOptions {
+  /** The file name, for diagnostics only (the format is told from the content). */
+  fileName?: string;
+  /** Read the input as this format instead of detecting it. */
+  from?: SourceFormat;
+  /** The amplify_outputs.json version to write; `auto` (the default) picks the lowest that carries everything. */
+  outputsVersion?: OutputsVersion | 'auto';
+  /** The app platform; decides the push notification channel. */
+  platform?: ConvertSettings['platform'];
+}
+
+/** An amplify_outputs.json document. */
+export interface AmplifyOutputs {
+  version: OutputsVersion;
+  auth?: Record<string, unknown>;
+  data?: Record<string, unknown>;
+  storage?: Record<string, unknown>;
+  analytics?: Record<string, unknown>;
+  notifications?: Record<string, unknown>;
+  geo?: Record<string, unknown>;
+  custom?: Record<string, unknown>;
+}
+
+export interface ConvertResult {
+  /** The converted document, keys in schema order. */
+  outputs: AmplifyOutputs;
+  /** The document as the file to write: 2-space JSON with a final newline. */
+  text: string;
+  /** Everything that could not be carried as it was, sorted by position in the input. */
+  diagnostics: Diagnostic[];
+  /** What became of every field of the input (mapped, reported or dropped). */
+  fields: FieldDisposition[];
+  format: SourceFormat;
+  version: OutputsVersion;
+}
+
+const TABLE_FOR_FORMAT: Partial<Record<SourceFormat, TableId>> = {
+  'aws-exports': 'aws-exports',
+  'amplifyconfiguration-json': 'aws-exports',
+};
+
+/**
+ * Converts the text of a Gen1 configuration file into amplify_outputs.json. Pure: no file system, no console.
+ * Throws ConversionError for input that cannot be read at all (with the location), InternalFault for a bug.
+ */
+export function convert(text: string, options: ConvertOptions = {}): ConvertResult {
+  const file = options.fileName;
+  const format = options.from ?? resolveFormat(text, file);
+  checkOptions(options, file);
+  if (!CONVERTIBLE_FORMATS.includes(format)) throw unsupported(format, file);
+  const document = format === 'aws-exports' ? readAwsExports(text, file ?? 'aws-exports.js') : readJson(text, file ?? 'amplifyconfiguration.json');
+  return convertDocument(document, format, options);
+}
+
+/** Converts an already-loaded Gen1 configuration object (no line and column in diagnostics). */
+export function convertObject(object: Record<string, unknown>, options: Omit<ConvertOptions, 'fileName'> & { fileName?: string } = {}): ConvertResult {
+  checkOptions(options, options.fileName);
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) {
+    throw new ConversionError(createDiagnostic('NO_CONFIG_OBJECT', { message: 'convertObject needs a configuration object.', source: { file: options.fileName, pointer: '' } }));
+  }
+  const format = options.from ?? 'aws-exports';
+  if (!CONVERTIBLE_FORMATS.includes(format)) throw unsupported(format, options.fileName);
+  return convertDocument(readPlainObject(object), format, options);
+}
+
+function convertDocument(document: SourceDocument, format: SourceFormat, options: ConvertOptions): ConvertResult {
+  const requested = options.outputsVersion === undefined || options.outputsVersion === 'auto' ? undefined : options.outputsVersion;
+  const tableId = TABLE_FOR_FORMAT[format] as TableId;
+  const mapping = applyTable(document, getTable(tableId), {
+    file: options.fileName,
+    settings: { platform: options.platform },
+    outputsVersion: requested,
+  });
+  const version = requested ?? mapping.requiredVersion;
+  const outputs = orderBySchema({ version, ...mapping.outputs }, version) as AmplifyOutputs;
+  const validation = validateOutputs(outputs, version);
+  if (!validation.valid) {
+    throw new InternalFault(`The converted document does not validate against the amplify_outputs.json ${version} schema. This is a bug in amplify-outputs-migrate.`, validation.errors);
+  }
+  const { diagnostics, fields } = sortDiagnostics(mapping.diagnostics, mapping.fields);
+  return { outputs, text: serializeOutputs(outputs), diagnostics, fields, format, version };
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[], fields: FieldDisposition[]): { diagnostics: Diagnostic[]; fields: FieldDisposition[] } {
+  const order = diagnostics.map((diagnostic, index) => ({ diagnostic, index })).sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic) || a.index - b.index);
+  const newIndex = new Map(order.map((entry, position) => [entry.index, position]));
+  return {
+    diagnostics: order.map((entry) => entry.diagnostic),
+    fields: fields
+      .map((field) => (field.outcome === 'reported' ? { ...field, diagnostic: newIndex.get(field.diagnostic) ?? -1 } : field))
+      .sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0)),
+  };
+}
+
+function resolveFormat(text: string, file: string | undefined): SourceFormat {
+  const detected = detectFormat(text);
+  if (detected.format === 'amplify-outputs') {
+    throw new ConversionError(
+      createDiagnostic('ALREADY_GEN2', {
+        message: `The file already is an amplify_outputs.json (${detected.reason}); there is nothing to convert.`,
+        resolution: 'Point the command at the Gen1 file (aws-exports.js or amplifyconfiguration.json) instead.',
+        source: { file, pointer: '/version' },
+      }),
+    );
+  }
+  if (detected.format === 'unknown') {
+    throw new ConversionError(
+      createDiagnostic('UNSUPPORTED_FORMAT', {
+        message: `The content is not a Gen1 configuration this tool recognises (${detected.reason}).`,
+        resolution: `Point the command at a Gen1 configuration file, or name its format with --from (${CONVERTIBLE_FORMATS.join(', ')}).`,
+        source: { file, pointer: '' },
+      }),
+    );
+  }
+  return detected.format;
+}
+
+function unsupported(format: string, file: string | undefined): ConversionError {
+  return new ConversionError(
+    createDiagnostic('UNSUPPORTED_FORMAT', {
+      message: `The file is ${(SOURCE_FORMATS as readonly string[]).includes(format) ? `in the ${format} format` : `"${format}"`}, which this version does not convert yet (it converts ${CONVERTIBLE_FORMATS.join(' and ')}).`,
+      resolution: 'Convert the aws-exports.js or the web amplifyconfiguration.json of the same backend instead.',
+      source: { file, pointer: '' },
+    }),
+  );
+}
+
+function checkOptions(options: ConvertOptions, file: string | undefined): void {
+  const version = options.outputsVersion;
+  const bad =
+    version !== undefined && version !== 'auto' && !isOutputsVersion(version)
+      ? `outputsVersion must be auto or one of 1, 1.1, 1.2, 1.3, 1.4, 1.5 (got ${JSON.stringify(version)})`
+      : options.from !== undefined && !(SOURCE_FORMATS as readonly string[]).includes(options.from)
+        ? `from must be one of ${SOURCE_FORMATS.join(', ')} (got ${JSON.stringify(options.from)})`
+        : options.platform !== undefined && !['web', 'ios', 'android', 'flutter'].includes(options.platform)
+          ? `platform must be web, ios, android or flutter (got ${JSON.stringify(options.platform)})`
+          : undefined;
+  if (bad) {
+    throw new ConversionError(createDiagnostic('INVALID_OPTION', { message: `Invalid option: ${bad}.`, resolution: 'Correct the option.', source: { file, pointer: '' } }));
+  }
+}

@@ -1,0 +1,66 @@
+import { stripByteOrderMark } from './readers/line-index.js';
+
+/** The Gen1 formats (and near misses) this package can recognise. */
+export const SOURCE_FORMATS = [
+  'aws-exports',
+  'amplifyconfiguration-json',
+  'amplifyconfiguration-mobile',
+  'awsconfiguration',
+  'amplifyconfiguration-dart',
+  'amplify-meta',
+] as const;
+
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/** The formats this version converts. */
+export const CONVERTIBLE_FORMATS: readonly SourceFormat[] = ['aws-exports', 'amplifyconfiguration-json'];
+
+export interface DetectedFormat {
+  /** The format, or `amplify-outputs` for a file that already is Gen2, or `unknown`. */
+  format: SourceFormat | 'amplify-outputs' | 'unknown';
+  /** Why, in a few words, for messages. */
+  reason: string;
+}
+
+const WEB_TOP_LEVEL_KEYS = ['oauth', 'geo', 'Notifications', 'Analytics', 'predictions', 'Auth', 'modelIntrospection'];
+const AWSCONFIGURATION_KEYS = ['CognitoUserPool', 'CredentialsProvider', 'IdentityManager', 'AppSync', 'S3TransferUtility', 'PinpointAnalytics', 'DynamoDBObjectMapper'];
+
+/**
+ * Tells the format from the content's shape, never from the file name: two different formats are both called
+ * amplifyconfiguration.json.
+ */
+export function detectFormat(text: string): DetectedFormat {
+  const trimmed = stripByteOrderMark(text).trimStart();
+  if (/\bamplify_?config(?:uration)?\s*=\s*r?'''/i.test(text)) {
+    return { format: 'amplifyconfiguration-dart', reason: "a Dart constant holding the configuration in '''...'''" };
+  }
+  if (!trimmed.startsWith('{')) return { format: 'aws-exports', reason: 'JavaScript or TypeScript source' };
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch {
+    // Not valid JSON: read as JSON anyway so that the error points at the fault.
+    return { format: 'amplifyconfiguration-json', reason: 'a JSON document' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { format: 'unknown', reason: 'JSON that is not an object' };
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object);
+  if (keys.some((key) => key.startsWith('aws_'))) return { format: 'amplifyconfiguration-json', reason: 'top-level aws_* keys' };
+  if (typeof object['version'] === 'string' && object['version'].startsWith('1')) {
+    return { format: 'amplify-outputs', reason: `"version": "${object['version']}"` };
+  }
+  const providers = object['providers'];
+  if (typeof providers === 'object' && providers !== null && 'awscloudformation' in providers) {
+    return { format: 'amplify-meta', reason: 'a providers.awscloudformation block' };
+  }
+  if (keys.some((key) => isObject(object[key]) && isObject((object[key] as Record<string, unknown>)['plugins']))) {
+    return { format: 'amplifyconfiguration-mobile', reason: 'categories with "plugins"' };
+  }
+  if (keys.some((key) => AWSCONFIGURATION_KEYS.includes(key))) return { format: 'awsconfiguration', reason: 'AWS Mobile SDK blocks such as CognitoUserPool' };
+  if (keys.some((key) => WEB_TOP_LEVEL_KEYS.includes(key))) return { format: 'amplifyconfiguration-json', reason: 'Gen1 web configuration keys' };
+  return { format: 'unknown', reason: 'no Gen1 configuration keys' };
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

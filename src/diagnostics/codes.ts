@@ -1,0 +1,237 @@
+/**
+ * Every diagnostic code this package can emit, with its default severity, a short title and a longer
+ * explanation. This table is the only place codes are defined; the text and JSON reports, the README and
+ * the tests read it.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface DiagnosticCodeInfo {
+  severity: Severity;
+  title: string;
+  explanation: string;
+}
+
+export const DIAGNOSTIC_CODES = {
+  PARSE_ERROR: {
+    severity: 'error',
+    title: 'The file does not parse',
+    explanation: 'The input is not valid JavaScript, TypeScript or JSON. Nothing was converted.',
+  },
+  NO_CONFIG_OBJECT: {
+    severity: 'error',
+    title: 'No configuration object found',
+    explanation:
+      'The file parses, but it exports no object literal (export default, module.exports, or top-level aws_* constants). Nothing was converted.',
+  },
+  UNSUPPORTED_FORMAT: {
+    severity: 'error',
+    title: 'Not a format this version reads',
+    explanation: 'The content is not one of the Gen1 formats this version converts.',
+  },
+  ALREADY_GEN2: {
+    severity: 'error',
+    title: 'Already a Gen2 file',
+    explanation: 'The input already is an amplify_outputs.json (it has a "version" starting with 1). There is nothing to convert.',
+  },
+  INVALID_OPTION: {
+    severity: 'error',
+    title: 'Invalid option',
+    explanation: 'An option passed to the command or the library is not one it accepts.',
+  },
+  NON_LITERAL_VALUE: {
+    severity: 'warning',
+    title: 'Value is not a literal',
+    explanation:
+      'The value is computed when the file runs (an environment variable, a call, an identifier that is not a literal constant, a template with expressions). The file is never executed, so the field is skipped.',
+  },
+  SPREAD_NOT_EVALUATED: {
+    severity: 'warning',
+    title: 'Spread not evaluated',
+    explanation: 'An object spread (`...other`) adds fields only when the file runs. Those fields are not converted.',
+  },
+  COMPUTED_KEY_NOT_EVALUATED: {
+    severity: 'warning',
+    title: 'Computed key not evaluated',
+    explanation: 'A key written as `[expression]` is known only when the file runs. That field is not converted.',
+  },
+  DUPLICATE_KEY: {
+    severity: 'warning',
+    title: 'Key written twice',
+    explanation: 'The same key appears twice in one object. As in JavaScript, the last one wins; the earlier one is ignored.',
+  },
+  UNKNOWN_FIELD: {
+    severity: 'warning',
+    title: 'Field not known',
+    explanation:
+      'The field is not one the Gen1 tools write and no mapping row covers it (often a hand-added key). It is not carried into amplify_outputs.json.',
+  },
+  EMPTY_VALUE: {
+    severity: 'info',
+    title: 'Empty value',
+    explanation: 'The field is an empty string, which carries no setting (often a redacted or placeholder value). It is not carried.',
+  },
+  INVALID_VALUE: {
+    severity: 'warning',
+    title: 'Value not valid for its field',
+    explanation: 'The value has the wrong type or is not one of the values the field allows. It is not carried.',
+  },
+  CONFLICTING_VALUES: {
+    severity: 'warning',
+    title: 'Two fields disagree',
+    explanation:
+      'Two fields of the input set the same Gen2 setting to different values. The first one (by the priority documented in the mapping table) is kept.',
+  },
+  SECTION_INCOMPLETE: {
+    severity: 'error',
+    title: 'Category cannot be carried',
+    explanation:
+      'A Gen2 category needs fields the input does not provide, so the whole category is left out of amplify_outputs.json and the app loses it.',
+  },
+  AUTH_WITHOUT_USER_POOL: {
+    severity: 'error',
+    title: 'Identity pool without a user pool',
+    explanation:
+      'The input configures only a Cognito identity pool. amplify_outputs.json requires a user pool for its auth category, so guest credentials cannot be expressed there.',
+  },
+  VERSION_TOO_LOW: {
+    severity: 'error',
+    title: 'Needs a newer outputs version',
+    explanation: 'The setting exists only in a later amplify_outputs.json version than the one requested, so it was left out.',
+  },
+  REGION_FALLBACK: {
+    severity: 'info',
+    title: 'Region taken from the project region',
+    explanation: 'The category names no region of its own; the project region (aws_project_region) is used, as the Gen1 tools did.',
+  },
+  DEFAULT_APPLIED: {
+    severity: 'info',
+    title: 'Required field filled with a default',
+    explanation: 'amplify_outputs.json requires a field the input does not have; the documented default was written.',
+  },
+  GUEST_ACCESS_ASSUMED: {
+    severity: 'info',
+    title: 'Guest access kept on',
+    explanation:
+      'Gen1 files do not say whether the identity pool allows guest (unauthenticated) access, and the Gen1 libraries assumed it does. amplify_outputs.json turns guest access off unless it is stated, so it is written as enabled.',
+  },
+  USERNAME_SIGN_IN: {
+    severity: 'info',
+    title: 'Sign-in with a username',
+    explanation:
+      'The user pool signs in with a username (an empty username attribute list). It is written as ["username"], which amplify-js reads as username sign-in; amplify-swift cannot decode that value.',
+  },
+  SIGN_IN_ATTRIBUTES_UNSTATED: {
+    severity: 'info',
+    title: 'Sign-in attributes not stated',
+    explanation:
+      'The input does not list the user pool username attributes (files from older CLIs). Gen1 libraries then assumed username sign-in; amplify_outputs.json leaves it unstated.',
+  },
+  VERIFICATION_ATTRIBUTE_REQUIRED: {
+    severity: 'info',
+    title: 'Verification attribute treated as required',
+    explanation:
+      'Gen1 libraries treated the verification attributes as required sign-up attributes. They are added to standard_required_attributes so that sign-up forms keep asking for them.',
+  },
+  UNSUPPORTED_PROVIDER: {
+    severity: 'warning',
+    title: 'Social provider not expressible',
+    explanation:
+      'amplify_outputs.json lists only GOOGLE, FACEBOOK, LOGIN_WITH_AMAZON and SIGN_IN_WITH_APPLE. Other providers (OIDC, SAML) still work through the Hosted UI but are not listed.',
+  },
+  AUTH_MODE_FALLBACK: {
+    severity: 'warning',
+    title: 'Unknown GraphQL authorization mode',
+    explanation: 'The AppSync authorization type is not one Gen2 knows. Gen1 libraries fell back to AWS_IAM, and so does the converted file.',
+  },
+  PUSH_CHANNEL_AMBIGUOUS: {
+    severity: 'info',
+    title: 'Push channel guessed',
+    explanation:
+      'Gen1 web files have one "Push" entry for both APNS (iOS) and FCM (Android). Both channels are written; the Amplify libraries need only the one of their platform.',
+  },
+  LEGACY_AUTH_BLOCK: {
+    severity: 'info',
+    title: 'Amplify v5 Auth block used',
+    explanation:
+      'The user pool is configured in a hand-written v5-style `Auth: {...}` block. amplify-js v6 ignores that block when it reads a Gen1 file, but it describes the app, so it is carried.',
+  },
+  MOBILE_HUB_CONSTANTS: {
+    severity: 'info',
+    title: 'Mobile Hub constants read',
+    explanation: 'The file declares the configuration as separate top-level aws_* constants (Mobile Hub). They were read as one object.',
+  },
+  VALUE_NORMALIZED: {
+    severity: 'info',
+    title: 'Value cleaned up',
+    explanation: 'Blank entries, surrounding spaces or repeated entries were removed, because amplify_outputs.json requires unique, non-empty values.',
+  },
+  REST_API_IN_CUSTOM: {
+    severity: 'warning',
+    title: 'REST API moved to custom.API',
+    explanation:
+      'amplify_outputs.json has no REST API category. The APIs are written to custom.API by the documented Gen2 convention, and the app must pass them to Amplify.configure itself.',
+  },
+  PREDICTIONS_IN_CUSTOM: {
+    severity: 'warning',
+    title: 'Predictions moved to custom.Predictions',
+    explanation:
+      'amplify_outputs.json has no predictions category. The settings are written to custom.Predictions by the documented Gen2 convention, and the app must pass them to Amplify.configure itself.',
+  },
+  CUSTOM_COPIED: {
+    severity: 'info',
+    title: 'Custom outputs copied',
+    explanation: 'The input carries a free-form custom block, which is copied to custom as it is.',
+  },
+  INTERACTIONS_NOT_SUPPORTED: {
+    severity: 'error',
+    title: 'Lex (Interactions) cannot be carried',
+    explanation:
+      'Gen1 chatbots are Amazon Lex V1 bots configured as aws_bots_config. amplify_outputs.json has no interactions category, and Lex V1 is retired.',
+  },
+  HOSTING_NOT_CLIENT_CONFIG: {
+    severity: 'info',
+    title: 'Hosting is not client configuration',
+    explanation: 'The field describes where the app is hosted (S3, CloudFront). Client libraries never read it, and Gen2 does not carry it.',
+  },
+  LEGACY_SERVICE: {
+    severity: 'warning',
+    title: 'Service with no Gen2 client configuration',
+    explanation:
+      'The field configures a service the Amplify client libraries no longer read (for example DynamoDB tables from Mobile Hub). amplify_outputs.json has no place for it.',
+  },
+  MOCK_ENDPOINT: {
+    severity: 'warning',
+    title: 'Local mock setting',
+    explanation:
+      'The field only exists in files written by `amplify mock` to reach a local endpoint over HTTP. amplify_outputs.json has no such switch; convert the file of a deployed environment instead.',
+  },
+  FEDERATION_SETTING: {
+    severity: 'info',
+    title: 'Identity-pool federation setting',
+    explanation:
+      'The field describes how the Gen1 app federated identities (federationTarget, a Facebook app id). Gen2 libraries configure federation in code; the field is not carried.',
+  },
+  LIBRARY_OPTION: {
+    severity: 'warning',
+    title: 'Library behaviour, not configuration',
+    explanation: 'The Gen1 libraries read this field as a behaviour switch. amplify_outputs.json has no such field; set the behaviour in code if you rely on it.',
+  },
+  OAUTH_CLIENT_ID_DIFFERS: {
+    severity: 'warning',
+    title: 'OAuth uses another app client',
+    explanation:
+      'The Hosted UI settings name an app client other than the user pool client. Gen2 uses user_pool_client_id for both, so the OAuth client id is not carried.',
+  },
+  VALUE_NOT_CARRIED: {
+    severity: 'warning',
+    title: 'Value not carried',
+    explanation: 'A mapping row matched this value but could not carry it. This should not happen; please report it.',
+  },
+} as const satisfies Record<string, DiagnosticCodeInfo>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code);
+}

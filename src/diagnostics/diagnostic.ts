@@ -1,0 +1,75 @@
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from './codes.js';
+
+/** Where in the input a diagnostic points: the file, an RFC 6901 pointer into the source object, line and column. */
+export interface DiagnosticSource {
+  file?: string;
+  pointer: string;
+  line?: number;
+  column?: number;
+}
+
+/** A finding, as data. Rendered only by the renderers in this folder. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  /** The Gen1 category the field belongs to (auth, data, storage, ...), or "file" for whole-file problems. */
+  category: string;
+  message: string;
+  /** What the user should do about it. */
+  resolution: string;
+  source: DiagnosticSource;
+  /** The amplify_outputs.json location concerned, as a JSON pointer, when there is one. */
+  target?: string;
+}
+
+export interface DiagnosticInit {
+  message?: string;
+  resolution?: string;
+  severity?: Severity;
+  category?: string;
+  source: DiagnosticSource;
+  target?: string;
+}
+
+const DEFAULT_RESOLUTION = 'No action is needed.';
+
+/** Builds a diagnostic, taking the default severity and message from the code table. */
+export function createDiagnostic(code: DiagnosticCode, init: DiagnosticInit): Diagnostic {
+  const info = DIAGNOSTIC_CODES[code];
+  const diagnostic: Diagnostic = {
+    code,
+    severity: init.severity ?? info.severity,
+    category: init.category ?? 'file',
+    message: init.message ?? info.explanation,
+    resolution: init.resolution ?? DEFAULT_RESOLUTION,
+    source: cleanSource(init.source),
+  };
+  if (init.target !== undefined) diagnostic.target = init.target;
+  return diagnostic;
+}
+
+/** Same keys in the same order every time, with absent ones left out (stable JSON reports). */
+function cleanSource(source: DiagnosticSource): DiagnosticSource {
+  const result: DiagnosticSource = { pointer: source.pointer };
+  if (source.file !== undefined) result.file = source.file;
+  if (source.line !== undefined) result.line = source.line;
+  if (source.column !== undefined) result.column = source.column;
+  return { ...(result.file !== undefined ? { file: result.file } : {}), ...result };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: by position in the file, then code. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.source.line ?? 0) - (b.source.line ?? 0) ||
+    (a.source.column ?? 0) - (b.source.column ?? 0) ||
+    a.source.pointer.localeCompare(b.source.pointer) ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    a.code.localeCompare(b.code)
+  );
+}
+
+export function severityAtLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] <= SEVERITY_RANK[threshold];
+}

@@ -1,0 +1,48 @@
+import { DIAGNOSTIC_CODES, type Severity } from './codes.js';
+import type { Diagnostic } from './diagnostic.js';
+import { countBySeverity, type Report } from './report.js';
+
+export interface TextRenderOptions {
+  /** Use ANSI colours (the CLI decides from the TTY and NO_COLOR). */
+  color?: boolean;
+}
+
+const COLORS = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1 } as const;
+const SEVERITY_COLOR: Record<Severity, keyof typeof COLORS> = { error: 'red', warning: 'yellow', info: 'blue' };
+
+/** The human report: findings grouped by category, each with its location, code, message and resolution. */
+export function renderText(report: Report, options: TextRenderOptions = {}): string {
+  const paint = (color: keyof typeof COLORS, text: string): string => (options.color ? `\u001b[${COLORS[color]}m${text}\u001b[0m` : text);
+  const lines: string[] = [];
+  if (report.input) {
+    const detail = [report.format, report.version ? `amplify_outputs.json version ${report.version}` : undefined].filter(Boolean).join(' -> ');
+    lines.push(`${paint('bold', report.input)}${detail ? paint('dim', ` (${detail})`) : ''}`);
+  }
+  const groups = new Map<string, Diagnostic[]>();
+  for (const diagnostic of report.diagnostics) {
+    const group = groups.get(diagnostic.category) ?? [];
+    group.push(diagnostic);
+    groups.set(diagnostic.category, group);
+  }
+  for (const [category, diagnostics] of groups) {
+    lines.push('', paint('bold', category));
+    for (const diagnostic of diagnostics) {
+      const where = location(diagnostic);
+      const label = paint(SEVERITY_COLOR[diagnostic.severity], diagnostic.severity.padEnd(7));
+      lines.push(`  ${label} ${where ? `${where} ` : ''}${paint('dim', `${diagnostic.code} ${DIAGNOSTIC_CODES[diagnostic.code].title}`)}`);
+      lines.push(`          ${diagnostic.message}`);
+      if (diagnostic.source.pointer) lines.push(paint('dim', `          at ${diagnostic.source.pointer}${diagnostic.target ? ` -> ${diagnostic.target}` : ''}`));
+      lines.push(`          ${paint('dim', 'fix:')} ${diagnostic.resolution}`);
+    }
+  }
+  const counts = countBySeverity(report.diagnostics);
+  const summary = `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
+  lines.push('', `${report.written === false && report.output ? 'Not written' : report.output ? `Wrote ${report.output}` : 'Converted'}: ${summary}.`);
+  return `${lines.join('\n').replace(/^\n/, '')}\n`;
+}
+
+function location(diagnostic: Diagnostic): string {
+  const { file, line, column } = diagnostic.source;
+  if (line === undefined) return file ?? '';
+  return `${file ?? ''}:${line}:${column ?? 1}`;
+}

@@ -1,0 +1,21 @@
+import type { Diagnostic } from './diagnostic.js';
+import type { Severity } from './codes.js';
+
+/** What a conversion reports: the input, the result, and the findings. Renderers take this and nothing else. */
+export interface Report {
+  /** The input file, as the user named it. */
+  input?: string;
+  /** Where the outputs went (a path, "-" for standard output), if anywhere. */
+  output?: string;
+  format?: string;
+  version?: string;
+  /** True when the outputs were not written (dry run, or a refusal). */
+  written?: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const diagnostic of diagnostics) counts[diagnostic.severity]++;
+  return counts;
+}

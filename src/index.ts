@@ -1,0 +1,18 @@
+/**
+ * amplify-outputs-migrate: convert Amplify Gen1 client configuration into Gen2 amplify_outputs.json.
+ * Everything exported here is pure: no file system, no process exit, no console.
+ */
+export { convert, convertObject, type AmplifyOutputs, type ConvertOptions, type ConvertResult } from './convert.js';
+export { detectFormat, SOURCE_FORMATS, CONVERTIBLE_FORMATS, type DetectedFormat, type SourceFormat } from './detect-format.js';
+export { validateOutputs, type ValidationResult } from './validation/validate-outputs.js';
+export { renderReport, type ReportFormat } from './diagnostics/render-report.js';
+export { JSON_REPORT_VERSION } from './diagnostics/render-json.js';
+export type { Report } from './diagnostics/report.js';
+export type { Diagnostic, DiagnosticSource } from './diagnostics/diagnostic.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticCodeInfo, type Severity } from './diagnostics/codes.js';
+export { ConversionError, InternalFault, isConversionError, isInternalFault } from './errors.js';
+export { getTable, getTables } from './mapping/tables.js';
+export type { MappingTable, Row, MapRow, ReportRow, DropRow, CategoryTable } from './mapping/table-types.js';
+export type { FieldDisposition } from './mapping/ledger.js';
+export { OUTPUTS_VERSIONS, type OutputsVersion } from './outputs/versions.js';
+export { serializeOutputs } from './outputs/serialize-outputs.js';

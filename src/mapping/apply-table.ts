@@ -1,0 +1,406 @@
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isWithinPointer, joinPointer, parsePointer } from '../source/json-pointer.js';
+import { isEmptyNode, toPlainValue, type ObjectNode, type SourceDocument, type SourceNode } from '../source/source-node.js';
+import { TRANSFORMS } from '../transforms/registry.js';
+import type { ConvertSettings, ReportInit, TransformContext } from '../transforms/transform-context.js';
+import { compareVersions, maxVersion, type OutputsVersion } from '../outputs/versions.js';
+import { collectLeaves, Ledger, type FieldDisposition } from './ledger.js';
+import { matchSource, nodeAt, effectiveEntries, type SourceMatch } from './match-source.js';
+import { cloneJson, deepEqual, deleteAt, getAt, isPlainObject, setAt, type JsonObject } from './output-tree.js';
+import { isDropRow, isMapRow, type CategoryTable, type MapRow, type MappingTable, type ReportRow, type DropRow } from './table-types.js';
+
+export interface MappingResult {
+  /** The outputs without `version`. */
+  outputs: JsonObject;
+  diagnostics: Diagnostic[];
+  fields: FieldDisposition[];
+  /** The lowest version that carries everything written. */
+  requiredVersion: OutputsVersion;
+}
+
+export interface MappingOptions {
+  file?: string;
+  settings: ConvertSettings;
+  /** An explicit version: settings that need a later one are left out and reported. */
+  outputsVersion?: OutputsVersion;
+}
+
+/** A value written to the output, remembered for version checks and for re-accounting removed sections. */
+interface Write {
+  target: string;
+  minVersion: OutputsVersion;
+  sources: string[];
+}
+
+const EMPTY_REASON = 'An empty list or object carries no setting.';
+
+/**
+ * The generic mapping engine: applies a table to a source document. Format-specific knowledge lives in the
+ * readers, the table rows and the named transforms; this file knows none of it.
+ */
+export function applyTable(document: SourceDocument, table: MappingTable, options: MappingOptions): MappingResult {
+  return new TableRun(document, table, options).run();
+}
+
+class TableRun {
+  private readonly root: ObjectNode;
+  private readonly outputs: JsonObject = {};
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly ledger = new Ledger();
+  private readonly writes: Write[] = [];
+  /** Pointers matched by a map row, for telling "not carried" apart from "unknown". */
+  private readonly matchedByMapRow = new Set<string>();
+  private readonly secretPointers = new Set<string>();
+
+  constructor(
+    private readonly document: SourceDocument,
+    private readonly table: MappingTable,
+    private readonly options: MappingOptions,
+  ) {
+    this.root = document.root;
+  }
+
+  run(): MappingResult {
+    this.reportReaderIssues();
+    this.reportUnresolved(this.root, '');
+    const categories = Object.entries(this.table.categories);
+    for (const [name, category] of categories) {
+      for (const row of category.rows) if (!isMapRow(row) || row.role !== 'fallback') this.applyRow(name, row);
+    }
+    for (const [name, category] of categories) {
+      for (const row of category.rows) if (isMapRow(row) && row.role === 'fallback') this.applyRow(name, row);
+    }
+    for (const [name, category] of categories) this.applyDefaults(name, category);
+    for (const [name, category] of categories) this.checkRequirements(name, category);
+    const requiredVersion = this.enforceVersion();
+    this.reportLeftovers(this.root, '');
+    return { outputs: this.outputs, diagnostics: this.diagnostics, fields: this.ledger.all(), requiredVersion };
+  }
+
+  private reportReaderIssues(): void {
+    for (const issue of this.document.issues) {
+      const resolution =
+        issue.code === 'DUPLICATE_KEY'
+          ? 'Remove the duplicate so that the file says what it means.'
+          : issue.code === 'MOBILE_HUB_CONSTANTS'
+            ? 'No action is needed.'
+            : 'Write the fields out as literal values if they should be converted.';
+      this.diagnostics.push(
+        createDiagnostic(issue.code, {
+          category: 'file',
+          message: issue.code === 'DUPLICATE_KEY' ? `The key "${issue.detail}" is written more than once; the last one is used.` : messageForIssue(issue.code, issue.detail),
+          resolution,
+          source: this.source(issue.pointer, issue.loc),
+        }),
+      );
+    }
+  }
+
+  /** Values the reader could not evaluate are reported where they are, before any row runs. */
+  private reportUnresolved(node: SourceNode, pointer: string): void {
+    if (node.kind === 'unresolved') {
+      const index = this.pushDiagnostic('NON_LITERAL_VALUE', this.categoryOf(pointer), pointer, node.loc, {
+        message: `The value \`${node.expression}\` is a ${node.what}; it is known only when the file runs, so it is not converted.`,
+        resolution: 'Replace it with the literal value your deployed environment uses (for example from `amplify pull`), or set this field in amplify_outputs.json by hand.',
+      });
+      this.ledger.settle(node, pointer, { outcome: 'reported', diagnostic: index });
+    } else if (node.kind === 'object') {
+      for (const entry of effectiveEntries(node)) this.reportUnresolved(entry.node, joinPointer(pointer, entry.key));
+    } else if (node.kind === 'array') {
+      node.items.forEach((item, index) => this.reportUnresolved(item, joinPointer(pointer, index)));
+    }
+  }
+
+  private applyRow(category: string, row: MapRow | ReportRow | DropRow): void {
+    for (const match of matchSource(this.root, row.source)) {
+      if (row.whenEmpty && !isEmptyNode(match.node)) continue;
+      if (match.node.kind === 'unresolved') continue;
+      if (isDropRow(row)) {
+        this.ledger.settle(match.node, match.pointer, { outcome: 'dropped', reason: row.drop });
+      } else if (isMapRow(row)) {
+        this.applyMapRow(category, row, match);
+      } else {
+        if (this.ledger.isSettled(match.node, match.pointer)) continue;
+        if (row.secret) this.secretPointers.add(match.pointer);
+        const index = this.pushDiagnostic(row.report, category, match.pointer, match.loc, {
+          message: row.message ?? undefined,
+          resolution: row.resolution,
+          severity: row.severity,
+        });
+        this.ledger.settle(match.node, match.pointer, { outcome: 'reported', diagnostic: index });
+      }
+    }
+  }
+
+  private applyMapRow(category: string, row: MapRow, match: SourceMatch): void {
+    const role = row.role ?? 'primary';
+    if (row.secret) this.secretPointers.add(match.pointer);
+    if (role === 'fallback' && (!this.sectionExists(row.target) || getAt(this.outputs, row.target) !== undefined)) return;
+    if (role !== 'presence') this.matchedByMapRow.add(match.pointer);
+    if (isEmptyNode(match.node) && !row.keepEmpty) {
+      if (role === 'presence' || role === 'fallback') return;
+      if (match.node.kind === 'scalar') {
+        const index = this.pushDiagnostic('EMPTY_VALUE', category, match.pointer, match.loc, {
+          message: 'The value is empty, so it is not carried.',
+          resolution: 'If the app needs this setting, fill in the real value (placeholders and redacted values cannot be converted).',
+          target: row.target,
+        });
+        this.ledger.settle(match.node, match.pointer, { outcome: 'reported', diagnostic: index });
+      } else {
+        this.ledger.settle(match.node, match.pointer, { outcome: 'dropped', reason: EMPTY_REASON });
+      }
+      return;
+    }
+    let minVersion: OutputsVersion = (row.minVersion as OutputsVersion | undefined) ?? '1';
+    const transformName = typeof row.transform === 'string' ? row.transform : (row.transform?.name ?? 'copy');
+    const transform = TRANSFORMS[transformName];
+    if (!transform) throw new Error(`Unknown transform "${transformName}" in table ${this.table.id}`);
+    const context: TransformContext = {
+      pointer: match.pointer,
+      target: row.target,
+      options: typeof row.transform === 'object' ? (row.transform.options ?? {}) : {},
+      settings: this.options.settings,
+      lookup: (pointer) => {
+        const found = nodeAt(this.root, pointer);
+        return found ? toPlainValue(found.node) : undefined;
+      },
+      report: (code, init) => {
+        const pointer = init?.pointer ?? match.pointer;
+        const found = nodeAt(this.root, pointer);
+        const index = this.pushDiagnostic(code, category, pointer, found?.loc ?? match.loc, { target: row.target, ...init });
+        if (found) this.ledger.settle(found.node, pointer, { outcome: 'reported', diagnostic: index });
+      },
+      drop: (pointer, reason) => {
+        const found = nodeAt(this.root, pointer);
+        if (found) this.ledger.settle(found.node, pointer, { outcome: 'dropped', reason });
+      },
+      note: (code, init) => {
+        const pointer = init?.pointer ?? match.pointer;
+        this.pushDiagnostic(code, category, pointer, nodeAt(this.root, pointer)?.loc ?? match.loc, { target: row.target, ...init });
+      },
+      requireVersion: (version) => {
+        minVersion = maxVersion(minVersion, version as OutputsVersion);
+      },
+    };
+    const value = transform(toPlainValue(match.node), context);
+    if (value === undefined) return;
+    if (!this.write(category, row, match, value, minVersion)) return;
+    if (role !== 'presence') this.ledger.settle(match.node, match.pointer, { outcome: 'mapped', target: row.target });
+    if (row.notice) {
+      this.pushDiagnostic(row.notice, category, match.pointer, match.loc, {
+        target: row.target,
+        resolution: row.noticeResolution,
+      });
+    }
+  }
+
+  /** Writes a value; returns false (after reporting) when it conflicts with one already there. */
+  private write(category: string, row: MapRow, match: SourceMatch, value: unknown, minVersion: OutputsVersion): boolean {
+    const existing = getAt(this.outputs, row.target);
+    let next = cloneJson(value);
+    if (existing !== undefined) {
+      if (row.merge === 'union' && Array.isArray(existing) && Array.isArray(next)) {
+        next = [...existing, ...next.filter((item) => !existing.some((old) => deepEqual(old, item)))];
+      } else if (row.merge === 'object' && isPlainObject(existing) && isPlainObject(next)) {
+        next = { ...existing, ...next };
+      } else if (!deepEqual(existing, next)) {
+        const earlier = this.writes.find((write) => write.target === row.target);
+        const secret = row.secret || (earlier?.sources.some((source) => this.secretPointers.has(source)) ?? false);
+        const index = this.pushDiagnostic('CONFLICTING_VALUES', category, match.pointer, match.loc, {
+          message: `This field sets ${row.target.slice(1).replace(/\//g, '.')} to ${show(next, secret)}, but ${earlier?.sources[0] ?? 'an earlier field'} already set it to ${show(existing, secret)}; the earlier value is kept.`,
+          resolution: 'Check which value is right for the deployed backend and make the Gen1 file consistent.',
+          target: row.target,
+        });
+        this.ledger.settle(match.node, match.pointer, { outcome: 'reported', diagnostic: index });
+        return false;
+      }
+    }
+    setAt(this.outputs, row.target, next);
+    const write = this.writes.find((w) => w.target === row.target);
+    if (write) {
+      write.sources.push(match.pointer);
+      write.minVersion = maxVersion(write.minVersion, minVersion);
+    } else {
+      this.writes.push({ target: row.target, minVersion, sources: [match.pointer] });
+    }
+    return true;
+  }
+
+  private sectionExists(target: string): boolean {
+    const section = parsePointer(target)[0];
+    return section !== undefined && getAt(this.outputs, `/${section}`) !== undefined;
+  }
+
+  private applyDefaults(category: string, table: CategoryTable): void {
+    for (const row of table.defaults ?? []) {
+      const parent = row.target.slice(0, row.target.lastIndexOf('/'));
+      if (getAt(this.outputs, parent) === undefined || getAt(this.outputs, row.target) !== undefined) continue;
+      setAt(this.outputs, row.target, cloneJson(row.value));
+      this.writes.push({ target: row.target, minVersion: '1', sources: [] });
+      if (row.notice) {
+        const contributor = this.writes.find((write) => isWithinPointer(write.target, parent) && write.sources.length > 0)?.sources[0] ?? '';
+        const found = nodeAt(this.root, contributor);
+        this.pushDiagnostic(row.notice, category, contributor, found?.loc, {
+          message: `${row.target.slice(1).replace(/\//g, '.')} is not in the input; ${JSON.stringify(row.value)} was written.${row.note ? ` ${row.note}` : ''}`,
+          target: row.target,
+        });
+      }
+    }
+  }
+
+  /** A section that lacks a required field is removed whole, and the fields that went into it are reported. */
+  private checkRequirements(category: string, table: CategoryTable): void {
+    for (const requirement of table.requires ?? []) {
+      if (getAt(this.outputs, requirement.section) === undefined) continue;
+      const missing = requirement.fields.filter((field) => getAt(this.outputs, field) === undefined);
+      if (missing.length === 0) continue;
+      const alternative = requirement.when?.find((option) => {
+        const found = nodeAt(this.root, option.source);
+        return found !== undefined && !isEmptyNode(found.node) && found.node.kind !== 'unresolved';
+      });
+      const contributors = this.writes.filter((write) => isWithinPointer(write.target, requirement.section)).flatMap((write) => write.sources);
+      const first = contributors[0] ?? '';
+      const names = missing.map((field) => field.slice(1).replace(/\//g, '.')).join(', ');
+      const index = this.pushDiagnostic(alternative?.code ?? requirement.code ?? 'SECTION_INCOMPLETE', category, first, nodeAt(this.root, first)?.loc, {
+        message: `${requirement.section.slice(1).replace(/\//g, '.')} needs ${names}, which the input does not provide, so it is left out of amplify_outputs.json${contributors.length > 0 ? ` with the ${contributors.length} field${contributors.length === 1 ? '' : 's'} that went into it` : ''}.`,
+        resolution: alternative?.resolution ?? requirement.resolution,
+        target: requirement.section,
+      });
+      this.removeTarget(requirement.section, index);
+    }
+  }
+
+  private removeTarget(target: string, diagnostic: number): void {
+    deleteAt(this.outputs, target);
+    const removedSources = new Set<string>();
+    for (let i = this.writes.length - 1; i >= 0; i--) {
+      const write = this.writes[i]!;
+      if (isWithinPointer(write.target, target)) {
+        write.sources.forEach((source) => removedSources.add(source));
+        this.writes.splice(i, 1);
+      }
+    }
+    // Fields mapped into the removed part are reported instead.
+    for (const field of this.ledger.all()) {
+      if (field.outcome === 'mapped' && isWithinPointer(field.target, target)) {
+        this.ledger.replace({ pointer: field.pointer, outcome: 'reported', diagnostic });
+      }
+    }
+    // Parents left empty go too.
+    const tokens = parsePointer(target);
+    while (tokens.length > 1) {
+      tokens.pop();
+      const parent = '/' + tokens.map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+      const value = getAt(this.outputs, parent);
+      if (isPlainObject(value) && Object.keys(value).length === 0) deleteAt(this.outputs, parent);
+      else break;
+    }
+    void removedSources;
+  }
+
+  private enforceVersion(): OutputsVersion {
+    let required: OutputsVersion = '1';
+    for (const write of this.writes) required = maxVersion(required, write.minVersion);
+    const requested = this.options.outputsVersion;
+    if (!requested || compareVersions(required, requested) <= 0) return requested ?? required;
+    for (const write of [...this.writes]) {
+      if (compareVersions(write.minVersion, requested) <= 0 || getAt(this.outputs, write.target) === undefined) continue;
+      const first = write.sources[0] ?? '';
+      const index = this.pushDiagnostic('VERSION_TOO_LOW', this.categoryOf(first), first, nodeAt(this.root, first)?.loc, {
+        message: `${write.target.slice(1).replace(/\//g, '.')} needs amplify_outputs.json version ${write.minVersion} or later, and version ${requested} was requested, so it is left out.`,
+        resolution: `Convert with --outputs-version ${write.minVersion} (or auto) if your Amplify libraries support it.`,
+        target: write.target,
+      });
+      this.removeTarget(write.target, index);
+    }
+    return requested;
+  }
+
+  /** Every leaf no row accounted for is reported: nothing is dropped silently. */
+  private reportLeftovers(node: SourceNode, pointer: string): void {
+    if (this.ledger.isSettled(node, pointer)) return;
+    const untouched = this.ledger.isUntouched(node, pointer);
+    if (untouched && (node.kind !== 'object' || pointer !== '') && !this.hasMatchedDescendant(pointer)) {
+      const matched = this.matchedByMapRow.has(pointer);
+      const index = this.pushDiagnostic(matched ? 'VALUE_NOT_CARRIED' : 'UNKNOWN_FIELD', this.categoryOf(pointer), pointer, this.locOf(pointer), {
+        message: matched
+          ? 'A mapping row matched this value but could not carry it.'
+          : `"${parsePointer(pointer).join('.')}" is not a field the Gen1 tools write, and no mapping row covers it, so it is not carried.`,
+        resolution: matched
+          ? 'Please report this with the file; meanwhile set the value in amplify_outputs.json by hand.'
+          : 'If your app reads this field, carry it yourself (for example under custom in amplify_outputs.json); otherwise remove it.',
+      });
+      this.ledger.settle(node, pointer, { outcome: 'reported', diagnostic: index });
+      return;
+    }
+    if (node.kind === 'object') {
+      for (const entry of effectiveEntries(node)) this.reportLeftovers(entry.node, joinPointer(pointer, entry.key));
+    } else if (node.kind === 'array') {
+      node.items.forEach((item, index) => this.reportLeftovers(item, joinPointer(pointer, index)));
+    } else {
+      const index = this.pushDiagnostic(this.matchedByMapRow.has(pointer) ? 'VALUE_NOT_CARRIED' : 'UNKNOWN_FIELD', this.categoryOf(pointer), pointer, this.locOf(pointer), {
+        resolution: 'If your app reads this field, carry it yourself (for example under custom in amplify_outputs.json); otherwise remove it.',
+      });
+      this.ledger.settle(node, pointer, { outcome: 'reported', diagnostic: index });
+    }
+  }
+
+  private hasMatchedDescendant(pointer: string): boolean {
+    for (const matched of this.matchedByMapRow) if (matched !== pointer && isWithinPointer(matched, pointer)) return true;
+    return false;
+  }
+
+  private locOf(pointer: string): SourceMatch['loc'] | undefined {
+    return nodeAt(this.root, pointer)?.loc;
+  }
+
+  /** The category of the first row whose source pattern covers the pointer ("general" when none does). */
+  private categoryOf(pointer: string): string {
+    for (const [name, category] of Object.entries(this.table.categories)) {
+      for (const row of category.rows) {
+        if (patternCovers(row.source, pointer)) return name;
+      }
+    }
+    return 'general';
+  }
+
+  private pushDiagnostic(code: DiagnosticCode, category: string, pointer: string, loc: SourceMatch['loc'] | undefined, init: ReportInit & { target?: string }): number {
+    const diagnostic = createDiagnostic(code, {
+      category,
+      message: init.message,
+      resolution: init.resolution,
+      severity: init.severity,
+      target: init.target,
+      source: this.source(pointer, loc),
+    });
+    this.diagnostics.push(diagnostic);
+    return this.diagnostics.length - 1;
+  }
+
+  private source(pointer: string, loc: SourceMatch['loc'] | undefined): Diagnostic['source'] {
+    const located = loc !== undefined && loc.line > 0;
+    return { file: this.options.file, pointer, line: located ? loc.line : undefined, column: located ? loc.column : undefined };
+  }
+}
+
+/** True when the pattern names the pointer or one of its ancestors. */
+function patternCovers(pattern: string, pointer: string): boolean {
+  const patternTokens = parsePointer(pattern);
+  const tokens = parsePointer(pointer);
+  if (patternTokens.length > tokens.length) return false;
+  return patternTokens.every((token, index) => token === '*' || token === tokens[index]);
+}
+
+function show(value: unknown, secret: boolean): string {
+  if (secret) return '(a secret value)';
+  return JSON.stringify(value);
+}
+
+function messageForIssue(code: string, detail: string): string {
+  if (code === 'SPREAD_NOT_EVALUATED') return `The spread \`${detail}\` adds fields only when the file runs; they are not converted.`;
+  if (code === 'COMPUTED_KEY_NOT_EVALUATED') return `The computed key \`${detail}\` is known only when the file runs; that field is not converted.`;
+  return `The configuration was read from ${detail} declared at the top level of the file.`;
+}
+
+export { collectLeaves };

@@ -1,0 +1,61 @@
+import { joinPointer } from '../source/json-pointer.js';
+import type { SourceNode } from '../source/source-node.js';
+
+/**
+ * What became of one leaf of the input: carried into the output, reported by a diagnostic, or dropped on
+ * purpose for a documented reason. Every leaf ends in exactly one of these.
+ */
+export type FieldDisposition =
+  | { pointer: string; outcome: 'mapped'; target: string }
+  | { pointer: string; outcome: 'reported'; diagnostic: number }
+  | { pointer: string; outcome: 'dropped'; reason: string };
+
+/** Leaves of a source tree: scalars, unresolved expressions, and empty objects or arrays. */
+export function collectLeaves(node: SourceNode, pointer: string, into: string[] = []): string[] {
+  if (node.kind === 'object' && node.entries.length > 0) {
+    for (const entry of node.entries) collectLeaves(entry.node, joinPointer(pointer, entry.key), into);
+  } else if (node.kind === 'array' && node.items.length > 0) {
+    node.items.forEach((item, index) => collectLeaves(item, joinPointer(pointer, index), into));
+  } else {
+    into.push(pointer);
+  }
+  return into;
+}
+
+/** The record of dispositions, keyed by leaf pointer. */
+export class Ledger {
+  private readonly entries = new Map<string, FieldDisposition>();
+
+  get(pointer: string): FieldDisposition | undefined {
+    return this.entries.get(pointer);
+  }
+
+  /** Records a disposition for each leaf under `node` that has none yet (a mapping may replace a drop). */
+  settle(node: SourceNode, pointer: string, disposition: DistributiveOmit<FieldDisposition, 'pointer'>): void {
+    for (const leaf of collectLeaves(node, pointer)) {
+      const existing = this.entries.get(leaf);
+      if (!existing || (existing.outcome === 'dropped' && disposition.outcome === 'mapped')) {
+        this.entries.set(leaf, { ...disposition, pointer: leaf } as FieldDisposition);
+      }
+    }
+  }
+
+  /** Replaces the disposition of one leaf, whatever it was (used when a mapped section is removed). */
+  replace(disposition: FieldDisposition): void {
+    this.entries.set(disposition.pointer, disposition);
+  }
+
+  isSettled(node: SourceNode, pointer: string): boolean {
+    return collectLeaves(node, pointer).every((leaf) => this.entries.has(leaf));
+  }
+
+  isUntouched(node: SourceNode, pointer: string): boolean {
+    return collectLeaves(node, pointer).every((leaf) => !this.entries.has(leaf));
+  }
+
+  all(): FieldDisposition[] {
+    return [...this.entries.values()];
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -1,0 +1,80 @@
+import { parsePointer } from '../source/json-pointer.js';
+
+/** Reading and writing plain JSON values at JSON pointers, for the output being built. */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isPlainObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function getAt(root: JsonObject, pointer: string): unknown {
+  let current: unknown = root;
+  for (const token of parsePointer(pointer)) {
+    if (!isPlainObject(current) || !Object.prototype.hasOwnProperty.call(current, token)) return undefined;
+    current = current[token];
+  }
+  return current;
+}
+
+export function hasAt(root: JsonObject, pointer: string): boolean {
+  return getAt(root, pointer) !== undefined;
+}
+
+/** Sets a value, creating the objects on the way (as null-prototype-free plain objects). */
+export function setAt(root: JsonObject, pointer: string, value: unknown): void {
+  const tokens = parsePointer(pointer);
+  const last = tokens.pop();
+  if (last === undefined) throw new Error('Cannot replace the output root');
+  let current = root;
+  for (const token of tokens) {
+    const next = current[token];
+    if (isPlainObject(next)) {
+      current = next;
+    } else {
+      const created: JsonObject = {};
+      defineKey(current, token, created);
+      current = created;
+    }
+  }
+  defineKey(current, last, value);
+}
+
+export function deleteAt(root: JsonObject, pointer: string): void {
+  const tokens = parsePointer(pointer);
+  const last = tokens.pop();
+  if (last === undefined) return;
+  const parent = tokens.length === 0 ? root : getAt(root, '/' + tokens.map(escape).join('/'));
+  if (isPlainObject(parent)) delete parent[last];
+}
+
+function escape(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Own data property, safe for keys like "__proto__". */
+function defineKey(target: JsonObject, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => deepEqual(item, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keysA = Object.keys(a);
+    const keysB = Object.keys(b);
+    return keysA.length === keysB.length && keysA.every((key) => Object.prototype.hasOwnProperty.call(b, key) && deepEqual(a[key], b[key]));
+  }
+  return false;
+}
+
+/** A deep copy made of plain objects and arrays (no shared references, no prototypes from the input). */
+export function cloneJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.filter((item) => item !== undefined).map(cloneJson) as T;
+  if (isPlainObject(value)) {
+    const copy: JsonObject = {};
+    for (const key of Object.keys(value)) if (value[key] !== undefined) defineKey(copy, key, cloneJson(value[key]));
+    return copy as T;
+  }
+  return value;
+}

@@ -1,0 +1,106 @@
+/**
+ * The shape of a mapping table in `mappings/` (validated at test time by `mappings/mapping.schema.json`).
+ * A table is data: one per source format, rows grouped by category, read by the generic engine.
+ */
+import type { DiagnosticCode, Severity } from '../diagnostics/codes.js';
+
+export interface MappingTable {
+  $schema?: string;
+  /** Table id, for example "aws-exports". */
+  id: string;
+  description: string;
+  /** Which source formats this table reads. */
+  formats: string[];
+  categories: Record<string, CategoryTable>;
+}
+
+export interface CategoryTable {
+  title: string;
+  /** Sections of amplify_outputs.json that must be complete to be kept, checked after mapping. */
+  requires?: SectionRequirement[];
+  /** Values written when a section exists but a field is absent. */
+  defaults?: DefaultRow[];
+  rows: Row[];
+}
+
+export interface SectionRequirement {
+  /** Pointer of the output section, for example "/auth" or "/auth/oauth". */
+  section: string;
+  /** Pointers (below the section) that must be present. */
+  fields: string[];
+  /** The diagnostic emitted when the section has to be removed (SECTION_INCOMPLETE if absent). */
+  code?: DiagnosticCode;
+  /** What the user should do about it. */
+  resolution: string;
+  /** Alternative codes chosen by which source field is present, checked in order. */
+  when?: { source: string; code: DiagnosticCode; resolution: string }[];
+}
+
+export interface DefaultRow {
+  target: string;
+  value: unknown;
+  /** The diagnostic to emit when the default is written (none if absent). */
+  notice?: DiagnosticCode;
+  note?: string;
+}
+
+export type TransformRef = string | { name: string; options?: Record<string, unknown> };
+
+interface RowBase {
+  /** JSON pointer pattern into the source object; a `*` token matches any key or index. */
+  source: string;
+  /** Why the row exists; shown in the README and kept next to the decision. */
+  note?: string;
+  /** Only match when the source value is empty ({} or [] or ""). */
+  whenEmpty?: boolean;
+}
+
+export interface MapRow extends RowBase {
+  target: string;
+  transform?: TransformRef;
+  /**
+   * primary (default): writes the value, reports a conflict if the target already holds another one.
+   * fallback: runs after every primary row, only fills a target still absent in a section that exists.
+   * presence: writes without accounting for the source (another row accounts for its fields).
+   */
+  role?: 'primary' | 'fallback' | 'presence';
+  /** How to combine with a value already at the target: union of arrays, or merge of objects. */
+  merge?: 'union' | 'object';
+  /** The lowest amplify_outputs.json version that can carry the target. */
+  minVersion?: string;
+  /** A diagnostic emitted whenever the row carries a value. */
+  notice?: DiagnosticCode;
+  noticeResolution?: string;
+  /** The value is a secret (an API key, a client secret): never shown in messages. */
+  secret?: boolean;
+  /** Give empty values ([] or {}) to the transform instead of dropping them (they mean something here). */
+  keepEmpty?: boolean;
+}
+
+export interface ReportRow extends RowBase {
+  /** The field has no Gen2 home: report it with this code. */
+  report: DiagnosticCode;
+  severity?: Severity;
+  message?: string;
+  resolution: string;
+  secret?: boolean;
+}
+
+export interface DropRow extends RowBase {
+  /** The field is dropped on purpose, for this documented reason. */
+  drop: string;
+}
+
+export type Row = MapRow | ReportRow | DropRow;
+
+export function isMapRow(row: Row): row is MapRow {
+  return 'target' in row;
+}
+
+export function isReportRow(row: Row): row is ReportRow {
+  return 'report' in row;
+}
+
+export function isDropRow(row: Row): row is DropRow {
+  return 'drop' in row;
+}

@@ -1,0 +1,46 @@
+import { isPlainObject } from '../mapping/output-tree.js';
+import { getOutputsSchema, type SchemaNode } from '../validation/schemas.js';
+import type { OutputsVersion } from './versions.js';
+
+/**
+ * Orders keys as the schema lists them (unknown keys, such as map entries, keep their order), so that the file
+ * reads like one Gen2 writes and is byte-identical on every run.
+ */
+export function orderBySchema(value: unknown, version: OutputsVersion): unknown {
+  const schema = getOutputsSchema(version);
+  return order(value, schema, schema);
+}
+
+function resolve(node: SchemaNode | undefined, root: SchemaNode): SchemaNode | undefined {
+  let current = node;
+  for (let i = 0; current?.$ref && i < 10; i++) {
+    const name = current.$ref.replace('#/$defs/', '');
+    current = root.$defs?.[name];
+  }
+  return current;
+}
+
+function order(value: unknown, node: SchemaNode | undefined, root: SchemaNode): unknown {
+  const schema = resolve(node, root);
+  if (Array.isArray(value)) return value.map((item) => order(item, schema?.items, root));
+  if (!isPlainObject(value)) return value;
+  const result: Record<string, unknown> = {};
+  const keys = Object.keys(value);
+  const known = schema?.properties ? Object.keys(schema.properties) : [];
+  const sorted = [...known.filter((key) => keys.includes(key)), ...keys.filter((key) => !known.includes(key))];
+  for (const key of sorted) {
+    const child = schema?.properties?.[key] ?? patternSchema(schema) ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    Object.defineProperty(result, key, { value: order(value[key], child, root), enumerable: true, writable: true, configurable: true });
+  }
+  return result;
+}
+
+function patternSchema(schema: SchemaNode | undefined): SchemaNode | undefined {
+  const patterns = schema?.patternProperties;
+  return patterns ? Object.values(patterns)[0] : undefined;
+}
+
+/** 2-space JSON with a final newline. */
+export function serializeOutputs(outputs: unknown): string {
+  return `${JSON.stringify(outputs, null, 2)}\n`;
+}

@@ -1,0 +1,58 @@
+import { joinPointer } from '../source/json-pointer.js';
+import type { Transform, TransformContext } from './transform-context.js';
+import { describeValue, invalid } from './value-transforms.js';
+
+/** Transforms for the GraphQL API (AppSync) settings. */
+
+const AUTH_TYPES: Record<string, string> = {
+  API_KEY: 'API_KEY',
+  AWS_IAM: 'AWS_IAM',
+  AMAZON_COGNITO_USER_POOLS: 'AMAZON_COGNITO_USER_POOLS',
+  OPENID_CONNECT: 'OPENID_CONNECT',
+  AWS_LAMBDA: 'AWS_LAMBDA',
+  // An erroneous spelling that amplify-js v6 accepts.
+  LAMBDA: 'AWS_LAMBDA',
+};
+
+export function toAuthType(value: unknown): string | undefined {
+  return typeof value === 'string' ? AUTH_TYPES[value.trim().toUpperCase()] : undefined;
+}
+
+/** The default authorization mode; an unknown mode falls back to AWS_IAM, as the Gen1 libraries did. */
+export const appsyncAuthType: Transform = (value, ctx) => {
+  const mode = toAuthType(value);
+  if (mode) return mode;
+  ctx.note('AUTH_MODE_FALLBACK', {
+    message: `The GraphQL authorization type ${describeValue(value)} is not one amplify_outputs.json allows; AWS_IAM was written, as the Gen1 libraries fell back to it.`,
+    resolution: 'Set data.default_authorization_type to the mode your API really uses (API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA).',
+    target: ctx.target,
+  });
+  return 'AWS_IAM';
+};
+
+/** Additional modes (a comma-joined string or a list), without the default mode. */
+export const additionalAuthTypes: Transform = (value, ctx) => {
+  const parts = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined;
+  if (!parts) return invalid(ctx, 'a comma-separated list of authorization types', value);
+  const defaultMode = toAuthType(ctx.lookup(String(ctx.options['defaultSource'])));
+  const result: string[] = [];
+  parts.forEach((part, index) => {
+    if (part === undefined || (typeof part === 'string' && part.trim() === '')) return;
+    const mode = toAuthType(part);
+    if (!mode) {
+      reportMode(ctx, part, typeof value === 'string' ? ctx.pointer : joinPointer(ctx.pointer, index));
+      return;
+    }
+    if (mode !== defaultMode && !result.includes(mode)) result.push(mode);
+  });
+  return result;
+};
+
+function reportMode(ctx: TransformContext, part: unknown, pointer: string): void {
+  ctx.report('INVALID_VALUE', {
+    pointer,
+    message: `${describeValue(part)} is not a GraphQL authorization type amplify_outputs.json allows.`,
+    resolution: 'Use API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA.',
+    target: ctx.target,
+  });
+}

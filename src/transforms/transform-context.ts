@@ -1,0 +1,40 @@
+import type { DiagnosticCode, Severity } from '../diagnostics/codes.js';
+
+/** Options that change how values are converted (the CLI flags of the same names). */
+export interface ConvertSettings {
+  /** Which app platform the file serves; decides the push channel. */
+  platform?: 'web' | 'ios' | 'android' | 'flutter';
+}
+
+export interface ReportInit {
+  /** Source pointer the finding is about (default: the value the transform was given). */
+  pointer?: string;
+  message?: string;
+  resolution?: string;
+  severity?: Severity;
+  target?: string;
+}
+
+/** What a transform may do besides returning a value. */
+export interface TransformContext {
+  /** Source pointer of the value being transformed. */
+  readonly pointer: string;
+  /** The row's options (from the table). */
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly settings: Readonly<ConvertSettings>;
+  /** The target pointer in amplify_outputs.json. */
+  readonly target: string;
+  /** Plain value of another source field, by pointer. */
+  lookup(pointer: string): unknown;
+  /** Reports a part of the value that is not carried; its fields count as reported. */
+  report(code: DiagnosticCode, init?: ReportInit): void;
+  /** Drops a part of the value on purpose, for a documented reason. */
+  drop(pointer: string, reason: string): void;
+  /** Adds a diagnostic about a value that is carried (a notice, not a loss). */
+  note(code: DiagnosticCode, init?: ReportInit): void;
+  /** The value needs at least this amplify_outputs.json version. */
+  requireVersion(version: string): void;
+}
+
+/** A named value transform. Returns the value to write, or undefined to write nothing. */
+export type Transform = (value: unknown, context: TransformContext) => unknown;
