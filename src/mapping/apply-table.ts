@@ -52,6 +52,8 @@ class TableRun {
   /** Pointers matched by a map row, for telling "not carried" apart from "unknown". */
   private readonly matchedByMapRow = new Set<string>();
   private readonly secretPointers = new Set<string>();
+  /** Notices about values that a later step removed again; left out of the result. */
+  private readonly withdrawn = new Set<number>();
 
   constructor(
     private readonly document: SourceDocument,
@@ -75,7 +77,19 @@ class TableRun {
     for (const [name, category] of categories) this.checkRequirements(name, category);
     const requiredVersion = this.enforceVersion();
     this.reportLeftovers(this.root, '');
-    return { outputs: this.outputs, diagnostics: this.diagnostics, fields: this.ledger.all(), requiredVersion };
+    return { outputs: this.outputs, ...this.withoutWithdrawn(), requiredVersion };
+  }
+
+  private withoutWithdrawn(): { diagnostics: Diagnostic[]; fields: FieldDisposition[] } {
+    const newIndex = new Map<number, number>();
+    const diagnostics: Diagnostic[] = [];
+    this.diagnostics.forEach((diagnostic, index) => {
+      if (this.withdrawn.has(index)) return;
+      newIndex.set(index, diagnostics.length);
+      diagnostics.push(diagnostic);
+    });
+    const fields = this.ledger.all().map((field) => (field.outcome === 'reported' ? { ...field, diagnostic: newIndex.get(field.diagnostic) ?? -1 } : field));
+    return { diagnostics, fields };
   }
 
   private reportReaderIssues(): void {
@@ -140,6 +154,7 @@ class TableRun {
     if (role !== 'presence') this.matchedByMapRow.add(match.pointer);
     if (isEmptyNode(match.node) && !row.keepEmpty) {
       if (role === 'presence' || role === 'fallback') return;
+      if (this.ledger.isSettled(match.node, match.pointer)) return;
       if (match.node.kind === 'scalar') {
         const index = this.pushDiagnostic('EMPTY_VALUE', category, match.pointer, match.loc, {
           message: 'The value is empty, so it is not carried.',
@@ -260,7 +275,7 @@ class TableRun {
         return found !== undefined && !isEmptyNode(found.node) && found.node.kind !== 'unresolved';
       });
       const contributors = this.writes.filter((write) => isWithinPointer(write.target, requirement.section)).flatMap((write) => write.sources);
-      const first = contributors[0] ?? '';
+      const first = alternative?.source ?? contributors[0] ?? '';
       const names = missing.map((field) => field.slice(1).replace(/\//g, '.')).join(', ');
       const index = this.pushDiagnostic(alternative?.code ?? requirement.code ?? 'SECTION_INCOMPLETE', category, first, nodeAt(this.root, first)?.loc, {
         message: `${requirement.section.slice(1).replace(/\//g, '.')} needs ${names}, which the input does not provide, so it is left out of amplify_outputs.json${contributors.length > 0 ? ` with the ${contributors.length} field${contributors.length === 1 ? '' : 's'} that went into it` : ''}.`,
@@ -273,6 +288,10 @@ class TableRun {
 
   private removeTarget(target: string, diagnostic: number): void {
     deleteAt(this.outputs, target);
+    const referenced = new Set(this.ledger.all().flatMap((field) => (field.outcome === 'reported' ? [field.diagnostic] : [])));
+    this.diagnostics.forEach((notice, index) => {
+      if (index !== diagnostic && notice.target !== undefined && isWithinPointer(notice.target, target) && !referenced.has(index)) this.withdrawn.add(index);
+    });
     const removedSources = new Set<string>();
     for (let i = this.writes.length - 1; i >= 0; i--) {
       const write = this.writes[i]!;

@@ -1,0 +1,178 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Argv } from 'yargs';
+import { convert, type ConvertResult } from '../convert.js';
+import { SOURCE_FORMATS, type SourceFormat } from '../detect-format.js';
+import { renderReport, type ReportFormat } from '../diagnostics/render-report.js';
+import type { Report } from '../diagnostics/report.js';
+import { isConversionError, isInternalFault } from '../errors.js';
+import { OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
+import { EXIT } from './exit-codes.js';
+import { findInput } from './find-input.js';
+import type { Terminal } from './terminal.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export interface ConvertArguments {
+  input?: string;
+  out: string;
+  dryRun: boolean;
+  force: boolean;
+  report: ReportFormat;
+  reportFile?: string;
+  outputsVersion: OutputsVersion | 'auto';
+  from?: SourceFormat;
+  platform?: 'web' | 'ios' | 'android' | 'flutter';
+}
+
+/** Inputs larger than this are refused: no Gen1 configuration comes near it. */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
+  return yargs
+    .positional('input', {
+      type: 'string',
+      describe: 'The Gen1 file (aws-exports.js, amplifyconfiguration.json) or a project folder; default: found in the current project',
+    })
+    .option('out', { alias: 'o', type: 'string', default: 'amplify_outputs.json', describe: 'Where to write amplify_outputs.json; - for standard output' })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'Convert and report, write nothing (the result goes to standard output)' })
+    .option('force', { type: 'boolean', default: false, describe: 'Replace an existing output file that differs' })
+    .option('report', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Report format' })
+    .option('report-file', { type: 'string', describe: 'Write the report to this file instead of the terminal' })
+    .option('outputs-version', { choices: ['auto', ...OUTPUTS_VERSIONS] as const, default: 'auto' as const, describe: 'amplify_outputs.json version; auto picks the lowest that carries everything' })
+    .option('from', { choices: SOURCE_FORMATS, describe: 'Read the input as this format instead of detecting it from the content' })
+    .option('platform', { choices: ['web', 'ios', 'android', 'flutter'] as const, describe: 'The app platform (decides the push notification channel)' })
+    .check((argv) => {
+      if (argv.report === 'json' && argv.reportFile === undefined && argv.out === '-' && !argv.dryRun) {
+        throw new Error('--report json prints the report on standard output, so --out - cannot use it too: give --out a file or add --report-file.');
+      }
+      return true;
+    }) as unknown as Argv<ConvertArguments>;
+}
+
+/** Runs `convert`; returns the exit code. */
+export function runConvert(args: ConvertArguments, terminal: Terminal): number {
+  const found = findInput(args.input, terminal.cwd);
+  if (found.kind === 'missing') {
+    terminal.stderr(`No Gen1 configuration file found in ${found.root}. Looked for: ${found.searched.join(', ')}.\nName the file: amplify-outputs-migrate convert path/to/aws-exports.js\n`);
+    return EXIT.USAGE;
+  }
+  const display = path.relative(terminal.cwd, found.file) || found.file;
+  if (found.discovered) terminal.stderr(`Using ${display}\n`);
+
+  const text = readInput(found.file, display, terminal);
+  if (text === undefined) return EXIT.USAGE;
+
+  const reportToStdout = args.report === 'json' && args.reportFile === undefined;
+  const emitReport = (report: Report): boolean => {
+    const rendered = renderReport(report, args.report, { color: args.report === 'text' && args.reportFile === undefined && terminal.colorOnStderr });
+    if (args.reportFile !== undefined) {
+      try {
+        writeFileAtomic(path.resolve(terminal.cwd, args.reportFile), rendered);
+      } catch (error) {
+        terminal.stderr(`Cannot write the report to ${args.reportFile}: ${describeError(error)}\n`);
+        return false;
+      }
+    } else if (reportToStdout) {
+      terminal.stdout(rendered);
+    } else {
+      terminal.stderr(rendered);
+    }
+    return true;
+  };
+
+  let result: ConvertResult;
+  try {
+    result = convert(text, { fileName: display, from: args.from, outputsVersion: args.outputsVersion, platform: args.platform });
+  } catch (error) {
+    if (isConversionError(error)) {
+      emitReport({ input: display, diagnostics: [error.diagnostic], written: false });
+      return EXIT.USAGE;
+    }
+    if (isInternalFault(error)) {
+      terminal.stderr(`Internal fault: ${error.message}\n${JSON.stringify(error.details, null, 2)}\n`);
+      return EXIT.INTERNAL;
+    }
+    throw error;
+  }
+
+  const report: Report = { input: display, format: result.format, version: result.version, diagnostics: result.diagnostics };
+  const findingsExit = result.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
+
+  if (args.dryRun || args.out === '-') {
+    if (!reportToStdout) terminal.stdout(result.text);
+    report.output = args.out === '-' ? '-' : path.relative(terminal.cwd, path.resolve(terminal.cwd, args.out));
+    report.written = args.out === '-' && !args.dryRun;
+    if (args.dryRun) report.output = `${report.output} (dry run)`;
+    return emitReport(report) ? findingsExit : EXIT.USAGE;
+  }
+
+  const outFile = path.resolve(terminal.cwd, args.out);
+  const outDisplay = path.relative(terminal.cwd, outFile) || outFile;
+  report.output = outDisplay;
+  const existing = readExisting(outFile);
+  if (existing.kind === 'directory') {
+    report.written = false;
+    emitReport(report);
+    terminal.stderr(`${outDisplay} is a directory; name a file with --out.\n`);
+    return EXIT.USAGE;
+  }
+  if (existing.kind === 'file' && existing.text !== result.text && !args.force) {
+    report.written = false;
+    emitReport(report);
+    terminal.stderr(`${outDisplay} already exists and differs from the converted result; nothing was written.\nRun again with --force to replace it, with --out to write elsewhere, or with --dry-run to see the result.\n`);
+    return EXIT.USAGE;
+  }
+  if (existing.kind !== 'file' || existing.text !== result.text) {
+    if (!existsSync(path.dirname(outFile))) {
+      report.written = false;
+      emitReport(report);
+      terminal.stderr(`Cannot write ${outDisplay}: the folder ${path.dirname(outDisplay)} does not exist.\n`);
+      return EXIT.USAGE;
+    }
+    try {
+      writeFileAtomic(outFile, result.text);
+    } catch (error) {
+      report.written = false;
+      emitReport(report);
+      terminal.stderr(`Cannot write ${outDisplay}: ${describeError(error)}\n`);
+      return EXIT.USAGE;
+    }
+  }
+  report.written = true;
+  return emitReport(report) ? findingsExit : EXIT.USAGE;
+}
+
+function readInput(file: string, display: string, terminal: Terminal): string | undefined {
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile()) {
+      terminal.stderr(`Cannot read ${display}: not a regular file.\n`);
+      return undefined;
+    }
+    if (stats.size > MAX_INPUT_BYTES) {
+      terminal.stderr(`Cannot read ${display}: it is ${stats.size} bytes, more than the ${MAX_INPUT_BYTES} bytes a Gen1 configuration file can be.\n`);
+      return undefined;
+    }
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    terminal.stderr(`Cannot read ${display}: ${describeError(error)}\n`);
+    return undefined;
+  }
+}
+
+function readExisting(file: string): { kind: 'none' } | { kind: 'directory' } | { kind: 'file'; text: string } {
+  try {
+    if (statSync(file).isDirectory()) return { kind: 'directory' };
+    return { kind: 'file', text: readFileSync(file, 'utf8') };
+  } catch {
+    return { kind: 'none' };
+  }
+}
+
+function describeError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  return error instanceof Error ? error.message : String(error);
+}

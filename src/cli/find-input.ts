@@ -1,0 +1,40 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Where the Gen1 CLI and common project layouts put the web configuration, most likely first. */
+export const INPUT_CANDIDATES = [
+  'src/aws-exports.js',
+  'src/aws-exports.ts',
+  'aws-exports.js',
+  'aws-exports.ts',
+  'src/amplifyconfiguration.json',
+  'amplifyconfiguration.json',
+  'src/app/aws-exports.js',
+  'src/app/aws-exports.ts',
+  'app/aws-exports.js',
+  'lib/aws-exports.js',
+] as const;
+
+export type FoundInput = { kind: 'found'; file: string; discovered: boolean } | { kind: 'missing'; searched: string[]; root: string };
+
+/**
+ * Resolves the input: a file as given, or, for a directory (or nothing: the current directory), the first Gen1
+ * configuration file found at the usual places.
+ */
+export function findInput(input: string | undefined, cwd: string): FoundInput {
+  const given = input === undefined ? cwd : path.resolve(cwd, input);
+  if (input !== undefined && !isDirectory(given)) return { kind: 'found', file: given, discovered: false };
+  for (const candidate of INPUT_CANDIDATES) {
+    const file = path.join(given, candidate);
+    if (existsSync(file) && !isDirectory(file)) return { kind: 'found', file, discovered: true };
+  }
+  return { kind: 'missing', searched: [...INPUT_CANDIDATES], root: given };
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}

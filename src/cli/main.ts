@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { createRequire } from 'node:module';
+import { convertCommandBuilder, runConvert, type ConvertArguments } from './convert-command.js';
+import { EXIT } from './exit-codes.js';
+import { processTerminal } from './terminal.js';
+
+/** A command-line usage mistake; stops yargs before any command runs. */
+class UsageError extends Error {}
+
+const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/**
+ * yargs-parser reads a lone "-" after a long option as no value; `--out -` (standard output) is joined into
+ * `--out=-` before parsing so that it means what it says.
+ */
+function joinDashValues(argv: string[]): string[] {
+  const result: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if ((arg === '--out' || arg === '-o' || arg === '--report-file') && argv[i + 1] === '-') {
+      result.push(`${arg.startsWith('--') ? arg : '--out'}=-`);
+      i++;
+    } else {
+      result.push(arg);
+    }
+  }
+  return result;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const terminal = processTerminal();
+  let exitCode: number = EXIT.OK;
+  try {
+    await yargs(joinDashValues(argv))
+      .scriptName('amplify-outputs-migrate')
+      .usage('$0 <command> [options]')
+      .command<ConvertArguments>(
+        'convert [input]',
+        'Convert a Gen1 aws-exports.js or amplifyconfiguration.json into amplify_outputs.json',
+        convertCommandBuilder,
+        (args) => {
+          exitCode = runConvert(args, terminal);
+        },
+      )
+      .demandCommand(1, 'Name a command: convert.')
+      .strict()
+      .version(packageJson.version)
+      .help()
+      .alias('h', 'help')
+      .wrap(Math.min(110, process.stdout.columns ?? 110))
+      .fail((message, error) => {
+        if (error && !message) throw error;
+        throw new UsageError(message ?? error?.message ?? 'Invalid arguments.');
+      })
+      .parseAsync();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      terminal.stderr(`${error.message}\nRun amplify-outputs-migrate --help for the options.\n`);
+      return EXIT.USAGE;
+    }
+    terminal.stderr(`Internal fault: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.INTERNAL;
+  }
+  return exitCode;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = EXIT.INTERNAL;
+  },
+);
