@@ -83,7 +83,7 @@ function convertDocument(document: SourceDocument, format: SourceFormat, options
   const tableId = TABLE_FOR_FORMAT[format] as TableId;
   const mapping = applyTable(document, getTable(tableId), {
     file: options.fileName,
-    settings: { platform: options.platform },
+    settings: { platform: options.platform, outputsVersion: requested },
     outputsVersion: requested,
   });
   const version = requested ?? mapping.requiredVersion;

@@ -115,7 +115,7 @@ class TableRun {
   private reportUnresolved(node: SourceNode, pointer: string): void {
     if (node.kind === 'unresolved') {
       const index = this.pushDiagnostic('NON_LITERAL_VALUE', this.categoryOf(pointer), pointer, node.loc, {
-        message: `The value \`${node.expression}\` is a ${node.what}; it is known only when the file runs, so it is not converted.`,
+        message: `The value \`${node.expression}\` (${node.what}) is known only when the file runs, so it is not converted.`,
         resolution: 'Replace it with the literal value your deployed environment uses (for example from `amplify pull`), or set this field in amplify_outputs.json by hand.',
       });
       this.ledger.settle(node, pointer, { outcome: 'reported', diagnostic: index });
@@ -278,8 +278,8 @@ class TableRun {
       const first = alternative?.source ?? contributors[0] ?? '';
       const names = missing.map((field) => field.slice(1).replace(/\//g, '.')).join(', ');
       const index = this.pushDiagnostic(alternative?.code ?? requirement.code ?? 'SECTION_INCOMPLETE', category, first, nodeAt(this.root, first)?.loc, {
-        message: `${requirement.section.slice(1).replace(/\//g, '.')} needs ${names}, which the input does not provide, so it is left out of amplify_outputs.json${contributors.length > 0 ? ` with the ${contributors.length} field${contributors.length === 1 ? '' : 's'} that went into it` : ''}.`,
-        resolution: alternative?.resolution ?? requirement.resolution,
+        message: alternative?.message ?? `${requirement.section.slice(1).replace(/\//g, '.')} needs ${names}, which the input does not provide, so it is left out of amplify_outputs.json${contributors.length > 0 ? ` with the ${contributors.length} field${contributors.length === 1 ? '' : 's'} that went into it` : ''}.`,
+        resolution: alternative ? fillValue(alternative.resolution, nodeAt(this.root, alternative.source)?.node) : requirement.resolution,
         target: requirement.section,
       });
       this.removeTarget(requirement.section, index);
@@ -409,6 +409,12 @@ function patternCovers(pattern: string, pointer: string): boolean {
   const tokens = parsePointer(pointer);
   if (patternTokens.length > tokens.length) return false;
   return patternTokens.every((token, index) => token === '*' || token === tokens[index]);
+}
+
+/** Puts a source value into a resolution text at `{value}`. */
+function fillValue(text: string, node: SourceNode | undefined): string {
+  const value = node ? toPlainValue(node) : undefined;
+  return typeof value === 'string' ? text.replace(/\{value\}/g, value) : text;
 }
 
 function show(value: unknown, secret: boolean): string {

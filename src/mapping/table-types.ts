@@ -33,7 +33,7 @@ export interface SectionRequirement {
   /** What the user should do about it. */
   resolution: string;
   /** Alternative codes chosen by which source field is present, checked in order. */
-  when?: { source: string; code: DiagnosticCode; resolution: string }[];
+  when?: { source: string; code: DiagnosticCode; message?: string; resolution: string }[];
 }
 
 export interface DefaultRow {

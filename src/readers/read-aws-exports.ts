@@ -247,10 +247,7 @@ class ExpressionReader {
           items: (node['elements'] as (AstNode | null)[]).map((element, index) => {
             const itemPointer = joinPointer(pointer, index);
             if (!element) return { kind: 'scalar', value: null, loc } as SourceNode;
-            if (element.type === 'SpreadElement') {
-              this.issues.push({ code: 'SPREAD_NOT_EVALUATED', pointer, loc: locationOf(element), detail: this.snippet(element) });
-              return this.unresolved(element, 'spread element');
-            }
+            if (element.type === 'SpreadElement') return this.unresolved(element, 'spread element');
             return this.read(element, itemPointer, depth + 1);
           }),
           loc,

@@ -101,7 +101,19 @@ export const mfaMethods: Transform = (value, ctx) => {
       invalid(ctx, 'SMS, TOTP or EMAIL', item, joinPointer(ctx.pointer, index));
       return;
     }
-    if (method === 'EMAIL') ctx.requireVersion('1.4');
+    if (method === 'EMAIL') {
+      const requested = ctx.settings.outputsVersion;
+      if (requested !== undefined && ['1', '1.1', '1.2', '1.3'].includes(requested)) {
+        ctx.report('VERSION_TOO_LOW', {
+          pointer: joinPointer(ctx.pointer, index),
+          message: `EMAIL as an MFA method needs amplify_outputs.json version 1.4 or later, and version ${requested} was requested, so it is left out.`,
+          resolution: 'Convert with --outputs-version 1.4 (or auto) if your Amplify libraries support email MFA.',
+          target: ctx.target,
+        });
+        return;
+      }
+      ctx.requireVersion('1.4');
+    }
     if (!result.includes(method)) result.push(method);
   });
   return result.length > 0 ? result : undefined;

@@ -4,6 +4,8 @@ import type { DiagnosticCode, Severity } from '../diagnostics/codes.js';
 export interface ConvertSettings {
   /** Which app platform the file serves; decides the push channel. */
   platform?: 'web' | 'ios' | 'android' | 'flutter';
+  /** The amplify_outputs.json version requested, when it is not chosen automatically. */
+  outputsVersion?: string;
 }
 
 export interface ReportInit {
