@@ -150,11 +150,11 @@ export const DIAGNOSTIC_CODES = {
     explanation:
       'Gen1 web files have one "Push" entry for both APNS (iOS) and FCM (Android). Both channels are written; the Amplify libraries need only the one of their platform.',
   },
-  LEGACY_AUTH_BLOCK: {
+  NESTED_BLOCK_USED: {
     severity: 'info',
-    title: 'Amplify v5 Auth block used',
+    title: 'Setting read from a nested block',
     explanation:
-      'The user pool is configured in a hand-written v5-style `Auth: {...}` block. amplify-js v6 ignores that block when it reads a Gen1 file, but it describes the app, so it is carried.',
+      'The setting comes from a nested block (a hand-written v5-style `Auth: {...}`, or `Analytics: {...}` without the flat aws_mobile_analytics_* keys). amplify-js v6 ignores such blocks when it reads a Gen1 file, but they describe the app, so the setting is carried.',
   },
   MOBILE_HUB_CONSTANTS: {
     severity: 'info',

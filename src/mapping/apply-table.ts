@@ -200,9 +200,11 @@ class TableRun {
     };
     const value = transform(toPlainValue(match.node), context);
     if (value === undefined) return;
-    if (!this.write(category, row, match, value, minVersion)) return;
+    const written = this.write(category, row, match, value, minVersion);
+    if (written === 'conflict') return;
     if (role !== 'presence') this.ledger.settle(match.node, match.pointer, { outcome: 'mapped', target: row.target });
-    if (row.notice) {
+    // A notice is about the value this row put there; a row that only repeats an earlier value says nothing.
+    if (row.notice && written !== 'repeated') {
       this.pushDiagnostic(row.notice, category, match.pointer, match.loc, {
         target: row.target,
         resolution: row.noticeResolution,
@@ -210,11 +212,13 @@ class TableRun {
     }
   }
 
-  /** Writes a value; returns false (after reporting) when it conflicts with one already there. */
-  private write(category: string, row: MapRow, match: SourceMatch, value: unknown, minVersion: OutputsVersion): boolean {
+  /** Writes a value; reports a conflict with a different value already there. */
+  private write(category: string, row: MapRow, match: SourceMatch, value: unknown, minVersion: OutputsVersion): 'new' | 'repeated' | 'merged' | 'conflict' {
     const existing = getAt(this.outputs, row.target);
     let next = cloneJson(value);
+    let outcome: 'new' | 'repeated' | 'merged' = 'new';
     if (existing !== undefined) {
+      outcome = deepEqual(existing, next) ? 'repeated' : 'merged';
       if (row.merge === 'union' && Array.isArray(existing) && Array.isArray(next)) {
         next = [...existing, ...next.filter((item) => !existing.some((old) => deepEqual(old, item)))];
       } else if (row.merge === 'object' && isPlainObject(existing) && isPlainObject(next)) {
@@ -228,7 +232,7 @@ class TableRun {
           target: row.target,
         });
         this.ledger.settle(match.node, match.pointer, { outcome: 'reported', diagnostic: index });
-        return false;
+        return 'conflict';
       }
     }
     setAt(this.outputs, row.target, next);
@@ -239,7 +243,7 @@ class TableRun {
     } else {
       this.writes.push({ target: row.target, minVersion, sources: [match.pointer] });
     }
-    return true;
+    return outcome;
   }
 
   private sectionExists(target: string): boolean {
@@ -251,13 +255,19 @@ class TableRun {
     for (const row of table.defaults ?? []) {
       const parent = row.target.slice(0, row.target.lastIndexOf('/'));
       if (getAt(this.outputs, parent) === undefined || getAt(this.outputs, row.target) !== undefined) continue;
-      setAt(this.outputs, row.target, cloneJson(row.value));
-      this.writes.push({ target: row.target, minVersion: '1', sources: [] });
+      const noticeOnly = row.value === undefined;
+      if (!noticeOnly) {
+        setAt(this.outputs, row.target, cloneJson(row.value));
+        this.writes.push({ target: row.target, minVersion: '1', sources: [] });
+      }
       if (row.notice) {
         const contributor = this.writes.find((write) => isWithinPointer(write.target, parent) && write.sources.length > 0)?.sources[0] ?? '';
         const found = nodeAt(this.root, contributor);
+        const field = row.target.slice(1).replace(/\//g, '.');
         this.pushDiagnostic(row.notice, category, contributor, found?.loc, {
-          message: `${row.target.slice(1).replace(/\//g, '.')} is not in the input; ${JSON.stringify(row.value)} was written.${row.note ? ` ${row.note}` : ''}`,
+          message: noticeOnly
+            ? `${field} is not in the input, so it is left unstated.${row.note ? ` ${row.note}` : ''}`
+            : `${field} is not in the input; ${JSON.stringify(row.value)} was written.${row.note ? ` ${row.note}` : ''}`,
           target: row.target,
         });
       }

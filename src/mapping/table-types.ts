@@ -38,7 +38,8 @@ export interface SectionRequirement {
 
 export interface DefaultRow {
   target: string;
-  value: unknown;
+  /** The value to write; absent for a notice-only row, which writes nothing and only says so. */
+  value?: unknown;
   /** The diagnostic to emit when the default is written (none if absent). */
   notice?: DiagnosticCode;
   note?: string;

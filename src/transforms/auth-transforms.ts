@@ -123,6 +123,7 @@ export const mfaMethods: Transform = (value, ctx) => {
 export const passwordMinLength: Transform = (value, ctx) => {
   const length = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(length) || length < 6 || length > 99) return invalid(ctx, 'a whole number from 6 to 99', value);
+  if (typeof value === 'string') ctx.note('VALUE_NORMALIZED', { message: `The length "${value}" is written as the number ${length}.`, target: ctx.target });
   return length;
 };
 
