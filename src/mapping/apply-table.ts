@@ -113,6 +113,7 @@ class TableRun {
 
   /** Values the reader could not evaluate are reported where they are, before any row runs. */
   private reportUnresolved(node: SourceNode, pointer: string): void {
+    if (this.coveredByReportOrDrop(pointer)) return;
     if (node.kind === 'unresolved') {
       const index = this.pushDiagnostic('NON_LITERAL_VALUE', this.categoryOf(pointer), pointer, node.loc, {
         message: `The value \`${node.expression}\` (${node.what}) is known only when the file runs, so it is not converted.`,
@@ -126,10 +127,17 @@ class TableRun {
     }
   }
 
+  /** A field that a report or drop row names is handled by that row, whatever its value. */
+  private coveredByReportOrDrop(pointer: string): boolean {
+    return Object.values(this.table.categories).some((category) =>
+      category.rows.some((row) => !isMapRow(row) && !row.whenEmpty && patternCovers(row.source, pointer)),
+    );
+  }
+
   private applyRow(category: string, row: MapRow | ReportRow | DropRow): void {
     for (const match of matchSource(this.root, row.source)) {
       if (row.whenEmpty && !isEmptyNode(match.node)) continue;
-      if (match.node.kind === 'unresolved') continue;
+      if (match.node.kind === 'unresolved' && isMapRow(row)) continue;
       if (isDropRow(row)) {
         this.ledger.settle(match.node, match.pointer, { outcome: 'dropped', reason: row.drop });
       } else if (isMapRow(row)) {

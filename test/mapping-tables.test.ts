@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_CODES, getTables } from '../src/index.js';
+import { matchSource } from '../src/mapping/match-source.js';
+import { isMapRow, isReportRow } from '../src/mapping/table-types.js';
+import { TRANSFORMS } from '../src/transforms/registry.js';
+import { readDocument } from './support/read-document.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const mappingSchema = JSON.parse(readFileSync(path.join(ROOT, 'mappings/mapping.schema.json'), 'utf8')) as object;
+
+function fixtureDocuments() {
+  const fixtures = path.join(ROOT, 'fixtures');
+  const walk = (directory: string): string[] =>
+    readdirSync(directory).flatMap((name) => (statSync(path.join(directory, name)).isDirectory() ? walk(path.join(directory, name)) : [path.join(directory, name)]));
+  return walk(fixtures)
+    .filter((file) => !path.basename(file).startsWith('expected.') && path.basename(file) !== 'options.json')
+    .flatMap((file) => {
+      try {
+        return [readDocument(readFileSync(file, 'utf8'), path.basename(file))];
+      } catch {
+        return [];
+      }
+    });
+}
+
+describe('mapping tables', () => {
+  const tables = getTables();
+  const validate = new Ajv2020({ allErrors: true }).compile(mappingSchema);
+
+  for (const table of tables) {
+    it(`${table.id} validates against mappings/mapping.schema.json`, () => {
+      expect(validate(table), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    });
+
+    it(`${table.id} names only known transforms and diagnostic codes`, () => {
+      for (const category of Object.values(table.categories)) {
+        for (const row of category.rows) {
+          if (isMapRow(row)) {
+            const name = typeof row.transform === 'string' ? row.transform : (row.transform?.name ?? 'copy');
+            expect(TRANSFORMS, `transform of ${row.source}`).toHaveProperty(name);
+            if (row.notice) expect(DIAGNOSTIC_CODES, `notice of ${row.source}`).toHaveProperty(row.notice);
+          }
+          if (isReportRow(row)) expect(DIAGNOSTIC_CODES, `code of ${row.source}`).toHaveProperty(row.report);
+        }
+        for (const requirement of category.requires ?? []) {
+          for (const option of requirement.when ?? []) expect(DIAGNOSTIC_CODES).toHaveProperty(option.code);
+        }
+        for (const fallback of category.defaults ?? []) if (fallback.notice) expect(DIAGNOSTIC_CODES).toHaveProperty(fallback.notice);
+      }
+    });
+
+    it(`${table.id}: every row is exercised by at least one fixture`, () => {
+      const documents = fixtureDocuments();
+      const unexercised = Object.values(table.categories)
+        .flatMap((category) => category.rows)
+        .filter((row) => !documents.some((document) => matchSource(document.root, row.source).length > 0))
+        .map((row) => row.source);
+      expect(unexercised).toEqual([]);
+    });
+  }
+
+  it('rejects a malformed row', () => {
+    const broken = { id: 'x', description: 'x', formats: ['x'], categories: { a: { title: 'a', rows: [{ source: '/a', target: '/nowhere/b' }] } } };
+    expect(validate(broken)).toBe(false);
+  });
+});
