@@ -38,7 +38,7 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
     .option('force', { type: 'boolean', default: false, describe: 'Replace an existing output file that differs' })
     .option('report', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Report format' })
     .option('report-file', { type: 'string', describe: 'Write the report to this file instead of the terminal' })
-    .option('outputs-version', { choices: ['auto', ...OUTPUTS_VERSIONS] as const, default: 'auto' as const, describe: 'amplify_outputs.json version; auto picks the lowest that carries everything' })
+    .option('outputs-version', { type: 'string', choices: ['auto', ...OUTPUTS_VERSIONS] as const, default: 'auto' as const, describe: 'amplify_outputs.json version; auto picks the lowest that carries everything' })
     .option('from', { choices: SOURCE_FORMATS, describe: 'Read the input as this format instead of detecting it from the content' })
     .option('platform', { choices: ['web', 'ios', 'android', 'flutter'] as const, describe: 'The app platform (decides the push notification channel)' })
     .check((argv) => {
@@ -102,7 +102,7 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
     if (!reportToStdout) terminal.stdout(result.text);
     report.output = args.out === '-' ? '-' : path.relative(terminal.cwd, path.resolve(terminal.cwd, args.out));
     report.written = args.out === '-' && !args.dryRun;
-    if (args.dryRun) report.output = `${report.output} (dry run)`;
+    report.dryRun = args.dryRun;
     return emitReport(report) ? findingsExit : EXIT.USAGE;
   }
 

@@ -14,6 +14,7 @@ export function renderJson(report: Report): string {
     output: report.output ?? null,
     outputsVersion: report.version ?? null,
     written: report.written ?? false,
+    dryRun: report.dryRun ?? false,
     summary: countBySeverity(report.diagnostics),
     diagnostics: report.diagnostics.map((diagnostic) => ({
       code: diagnostic.code,

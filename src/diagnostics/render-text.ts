@@ -37,7 +37,16 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
   }
   const counts = countBySeverity(report.diagnostics);
   const summary = `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
-  lines.push('', `${report.written === false && report.output ? 'Not written' : report.output ? `Wrote ${report.output}` : 'Converted'}: ${summary}.`);
+  const outcome = report.dryRun
+    ? `Dry run, ${report.output ?? 'amplify_outputs.json'} not written`
+    : report.output === '-'
+      ? 'Printed amplify_outputs.json'
+      : report.output
+        ? report.written
+          ? `Wrote ${report.output}`
+          : `Did not write ${report.output}`
+        : 'Not converted';
+  lines.push('', `${outcome}: ${summary}.`);
   return `${lines.join('\n').replace(/^\n/, '')}\n`;
 }
 

@@ -9,8 +9,10 @@ export interface Report {
   output?: string;
   format?: string;
   version?: string;
-  /** True when the outputs were not written (dry run, or a refusal). */
+  /** Whether the outputs were written. */
   written?: boolean;
+  /** A dry run: nothing was meant to be written. */
+  dryRun?: boolean;
   diagnostics: Diagnostic[];
 }
 

@@ -1,0 +1,165 @@
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateOutputs } from '../src/index.js';
+import { BIN, runCli, temporaryDirectory } from './support/run-cli.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const EXAMPLE = path.join(FIXTURES, 'example-app/src/aws-exports.js');
+
+function project(files: Record<string, string>): string {
+  const directory = temporaryDirectory();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    writeFileSync(path.join(directory, name), text);
+  }
+  return directory;
+}
+
+describe('command line', () => {
+  it('is built', () => {
+    expect(existsSync(BIN), 'run npm run build first').toBe(true);
+  });
+
+  it('finds src/aws-exports.js, says so, writes amplify_outputs.json and exits 0', () => {
+    const cwd = project({ 'src/aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    const run = runCli(['convert'], cwd);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`Using ${path.join('src', 'aws-exports.js')}`);
+    expect(run.stderr).toContain('REST_API_IN_CUSTOM');
+    expect(run.stdout).toBe('');
+    const written = readFileSync(path.join(cwd, 'amplify_outputs.json'), 'utf8');
+    expect(written).toBe(readFileSync(path.join(FIXTURES, 'example-app/expected.amplify_outputs.json'), 'utf8'));
+    expect(validateOutputs(JSON.parse(written)).valid).toBe(true);
+    // No temporary file is left behind.
+    expect(readdirSync(cwd).sort()).toEqual(['amplify_outputs.json', 'src']);
+  });
+
+  it('exits 1 when error diagnostics exist, and still writes', () => {
+    const cwd = project({ 'aws-exports.js': readFileSync(path.join(FIXTURES, 'identity-pool-only/aws-exports.js'), 'utf8') });
+    const run = runCli(['convert', 'aws-exports.js'], cwd);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('AUTH_WITHOUT_USER_POOL');
+    expect(existsSync(path.join(cwd, 'amplify_outputs.json'))).toBe(true);
+  });
+
+  it('exits 2 with the location for a file that does not parse', () => {
+    const cwd = project({ 'aws-exports.ts': readFileSync(path.join(FIXTURES, 'parse-error/aws-exports.ts'), 'utf8') });
+    const run = runCli(['convert', 'aws-exports.ts'], cwd);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('aws-exports.ts:4:26');
+    expect(run.stderr).toContain('PARSE_ERROR');
+    expect(existsSync(path.join(cwd, 'amplify_outputs.json'))).toBe(false);
+  });
+
+  it('exits 2 when no input is found or the input is unreadable', () => {
+    const cwd = project({});
+    const missing = runCli(['convert'], cwd);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('No Gen1 configuration file found');
+    const absent = runCli(['convert', 'nope.js'], cwd);
+    expect(absent.status).toBe(2);
+    expect(absent.stderr).toContain('Cannot read nope.js');
+  });
+
+  it('exits 2 on a usage error', () => {
+    const cwd = project({ 'aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    const run = runCli(['convert', '--outputs-version', '7'], cwd);
+    expect(run.status).toBe(2);
+    expect(existsSync(path.join(cwd, 'amplify_outputs.json'))).toBe(false);
+    expect(runCli(['convert', '--no-such-flag'], cwd).status).toBe(2);
+    expect(runCli([], cwd).status).toBe(2);
+  });
+
+  it('--dry-run writes nothing and prints the result on stdout, the report on stderr', () => {
+    const cwd = project({ 'aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    const run = runCli(['convert', '--dry-run'], cwd);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ version: '1' });
+    expect(run.stderr).toContain('Dry run, amplify_outputs.json not written');
+    expect(readdirSync(cwd)).toEqual(['aws-exports.js']);
+  });
+
+  it('refuses to replace a different file without --force, replaces it with --force', () => {
+    const cwd = project({ 'aws-exports.js': readFileSync(EXAMPLE, 'utf8'), 'amplify_outputs.json': '{"version":"1"}\n' });
+    const refused = runCli(['convert', 'aws-exports.js'], cwd);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--force');
+    expect(readFileSync(path.join(cwd, 'amplify_outputs.json'), 'utf8')).toBe('{"version":"1"}\n');
+    const forced = runCli(['convert', 'aws-exports.js', '--force'], cwd);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(path.join(cwd, 'amplify_outputs.json'), 'utf8')).toContain('"user_pool_id"');
+    // The same result again is not a conflict.
+    expect(runCli(['convert', 'aws-exports.js'], cwd).status).toBe(0);
+  });
+
+  it('--out - prints the result; --report json prints the report on stdout', () => {
+    const cwd = project({ 'aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    const toStdout = runCli(['convert', 'aws-exports.js', '--out', '-'], cwd);
+    expect(toStdout.status).toBe(0);
+    expect(toStdout.stdout).toBe(readFileSync(path.join(FIXTURES, 'example-app/expected.amplify_outputs.json'), 'utf8'));
+    const jsonReport = runCli(['convert', 'aws-exports.js', '--report', 'json', '--out', 'out/amplify_outputs.json'], cwd);
+    expect(jsonReport.status).toBe(2); // the folder out/ does not exist
+    mkdirSync(path.join(cwd, 'out'));
+    const written = runCli(['convert', 'aws-exports.js', '--report', 'json', '--out', 'out/amplify_outputs.json'], cwd);
+    expect(written.status).toBe(0);
+    const report = JSON.parse(written.stdout) as { reportVersion: number; written: boolean; diagnostics: { code: string }[] };
+    expect(report).toMatchObject({ reportVersion: 1, written: true, output: path.join('out', 'amplify_outputs.json') });
+    expect(report.diagnostics.map((diagnostic) => diagnostic.code)).toContain('REST_API_IN_CUSTOM');
+    // Both on stdout is refused.
+    expect(runCli(['convert', 'aws-exports.js', '--report', 'json', '--out', '-'], cwd).status).toBe(2);
+  });
+
+  it('--report-file writes the report to a file', () => {
+    const cwd = project({ 'aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    const run = runCli(['convert', 'aws-exports.js', '--report', 'json', '--report-file', 'report.json'], cwd);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(path.join(cwd, 'report.json'), 'utf8'))).toMatchObject({ input: 'aws-exports.js' });
+  });
+
+  it('colours the text report only when asked for, and honours NO_COLOR', () => {
+    const cwd = project({ 'aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    const plain = runCli(['convert', '--dry-run'], cwd);
+    expect(plain.stderr).not.toContain('\u001b[');
+    const coloured = runCli(['convert', '--dry-run'], cwd, { NO_COLOR: '', FORCE_COLOR: '1' });
+    expect(coloured.stderr).toContain('\u001b[');
+    const refused = runCli(['convert', '--dry-run'], cwd, { NO_COLOR: '1', FORCE_COLOR: '1' });
+    expect(refused.stderr).not.toContain('\u001b[');
+  });
+
+  it('refuses a folder as the output file', () => {
+    const cwd = project({ 'aws-exports.js': readFileSync(EXAMPLE, 'utf8'), 'amplify_outputs.json/keep': '' });
+    const run = runCli(['convert', 'aws-exports.js'], cwd);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('is a directory');
+  });
+
+  // Root writes through file permissions, so this can only be checked as another user.
+  it.skipIf(process.getuid?.() === 0)('leaves a read-only folder untouched and says why', () => {
+    const cwd = project({ 'aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    chmodSync(cwd, 0o555);
+    try {
+      const run = runCli(['convert', 'aws-exports.js'], cwd);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('Cannot write');
+    } finally {
+      chmodSync(cwd, 0o755);
+    }
+  });
+
+  it('passes --from, --platform and --outputs-version to the conversion', () => {
+    const cwd = project({ 'config.json': readFileSync(path.join(FIXTURES, 'push-platform-ios/amplifyconfiguration.json'), 'utf8') });
+    const run = runCli(['convert', 'config.json', '--from', 'amplifyconfiguration-json', '--platform', 'android', '--outputs-version', '1.3', '--out', '-'], cwd);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ version: '1.3', notifications: { channels: ['FCM'] } });
+  });
+
+  it('reads a copied input the same way (byte-identical on re-runs)', () => {
+    const cwd = project({});
+    copyFileSync(EXAMPLE, path.join(cwd, 'aws-exports.js'));
+    const first = runCli(['convert', '--out', '-'], cwd).stdout;
+    const second = runCli(['convert', '--out', '-'], cwd).stdout;
+    expect(first).toBe(second);
+  });
+});
