@@ -99,11 +99,12 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
   const findingsExit = result.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
 
   if (args.dryRun || args.out === '-') {
-    if (!reportToStdout) terminal.stdout(result.text);
     report.output = args.out === '-' ? '-' : path.relative(terminal.cwd, path.resolve(terminal.cwd, args.out));
     report.written = args.out === '-' && !args.dryRun;
     report.dryRun = args.dryRun;
-    return emitReport(report) ? findingsExit : EXIT.USAGE;
+    const reported = emitReport(report);
+    if (!reportToStdout) terminal.stdout(result.text);
+    return reported ? findingsExit : EXIT.USAGE;
   }
 
   const outFile = path.resolve(terminal.cwd, args.out);
