@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -6,24 +6,21 @@ import { DIAGNOSTIC_CODES, getTables } from '../src/index.js';
 import { matchSource } from '../src/mapping/match-source.js';
 import { isMapRow, isReportRow } from '../src/mapping/table-types.js';
 import { TRANSFORMS } from '../src/transforms/registry.js';
+import { fixtureCases } from './support/fixture-cases.js';
 import { readDocument } from './support/read-document.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const mappingSchema = JSON.parse(readFileSync(path.join(ROOT, 'mappings/mapping.schema.json'), 'utf8')) as object;
 
+/** The source trees of the fixtures that can be read (those that cannot exercise no row). */
 function fixtureDocuments() {
-  const fixtures = path.join(ROOT, 'fixtures');
-  const walk = (directory: string): string[] =>
-    readdirSync(directory).flatMap((name) => (statSync(path.join(directory, name)).isDirectory() ? walk(path.join(directory, name)) : [path.join(directory, name)]));
-  return walk(fixtures)
-    .filter((file) => !path.basename(file).startsWith('expected.') && path.basename(file) !== 'options.json')
-    .flatMap((file) => {
-      try {
-        return [readDocument(readFileSync(file, 'utf8'), path.basename(file))];
-      } catch {
-        return [];
-      }
-    });
+  return fixtureCases().flatMap((fixture) => {
+    try {
+      return [readDocument(fixture.text, fixture.fileName, fixture.options.from)];
+    } catch {
+      return [];
+    }
+  });
 }
 
 describe('mapping tables', () => {
