@@ -1,3 +1,4 @@
+import { getTables } from '../mapping/tables.js';
 import { DIAGNOSTIC_CODES, type Severity } from './codes.js';
 import type { Diagnostic } from './diagnostic.js';
 import { countBySeverity, type Report } from './report.js';
@@ -25,7 +26,7 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
     groups.set(diagnostic.category, group);
   }
   for (const [category, diagnostics] of groups) {
-    lines.push('', paint('bold', category));
+    lines.push('', paint('bold', categoryTitle(category)));
     for (const diagnostic of diagnostics) {
       const where = location(diagnostic);
       const label = paint(SEVERITY_COLOR[diagnostic.severity], diagnostic.severity.padEnd(7));
@@ -48,6 +49,16 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
         : 'Not converted';
   lines.push('', `${outcome}: ${summary}.`);
   return `${lines.join('\n').replace(/^\n/, '')}\n`;
+}
+
+/** The heading of a category: its title in the mapping tables. */
+function categoryTitle(category: string): string {
+  if (category === 'file') return 'File';
+  for (const table of getTables()) {
+    const title = table.categories[category]?.title;
+    if (title) return title;
+  }
+  return category;
 }
 
 function location(diagnostic: Diagnostic): string {
