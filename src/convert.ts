@@ -7,6 +7,7 @@ import { getTable, type TableId } from './mapping/tables.js';
 import { orderBySchema, serializeOutputs } from './outputs/serialize-outputs.js';
 import { isOutputsVersion, type OutputsVersion } from './outputs/versions.js';
 import { readAwsExports } from './readers/read-aws-exports.js';
+import { readDart } from './readers/read-dart.js';
 import { readJson } from './readers/read-json.js';
 import { readPlainObject } from './readers/read-plain-object.js';
 import type { SourceDocument } from './source/source-node.js';
@@ -22,6 +23,8 @@ export interface ConvertOptions {
   outputsVersion?: OutputsVersion | 'auto';
   /** The app platform; decides the push notification channel. */
   platform?: ConvertSettings['platform'];
+  /** The GraphQL API to carry when the input has several (mobile formats), by name. */
+  api?: string;
 }
 
 /** An amplify_outputs.json document. */
@@ -52,7 +55,22 @@ export interface ConvertResult {
 const TABLE_FOR_FORMAT: Partial<Record<SourceFormat, TableId>> = {
   'aws-exports': 'aws-exports',
   'amplifyconfiguration-json': 'aws-exports',
+  'amplifyconfiguration-mobile': 'amplifyconfiguration-mobile',
+  'amplifyconfiguration-dart': 'amplifyconfiguration-mobile',
+  awsconfiguration: 'awsconfiguration',
 };
+
+const DEFAULT_FILE_NAME: Partial<Record<SourceFormat, string>> = {
+  'aws-exports': 'aws-exports.js',
+  'amplifyconfiguration-dart': 'amplifyconfiguration.dart',
+  awsconfiguration: 'awsconfiguration.json',
+};
+
+function readSource(text: string, format: SourceFormat, file: string): SourceDocument {
+  if (format === 'aws-exports') return readAwsExports(text, file);
+  if (format === 'amplifyconfiguration-dart') return readDart(text, file);
+  return readJson(text, file);
+}
 
 /**
  * Converts the text of a Gen1 configuration file into amplify_outputs.json. Pure: no file system, no console.
@@ -63,7 +81,7 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   const format = options.from ?? resolveFormat(text, file);
   checkOptions(options, file);
   if (!CONVERTIBLE_FORMATS.includes(format)) throw unsupported(format, file);
-  const document = format === 'aws-exports' ? readAwsExports(text, file ?? 'aws-exports.js') : readJson(text, file ?? 'amplifyconfiguration.json');
+  const document = readSource(text, format, file ?? DEFAULT_FILE_NAME[format] ?? 'amplifyconfiguration.json');
   return convertDocument(document, format, options);
 }
 
@@ -83,7 +101,12 @@ function convertDocument(document: SourceDocument, format: SourceFormat, options
   const tableId = TABLE_FOR_FORMAT[format] as TableId;
   const mapping = applyTable(document, getTable(tableId), {
     file: options.fileName,
-    settings: { platform: options.platform, outputsVersion: requested },
+    settings: {
+      // A Flutter app is built for iOS and Android alike.
+      platform: options.platform ?? (format === 'amplifyconfiguration-dart' ? 'flutter' : undefined),
+      outputsVersion: requested,
+      api: options.api,
+    },
     outputsVersion: requested,
   });
   const version = requested ?? mapping.requiredVersion;
@@ -134,7 +157,7 @@ function unsupported(format: string, file: string | undefined): ConversionError 
   return new ConversionError(
     createDiagnostic('UNSUPPORTED_FORMAT', {
       message: `The file is ${(SOURCE_FORMATS as readonly string[]).includes(format) ? `in the ${format} format` : `"${format}"`}, which this version does not convert yet (it converts ${CONVERTIBLE_FORMATS.join(' and ')}).`,
-      resolution: 'Convert the aws-exports.js or the web amplifyconfiguration.json of the same backend instead.',
+      resolution: 'Convert another Gen1 file of the same backend (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json or amplifyconfiguration.dart) instead.',
       source: { file, pointer: '' },
     }),
   );

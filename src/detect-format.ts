@@ -13,7 +13,13 @@ export const SOURCE_FORMATS = [
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 /** The formats this version converts. */
-export const CONVERTIBLE_FORMATS: readonly SourceFormat[] = ['aws-exports', 'amplifyconfiguration-json'];
+export const CONVERTIBLE_FORMATS: readonly SourceFormat[] = [
+  'aws-exports',
+  'amplifyconfiguration-json',
+  'amplifyconfiguration-mobile',
+  'awsconfiguration',
+  'amplifyconfiguration-dart',
+];
 
 export interface DetectedFormat {
   /** The format, or `amplify-outputs` for a file that already is Gen2, or `unknown`. */
@@ -31,10 +37,18 @@ const AWSCONFIGURATION_KEYS = ['CognitoUserPool', 'CredentialsProvider', 'Identi
  */
 export function detectFormat(text: string): DetectedFormat {
   const trimmed = stripByteOrderMark(text).trimStart();
-  if (/\bamplify_?config(?:uration)?\s*=\s*r?'''/i.test(text)) {
+  const dart = /\bamplify_?config(?:uration)?\s*=\s*r?'''/i.exec(text);
+  if (dart) {
+    const end = text.indexOf("'''", dart.index + dart[0].length);
+    const inner = end < 0 ? undefined : detectJson(text.slice(dart.index + dart[0].length, end).trim());
+    if (inner?.format === 'amplify-outputs') return { format: 'amplify-outputs', reason: `a Dart constant holding ${inner.reason}` };
     return { format: 'amplifyconfiguration-dart', reason: "a Dart constant holding the configuration in '''...'''" };
   }
   if (!trimmed.startsWith('{')) return { format: 'aws-exports', reason: 'JavaScript or TypeScript source' };
+  return detectJson(trimmed);
+}
+
+function detectJson(trimmed: string): DetectedFormat {
   let value: unknown;
   try {
     value = JSON.parse(trimmed);

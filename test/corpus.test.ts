@@ -59,3 +59,40 @@ describe.skipIf(!HAS_CORPUS)('corpus: real Gen1 web configuration files', () => 
     });
   }
 });
+
+/** Mobile and Flutter files: converted without an internal fault, valid, every field accounted for. */
+const mobileFiles = [
+  ...corpusFiles('amplifyconfiguration').filter((file) => detectFormat(readFileSync(file, 'utf8')).format !== 'amplifyconfiguration-json'),
+  ...corpusFiles('awsconfiguration'),
+  ...corpusFiles('amplifyconfiguration-dart'),
+];
+
+describe.skipIf(!HAS_CORPUS)('corpus: real Gen1 mobile and Flutter configuration files', () => {
+  it('finds the mobile files', () => {
+    expect(mobileFiles.length).toBeGreaterThanOrEqual(25);
+  });
+
+  for (const file of mobileFiles) {
+    const name = path.basename(file);
+    it(name, () => {
+      const text = readFileSync(file, 'utf8');
+      const result = convert(text, { fileName: name });
+      expect(['amplifyconfiguration-mobile', 'awsconfiguration', 'amplifyconfiguration-dart']).toContain(result.format);
+      expect(validateOutputs(result.outputs)).toMatchObject({ valid: true });
+      expectEveryFieldAccountedFor(readDocument(text, name), result);
+      expect(convert(text, { fileName: name }).text).toBe(result.text);
+      // A client secret is reported, and never printed.
+      const secrets = [...text.matchAll(/"AppClientSecret"\s*:\s*"([^"]+)"/g)].map((match) => match[1]!);
+      for (const secret of secrets) {
+        expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toContain('CLIENT_SECRET');
+        expect(JSON.stringify(result.diagnostics) + result.text).not.toContain(secret);
+      }
+    });
+  }
+
+  it('refuses a Gen2 amplify_outputs.dart as already converted', () => {
+    for (const file of corpusFiles('gen2-reference')) {
+      expect(() => convert(readFileSync(file, 'utf8'), { fileName: path.basename(file) })).toThrow(/already is an amplify_outputs/);
+    }
+  });
+});

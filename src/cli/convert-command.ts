@@ -22,6 +22,7 @@ export interface ConvertArguments {
   outputsVersion: OutputsVersion | 'auto';
   from?: SourceFormat;
   platform?: 'web' | 'ios' | 'android' | 'flutter';
+  api?: string;
 }
 
 /** Inputs larger than this are refused: no Gen1 configuration comes near it. */
@@ -31,7 +32,7 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
   return yargs
     .positional('input', {
       type: 'string',
-      describe: 'The Gen1 file (aws-exports.js, amplifyconfiguration.json) or a project folder; default: found in the current project',
+      describe: 'The Gen1 file (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json, amplifyconfiguration.dart) or a project folder; default: found in the current project',
     })
     .option('out', { alias: 'o', type: 'string', default: 'amplify_outputs.json', describe: 'Where to write amplify_outputs.json; - for standard output' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Convert and report, write nothing (the result goes to standard output)' })
@@ -41,6 +42,7 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
     .option('outputs-version', { type: 'string', choices: ['auto', ...OUTPUTS_VERSIONS] as const, default: 'auto' as const, describe: 'amplify_outputs.json version; auto picks the lowest that carries everything' })
     .option('from', { choices: SOURCE_FORMATS, describe: 'Read the input as this format instead of detecting it from the content' })
     .option('platform', { choices: ['web', 'ios', 'android', 'flutter'] as const, describe: 'The app platform (decides the push notification channel)' })
+    .option('api', { type: 'string', describe: 'With several GraphQL APIs (mobile formats), the name of the one to carry; default: the first' })
     .check((argv) => {
       if (argv.report === 'json' && argv.reportFile === undefined && argv.out === '-' && !argv.dryRun) {
         throw new Error('--report json prints the report on standard output, so --out - cannot use it too: give --out a file or add --report-file.');
@@ -82,7 +84,7 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
 
   let result: ConvertResult;
   try {
-    result = convert(text, { fileName: display, from: args.from, outputsVersion: args.outputsVersion, platform: args.platform });
+    result = convert(text, { fileName: display, from: args.from, outputsVersion: args.outputsVersion, platform: args.platform, api: args.api });
   } catch (error) {
     if (isConversionError(error)) {
       emitReport({ input: display, diagnostics: [error.diagnostic], written: false });

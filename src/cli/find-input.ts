@@ -13,6 +13,10 @@ export const INPUT_CANDIDATES = [
   'src/app/aws-exports.ts',
   'app/aws-exports.js',
   'lib/aws-exports.js',
+  'lib/amplifyconfiguration.dart',
+  'app/src/main/res/raw/amplifyconfiguration.json',
+  'app/src/main/res/raw/awsconfiguration.json',
+  'awsconfiguration.json',
 ] as const;
 
 export type FoundInput = { kind: 'found'; file: string; discovered: boolean } | { kind: 'missing'; searched: string[]; root: string };

@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
       .usage('$0 <command> [options]')
       .command<ConvertArguments>(
         'convert [input]',
-        'Convert a Gen1 aws-exports.js or amplifyconfiguration.json into amplify_outputs.json',
+        'Convert a Gen1 configuration file (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json, amplifyconfiguration.dart) into amplify_outputs.json',
         convertCommandBuilder,
         (args) => {
           exitCode = runConvert(args, terminal);

@@ -223,6 +223,29 @@ export const DIAGNOSTIC_CODES = {
     explanation:
       'The Hosted UI settings name an app client other than the user pool client. Gen2 uses user_pool_client_id for both, so the OAuth client id is not carried.',
   },
+  CLIENT_SECRET: {
+    severity: 'error',
+    title: 'App client with a secret',
+    explanation:
+      'The app client has a client secret. Gen2 libraries never send one, so sign-in with this client fails; the secret itself is not carried (and never shown).',
+  },
+  MULTIPLE_GRAPHQL_APIS: {
+    severity: 'error',
+    title: 'More than one GraphQL API',
+    explanation: 'amplify_outputs.json holds one GraphQL API (data). One was carried; the others are left out, and the app loses them.',
+  },
+  REST_AUTHORIZATION: {
+    severity: 'info',
+    title: 'REST authorization type not carried',
+    explanation:
+      'The REST API names how its requests are authorized. custom.API has no such field: amplify-js signs REST requests with IAM credentials unless the call passes its own Authorization header.',
+  },
+  PREDICTIONS_NOT_SUPPORTED: {
+    severity: 'warning',
+    title: 'Predictions cannot be carried',
+    explanation:
+      'amplify_outputs.json has no predictions category, and the native Amplify libraries do not read predictions from it (amplify-swift rejects a Gen2 configuration for predictions).',
+  },
   VALUE_NOT_CARRIED: {
     severity: 'warning',
     title: 'Value not carried',

@@ -2,6 +2,7 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isWithinPointer, joinPointer, parsePointer } from '../source/json-pointer.js';
 import { isEmptyNode, toPlainValue, type ObjectNode, type SourceDocument, type SourceNode } from '../source/source-node.js';
+import { ENGINE_DROP_REASONS } from '../transforms/drop-reasons.js';
 import { TRANSFORMS } from '../transforms/registry.js';
 import type { ConvertSettings, ReportInit, TransformContext } from '../transforms/transform-context.js';
 import { compareVersions, maxVersion, type OutputsVersion } from '../outputs/versions.js';
@@ -33,7 +34,7 @@ interface Write {
   sources: string[];
 }
 
-const EMPTY_REASON = 'An empty list or object carries no setting.';
+const EMPTY_REASON = ENGINE_DROP_REASONS.empty;
 
 /**
  * The generic mapping engine: applies a table to a source document. Format-specific knowledge lives in the
@@ -185,9 +186,10 @@ class TableRun {
       options: typeof row.transform === 'object' ? (row.transform.options ?? {}) : {},
       settings: this.options.settings,
       lookup: (pointer) => {
-        const found = nodeAt(this.root, pointer);
+        const found = nodeAt(this.root, (row.base ?? '') + pointer);
         return found ? toPlainValue(found.node) : undefined;
       },
+      output: (pointer) => cloneJson(getAt(this.outputs, pointer)),
       report: (code, init) => {
         const pointer = init?.pointer ?? match.pointer;
         const found = nodeAt(this.root, pointer);

@@ -11,6 +11,8 @@ export interface MappingTable {
   description: string;
   /** Which source formats this table reads. */
   formats: string[];
+  /** Other tables whose rows apply below a pointer of this format (their sources and lookups are prefixed). */
+  includes?: { table: string; at: string }[];
   categories: Record<string, CategoryTable>;
 }
 
@@ -50,6 +52,8 @@ export type TransformRef = string | { name: string; options?: Record<string, unk
 interface RowBase {
   /** JSON pointer pattern into the source object; a `*` token matches any key or index. */
   source: string;
+  /** Set when a table is included in another: the pointer its sources and lookups are relative to. */
+  base?: string;
   /** Why the row exists; shown in the README and kept next to the decision. */
   note?: string;
   /** Only match when the source value is empty ({} or [] or ""). */

@@ -5,29 +5,35 @@ import { LineIndex, stripByteOrderMark } from './line-index.js';
 import { readerError } from './reader-error.js';
 
 /**
- * Reads a JSON configuration file (the flat web `amplifyconfiguration.json`) into a located value tree.
- * Strict JSON: comments and trailing commas are errors, as they are for the Amplify libraries.
+ * Reads a JSON configuration file (flat or mobile amplifyconfiguration.json, awsconfiguration.json) into a
+ * located value tree. Strict JSON: comments and trailing commas are errors, as they are for the Amplify libraries.
  */
 export function readJson(rawText: string, fileName: string): SourceDocument {
   const text = stripByteOrderMark(rawText);
-  const lines = new LineIndex(text);
+  return readJsonSegment(text, 0, text.length, fileName, new LineIndex(text));
+}
+
+/**
+ * Reads the JSON between two offsets of a larger text (the string literal of a .dart file), with locations
+ * in the larger text.
+ */
+export function readJsonSegment(text: string, start: number, end: number, fileName: string, lines: LineIndex): SourceDocument {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(text.slice(start, end), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const firstError = errors[0];
   if (firstError) {
-    const loc = lines.locate(firstError.offset);
-    throw readerError('PARSE_ERROR', fileName, loc, `The file is not valid JSON: ${describeJsonError(printParseErrorCode(firstError.error))}.`);
+    throw readerError('PARSE_ERROR', fileName, lines.locate(start + firstError.offset), `The configuration is not valid JSON: ${describeJsonError(printParseErrorCode(firstError.error))}.`, 'Fix the JSON (or restore the file the Amplify CLI generated) and run again.');
   }
   if (!tree || tree.type !== 'object') {
-    throw readerError('NO_CONFIG_OBJECT', fileName, lines.locate(tree?.offset ?? 0), 'The file holds JSON, but not an object; a Gen1 configuration file is a JSON object.');
+    throw readerError('NO_CONFIG_OBJECT', fileName, lines.locate(start + (tree?.offset ?? 0)), 'The file holds JSON, but not an object; a Gen1 configuration file is a JSON object.');
   }
   const issues: ReaderIssue[] = [];
-  const root = toSourceNode(tree, '', lines, issues) as ObjectNode;
+  const root = toSourceNode(tree, '', (offset) => lines.locate(start + offset), issues) as ObjectNode;
   return { root, issues };
 }
 
-function toSourceNode(node: JsonNode, pointer: string, lines: LineIndex, issues: ReaderIssue[]): SourceNode {
-  const loc = lines.locate(node.offset);
+function toSourceNode(node: JsonNode, pointer: string, locate: (offset: number) => { line: number; column: number }, issues: ReaderIssue[]): SourceNode {
+  const loc = locate(node.offset);
   switch (node.type) {
     case 'object': {
       const entries: ObjectNode['entries'] = [];
@@ -37,18 +43,16 @@ function toSourceNode(node: JsonNode, pointer: string, lines: LineIndex, issues:
         if (!keyNode || !valueNode) continue;
         const key = String(keyNode.value);
         const childPointer = joinPointer(pointer, key);
-        if (seen.has(key)) {
-          issues.push({ code: 'DUPLICATE_KEY', pointer: childPointer, loc: lines.locate(keyNode.offset), detail: key });
-        }
+        if (seen.has(key)) issues.push({ code: 'DUPLICATE_KEY', pointer: childPointer, loc: locate(keyNode.offset), detail: key });
         seen.add(key);
-        entries.push({ key, keyLoc: lines.locate(keyNode.offset), node: toSourceNode(valueNode, childPointer, lines, issues) });
+        entries.push({ key, keyLoc: locate(keyNode.offset), node: toSourceNode(valueNode, childPointer, locate, issues) });
       }
       return { kind: 'object', entries, loc };
     }
     case 'array':
       return {
         kind: 'array',
-        items: (node.children ?? []).map((child, index) => toSourceNode(child, joinPointer(pointer, index), lines, issues)),
+        items: (node.children ?? []).map((child, index) => toSourceNode(child, joinPointer(pointer, index), locate, issues)),
         loc,
       };
     case 'string':

@@ -1,4 +1,5 @@
 import { joinPointer } from '../source/json-pointer.js';
+import { DROP_REASONS } from './drop-reasons.js';
 import type { Transform, TransformContext } from './transform-context.js';
 import { describeValue, invalid } from './value-transforms.js';
 
@@ -199,7 +200,7 @@ export const responseType: Transform = (value, ctx) => {
 export const oauthClientId: Transform = (value, ctx) => {
   const clientId = ctx.lookup(String(ctx.options['clientIdSource']));
   if (typeof value === 'string' && value === clientId) {
-    ctx.drop(ctx.pointer, 'The Hosted UI uses the same app client as the user pool; Gen2 reads it from user_pool_client_id.');
+    ctx.drop(ctx.pointer, DROP_REASONS.sameClient);
   } else {
     ctx.report('OAUTH_CLIENT_ID_DIFFERS', {
       message: 'The Hosted UI settings name an app client other than the user pool client; Gen2 uses auth.user_pool_client_id for both.',
@@ -208,4 +209,31 @@ export const oauthClientId: Transform = (value, ctx) => {
     });
   }
   return undefined;
+};
+
+/**
+ * The mobile authentication flow: USER_SRP_AUTH is what Gen2 libraries use anyway and is dropped as redundant;
+ * other flows are chosen in code with Gen2, and reported.
+ */
+export const authenticationFlow: Transform = (value, ctx) => {
+  if (value === 'USER_SRP_AUTH') {
+    ctx.drop(ctx.pointer, DROP_REASONS.srpFlow);
+  } else {
+    ctx.report('LIBRARY_OPTION', {
+      message: `The authentication flow ${describeValue(value)} has no field in amplify_outputs.json; Gen2 libraries use USER_SRP_AUTH unless the code asks for another.`,
+      resolution:
+        value === 'CUSTOM_AUTH'
+          ? 'Pass options: { authFlowType: "CUSTOM_WITH_SRP" } (or "CUSTOM_WITHOUT_SRP") to signIn.'
+          : 'Pass options: { authFlowType: "USER_PASSWORD_AUTH" } to signIn if the app needs that flow.',
+    });
+  }
+  return undefined;
+};
+
+/** The Hosted UI domain, without the https:// that hand-written files sometimes add. */
+export const oauthDomain: Transform = (value, ctx) => {
+  if (typeof value !== 'string') return invalid(ctx, 'a domain name', value);
+  const domain = value.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  if (domain !== value) ctx.note('VALUE_NORMALIZED', { message: `The domain "${value}" is written as "${domain}" (without scheme or trailing slash).`, target: ctx.target });
+  return domain === '' ? undefined : domain;
 };

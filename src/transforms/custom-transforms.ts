@@ -1,5 +1,6 @@
 import { joinPointer } from '../source/json-pointer.js';
 import { cloneJson, isPlainObject } from '../mapping/output-tree.js';
+import { DROP_REASONS } from './drop-reasons.js';
 import type { Transform } from './transform-context.js';
 import { invalid, reportUnknownKeys } from './value-transforms.js';
 
@@ -23,7 +24,7 @@ export const restApis: Transform = (value, ctx) => {
     }
     reportUnknownKeys(ctx, api, ['name', 'endpoint', 'region', 'service', 'id', 'description', 'paths'], pointer);
     for (const key of ['id', 'description', 'paths']) {
-      if (key in api) ctx.drop(joinPointer(pointer, key), 'Mobile Hub listed the API id, description and paths for its console; the endpoint carries what the client needs.');
+      if (key in api) ctx.drop(joinPointer(pointer, key), DROP_REASONS.mobileHubApiDetails);
     }
     const entry: Record<string, string> = { endpoint: api['endpoint'] };
     const region = typeof api['region'] === 'string' && api['region'] !== '' ? api['region'] : typeof projectRegion === 'string' ? projectRegion : undefined;
@@ -52,7 +53,7 @@ export const predictions: Transform = (value, ctx) => {
   if (isPlainObject(speech) && isPlainObject(defaults) && typeof defaults['VoiceId'] === 'string') {
     const defaultsPointer = `${ctx.pointer}/convert/speechGenerator/defaults`;
     for (const key of Object.keys(defaults)) {
-      if (key !== 'VoiceId') ctx.drop(joinPointer(defaultsPointer, key), 'amplify-js v6 reads only the voice of the speech generator defaults (as voiceId).');
+      if (key !== 'VoiceId') ctx.drop(joinPointer(defaultsPointer, key), DROP_REASONS.speechDefaults);
     }
     speech['defaults'] = { voiceId: defaults['VoiceId'] };
   }

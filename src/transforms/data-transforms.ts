@@ -1,6 +1,7 @@
 import { joinPointer } from '../source/json-pointer.js';
+import { DROP_REASONS } from './drop-reasons.js';
 import type { Transform, TransformContext } from './transform-context.js';
-import { describeValue, invalid } from './value-transforms.js';
+import { describeValue, invalid, reportUnknownKeys } from './value-transforms.js';
 
 /** Transforms for the GraphQL API (AppSync) settings. */
 
@@ -55,4 +56,45 @@ function reportMode(ctx: TransformContext, part: unknown, pointer: string): void
     resolution: 'Use API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA.',
     target: ctx.target,
   });
+}
+
+/** An API key; the strings "null" and "undefined" that hand-merged files hold are not keys. */
+export const apiKey: Transform = (value, ctx) => {
+  if (typeof value !== 'string' || value === 'null' || value === 'undefined') {
+    ctx.report('INVALID_VALUE', { message: 'The API key is not a key (it is not a string, or it is the text "null").', resolution: 'Copy the API key from the AppSync console, or leave it out if the API does not use API keys.', target: ctx.target });
+    return undefined;
+  }
+  return value.trim();
+};
+
+/**
+ * An `AppSync.<api>_<MODE>` block of the mobile SDK configuration: one more authorization mode of the API when
+ * its endpoint and region are the carried API's; the default mode is left out.
+ */
+export const appsyncModeBlock: Transform = (value, ctx) => {
+  if (ctx.pointer.endsWith('/Default') || !isRecord(value)) return undefined;
+  const url = ctx.output('/data/url');
+  const region = ctx.output('/data/aws_region');
+  if (value['ApiUrl'] !== url || (value['Region'] !== undefined && value['Region'] !== region)) {
+    ctx.report('MULTIPLE_GRAPHQL_APIS', {
+      message: `The AppSync block "${ctx.pointer.split('/').pop() ?? ''}" is for another GraphQL API (${describeValue(value['ApiUrl'])}) than the one carried; amplify_outputs.json holds one.`,
+      resolution: 'Convert with --api <name> to carry another API, and reach the others in code.',
+      target: ctx.target,
+    });
+    return undefined;
+  }
+  reportUnknownKeys(ctx, value, ['ApiUrl', 'Region', 'AuthMode', 'ApiKey', 'ClientDatabasePrefix', 'DangerouslyConnectToHTTPEndpointForTesting']);
+  for (const key of ['ApiKey', 'ClientDatabasePrefix', 'DangerouslyConnectToHTTPEndpointForTesting']) {
+    if (key in value) ctx.drop(`${ctx.pointer}/${key}`, DROP_REASONS.modeBlockRepeats);
+  }
+  const mode = toAuthType(value['AuthMode']);
+  if (!mode) {
+    reportMode(ctx, value['AuthMode'], `${ctx.pointer}/AuthMode`);
+    return undefined;
+  }
+  return mode === ctx.output('/data/default_authorization_type') ? [] : [mode];
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+import * as apiPlugin from './api-plugin-transforms.js';
 import * as auth from './auth-transforms.js';
 import * as custom from './custom-transforms.js';
 import * as data from './data-transforms.js';
@@ -37,6 +38,12 @@ export const TRANSFORMS: Readonly<Record<string, Transform>> = Object.freeze({
   restApis: custom.restApis,
   predictions: custom.predictions,
   pushChannels: notifications.pushChannels,
+  authenticationFlow: auth.authenticationFlow,
+  oauthDomain: auth.oauthDomain,
+  apiKey: data.apiKey,
+  appsyncModeBlock: data.appsyncModeBlock,
+  graphqlApi: apiPlugin.graphqlApi,
+  restApi: apiPlugin.restApi,
 });
 
 export type TransformName = keyof typeof TRANSFORMS;

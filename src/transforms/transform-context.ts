@@ -6,6 +6,8 @@ export interface ConvertSettings {
   platform?: 'web' | 'ios' | 'android' | 'flutter';
   /** The amplify_outputs.json version requested, when it is not chosen automatically. */
   outputsVersion?: string;
+  /** The GraphQL API to carry when the input has several (by name). */
+  api?: string;
 }
 
 export interface ReportInit {
@@ -26,8 +28,10 @@ export interface TransformContext {
   readonly settings: Readonly<ConvertSettings>;
   /** The target pointer in amplify_outputs.json. */
   readonly target: string;
-  /** Plain value of another source field, by pointer. */
+  /** Plain value of another source field, by pointer (relative to the table's base in an included table). */
   lookup(pointer: string): unknown;
+  /** The value already written at a pointer of the output. */
+  output(pointer: string): unknown;
   /** Reports a part of the value that is not carried; its fields count as reported. */
   report(code: DiagnosticCode, init?: ReportInit): void;
   /** Drops a part of the value on purpose, for a documented reason. */
