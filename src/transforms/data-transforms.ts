@@ -1,7 +1,7 @@
 import { joinPointer } from '../source/json-pointer.js';
 import { DROP_REASONS } from './drop-reasons.js';
 import type { Transform, TransformContext } from './transform-context.js';
-import { describeValue, invalid, reportUnknownKeys } from './value-transforms.js';
+import { describeValue, invalid, region, reportUnknownKeys } from './value-transforms.js';
 
 /** Transforms for the GraphQL API (AppSync) settings. */
 
@@ -58,15 +58,6 @@ function reportMode(ctx: TransformContext, part: unknown, pointer: string): void
   });
 }
 
-/** An API key; the strings "null" and "undefined" that hand-merged files hold are not keys. */
-export const apiKey: Transform = (value, ctx) => {
-  if (typeof value !== 'string' || value === 'null' || value === 'undefined') {
-    ctx.report('INVALID_VALUE', { message: 'The API key is not a key (it is not a string, or it is the text "null").', resolution: 'Copy the API key from the AppSync console, or leave it out if the API does not use API keys.', target: ctx.target });
-    return undefined;
-  }
-  return value.trim();
-};
-
 /**
  * An `AppSync.<api>_<MODE>` block of the mobile SDK configuration: one more authorization mode of the API when
  * its endpoint and region are the carried API's; the default mode is left out.
@@ -97,4 +88,65 @@ export const appsyncModeBlock: Transform = (value, ctx) => {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const DEFAULT_BLOCK_FIELDS: Record<string, string> = { ApiUrl: 'url', Region: 'aws_region', AuthMode: 'default_authorization_type', ApiKey: 'api_key' };
+
+/**
+ * `AppSync.Default` of the mobile SDK configuration: the GraphQL API, when no other source named one, or the
+ * same API as the one carried (its fields must then agree). A block for another endpoint is reported.
+ */
+export const appsyncDefaultBlock: Transform = (value, ctx) => {
+  if (!isRecord(value)) return invalid(ctx, 'an object', value);
+  reportUnknownKeys(ctx, value, ['ApiUrl', 'Region', 'AuthMode', 'ApiKey', 'ClientDatabasePrefix', 'DangerouslyConnectToHTTPEndpointForTesting']);
+  const carried = ctx.output('/data');
+  const existing = isRecord(carried) ? carried : undefined;
+  if (existing && existing['url'] !== value['ApiUrl']) {
+    ctx.report('MULTIPLE_GRAPHQL_APIS', {
+      message: `AppSync.Default is another GraphQL API (${describeValue(value['ApiUrl'])}) than the one carried; amplify_outputs.json holds one.`,
+      resolution: 'Convert with --api <name> to carry another API, and reach the others in code.',
+      target: ctx.target,
+    });
+    return undefined;
+  }
+  const data: Record<string, unknown> = {};
+  for (const [field, key] of Object.entries(DEFAULT_BLOCK_FIELDS)) {
+    if (!(field in value)) continue;
+    const pointer = `${ctx.pointer}/${field}`;
+    const converted = convertDefaultField(field, value[field], ctx, pointer);
+    if (converted === undefined) continue;
+    if (existing && existing[key] !== undefined && existing[key] !== converted) {
+      ctx.report('CONFLICTING_VALUES', {
+        pointer,
+        message: `AppSync.Default.${field} sets data.${key} to ${field === 'ApiKey' ? '(a secret value)' : describeValue(converted)}, but the API entry already set ${field === 'ApiKey' ? 'another' : describeValue(existing[key])}; the API entry is kept.`,
+        resolution: 'Check which value is right for the deployed API and make the Gen1 file consistent.',
+        target: `/data/${key}`,
+      });
+      continue;
+    }
+    data[key] = converted;
+  }
+  return data;
+};
+
+function convertDefaultField(field: string, value: unknown, ctx: TransformContext, pointer: string): unknown {
+  if (field === 'AuthMode') {
+    const mode = toAuthType(value);
+    if (mode) return mode;
+    ctx.note('AUTH_MODE_FALLBACK', {
+      pointer,
+      message: `The GraphQL authorization type ${describeValue(value)} is not one amplify_outputs.json allows; AWS_IAM was written.`,
+      resolution: 'Set data.default_authorization_type to the mode your API really uses.',
+      target: '/data/default_authorization_type',
+    });
+    return 'AWS_IAM';
+  }
+  if (typeof value !== 'string' || value.trim() === '' || (field === 'ApiKey' && (value === 'null' || value === 'undefined'))) {
+    ctx.report('INVALID_VALUE', { pointer, message: `AppSync.Default.${field} is not usable (${field === 'ApiKey' ? 'not a key' : describeValue(value)}).`, resolution: 'Correct the value from the AppSync console.', target: ctx.target });
+    return undefined;
+  }
+  if (field === 'Region') {
+    return region(value, { ...ctx, pointer, report: (code, init) => ctx.report(code, { pointer, ...init }), note: (code, init) => ctx.note(code, { pointer, ...init }) });
+  }
+  return value.trim();
 }

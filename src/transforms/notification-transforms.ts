@@ -9,7 +9,10 @@ export const pushChannels: Transform = (_value, ctx) => {
   if (platform === 'ios') return ['APNS'];
   if (platform === 'android') return ['FCM'];
   ctx.note('PUSH_CHANNEL_AMBIGUOUS', {
-    message: 'The Gen1 "Push" entry stands for APNS and FCM alike; both channels were written.',
+    message:
+      platform === 'flutter'
+        ? 'The push notifications settings of a Flutter app serve APNS (iOS) and FCM (Android); both channels were written.'
+        : 'The push notifications settings do not say whether they serve APNS (iOS) or FCM (Android); both channels were written.',
     resolution: 'Pass --platform ios or --platform android to write only the channel of your app.',
     target: ctx.target,
   });

@@ -40,8 +40,8 @@ export const TRANSFORMS: Readonly<Record<string, Transform>> = Object.freeze({
   pushChannels: notifications.pushChannels,
   authenticationFlow: auth.authenticationFlow,
   oauthDomain: auth.oauthDomain,
-  apiKey: data.apiKey,
   appsyncModeBlock: data.appsyncModeBlock,
+  appsyncDefaultBlock: data.appsyncDefaultBlock,
   graphqlApi: apiPlugin.graphqlApi,
   restApi: apiPlugin.restApi,
 });
