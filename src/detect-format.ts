@@ -71,6 +71,11 @@ function detectJson(trimmed: string): DetectedFormat {
     return { format: 'amplifyconfiguration-mobile', reason: 'categories with "plugins"' };
   }
   if (keys.some((key) => AWSCONFIGURATION_KEYS.includes(key))) return { format: 'awsconfiguration', reason: 'AWS Mobile SDK blocks such as CognitoUserPool' };
+  // A backend without resources still gets a file with only its header.
+  if (keys.length > 0 && keys.every((key) => key === 'UserAgent' || key === 'Version')) {
+    if (object['Version'] === '1.0') return { format: 'amplifyconfiguration-mobile', reason: 'a mobile amplifyconfiguration.json header ("Version": "1.0") without categories' };
+    if (object['Version'] === '0.1.0') return { format: 'awsconfiguration', reason: 'an awsconfiguration.json header ("Version": "0.1.0") without blocks' };
+  }
   if (keys.some((key) => WEB_TOP_LEVEL_KEYS.includes(key))) return { format: 'amplifyconfiguration-json', reason: 'Gen1 web configuration keys' };
   return { format: 'unknown', reason: 'no Gen1 configuration keys' };
 }

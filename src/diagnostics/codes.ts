@@ -161,6 +161,12 @@ export const DIAGNOSTIC_CODES = {
     title: 'Mobile Hub constants read',
     explanation: 'The file declares the configuration as separate top-level aws_* constants (Mobile Hub). They were read as one object.',
   },
+  DART_INTERPOLATION: {
+    severity: 'warning',
+    title: 'Dart interpolation in the configuration string',
+    explanation:
+      'The configuration string of the .dart file contains `$name`, which Dart reads as an interpolation (the Gen1 CLI writes values such as "$LATEST" this way). It was read as the literal text the CLI meant.',
+  },
   VALUE_NORMALIZED: {
     severity: 'info',
     title: 'Value cleaned up',

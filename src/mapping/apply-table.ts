@@ -100,7 +100,9 @@ class TableRun {
           ? 'Remove the duplicate so that the file says what it means.'
           : issue.code === 'MOBILE_HUB_CONSTANTS'
             ? 'No action is needed.'
-            : 'Write the fields out as literal values if they should be converted.';
+            : issue.code === 'DART_INTERPOLATION'
+              ? 'In a Dart app, write the string as raw (r\'\'\'...\'\'\') or escape the $ so that it compiles.'
+              : 'Write the fields out as literal values if they should be converted.';
       this.diagnostics.push(
         createDiagnostic(issue.code, {
           category: 'file',
@@ -443,6 +445,7 @@ function show(value: unknown, secret: boolean): string {
 }
 
 function messageForIssue(code: string, detail: string): string {
+  if (code === 'DART_INTERPOLATION') return `The configuration string contains \`${detail}\`, which Dart reads as an interpolation; it was read as the literal text.`;
   if (code === 'SPREAD_NOT_EVALUATED') return `The spread \`${detail}\` adds fields only when the file runs; they are not converted.`;
   if (code === 'COMPUTED_KEY_NOT_EVALUATED') return `The computed key \`${detail}\` is known only when the file runs; that field is not converted.`;
   return `The configuration was read from ${detail} declared at the top level of the file.`;

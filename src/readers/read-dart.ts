@@ -21,10 +21,11 @@ export function readDart(rawText: string, fileName: string): SourceDocument {
   const end = text.indexOf("'''", start);
   if (end < 0) throw readerError('PARSE_ERROR', fileName, lines.locate(match.index), "The string literal of the configuration is not closed with '''.", 'Restore the file the Amplify CLI generated.');
   const raw = match[2] === 'r';
-  const body = text.slice(start, end);
-  if (!raw && /\$[A-Za-z_{]/.test(body)) {
-    const offset = start + body.search(/\$[A-Za-z_{]/);
-    throw readerError('NON_LITERAL_VALUE', fileName, lines.locate(offset), 'The configuration string interpolates a Dart value (`$...`), known only when the app runs.', 'Write the literal value into the configuration and convert again.');
+  const document = readJsonSegment(text, start, end, fileName, lines);
+  const interpolation = raw ? -1 : text.slice(start, end).search(/\$[A-Za-z_{]/);
+  if (interpolation >= 0) {
+    // The Gen1 CLI writes values such as "$LATEST" into a non-raw string; they are read as the text it meant.
+    document.issues.push({ code: 'DART_INTERPOLATION', pointer: '', loc: lines.locate(start + interpolation), detail: text.slice(start + interpolation, start + interpolation + 24).split(/["\s]/)[0] ?? '$' });
   }
-  return readJsonSegment(text, start, end, fileName, lines);
+  return document;
 }

@@ -54,7 +54,7 @@ export type SourceNode = ObjectNode | ArrayNode | ScalarNode | UnresolvedNode;
 
 /** A problem a reader found inside the object without giving up on the whole file (a spread, a computed key). */
 export interface ReaderIssue {
-  code: 'SPREAD_NOT_EVALUATED' | 'COMPUTED_KEY_NOT_EVALUATED' | 'DUPLICATE_KEY' | 'MOBILE_HUB_CONSTANTS';
+  code: 'SPREAD_NOT_EVALUATED' | 'COMPUTED_KEY_NOT_EVALUATED' | 'DUPLICATE_KEY' | 'MOBILE_HUB_CONSTANTS' | 'DART_INTERPOLATION';
   /** JSON pointer of the object that contains the problem (or of the duplicated key). */
   pointer: string;
   loc: SourceLocation;
