@@ -155,6 +155,14 @@ describe('command line', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ version: '1.3', notifications: { channels: ['FCM'] } });
   });
 
+  it('--api picks the GraphQL API of a mobile file, and the others are reported (exit 1)', () => {
+    const cwd = project({ 'amplifyconfiguration.json': readFileSync(path.join(FIXTURES, 'mobile-plugins-everything/amplifyconfiguration.json'), 'utf8') });
+    const run = runCli(['convert', 'amplifyconfiguration.json', '--api', 'reporting api', '--out', '-'], cwd);
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ data: { url: 'https://reportingapi00000000000000.appsync-api.us-west-2.amazonaws.com/graphql' } });
+    expect(run.stderr).toContain('MULTIPLE_GRAPHQL_APIS');
+  });
+
   it('reads a copied input the same way (byte-identical on re-runs)', () => {
     const cwd = project({});
     copyFileSync(EXAMPLE, path.join(cwd, 'aws-exports.js'));

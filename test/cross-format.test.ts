@@ -86,6 +86,15 @@ function agreement(meta: AmplifyMeta): void {
     ['android awsconfiguration.json', convertChecked(files.androidAwsConfiguration, 'awsconfiguration.json', { platform: 'android' }), 'android', false],
     ['flutter amplifyconfiguration.dart', convertChecked(files.flutterDart, 'amplifyconfiguration.dart'), 'flutter', true],
   ];
+  // Without --platform, the platform is inferred from the user agent the CLI wrote: the same channels.
+  for (const [text, name] of [
+    [files.iosAmplifyConfiguration, 'ios amplifyconfiguration.json'],
+    [files.androidAmplifyConfiguration, 'android amplifyconfiguration.json'],
+  ] as const) {
+    const inferred = convert(text).outputs.notifications?.['channels'];
+    const given = conversions.find(([conversion]) => conversion === name)![1].outputs.notifications?.['channels'];
+    expect(inferred, `${name} without --platform`).toEqual(given);
+  }
   for (const [name, result, platform, hasPlugins] of conversions) {
     checkAgainstWeb(name, web, result, meta, platform);
     if (!hasPlugins) {

@@ -148,7 +148,7 @@ export const DIAGNOSTIC_CODES = {
     severity: 'info',
     title: 'Push channel guessed',
     explanation:
-      'Gen1 web files have one "Push" entry for both APNS (iOS) and FCM (Android). Both channels are written; the Amplify libraries need only the one of their platform.',
+      'Gen1 files do not say whether push notifications go through APNS (iOS) or FCM (Android). Without --platform, the channel is inferred from the file where it can be, and otherwise both are written; the Amplify libraries need only the one of their platform.',
   },
   NESTED_BLOCK_USED: {
     severity: 'info',

@@ -1,16 +1,33 @@
 import type { Transform } from './transform-context.js';
 
+/** The user agents the Gen1 CLI writes into awsconfiguration.json, by platform. */
+const USER_AGENT_PLATFORM: Record<string, 'ios' | 'android'> = {
+  'aws-amplify/cli': 'ios',
+  'aws-amplify-cli/0.1.0': 'android',
+};
+
 /**
- * Gen1 web files have one `Push` entry for APNS and FCM alike. With a known platform the matching channel is
- * written; otherwise both, with a notice.
+ * Push notifications: APNS on iOS, FCM on Android. The platform comes from --platform; otherwise from the user
+ * agent the Gen1 CLI wrote for the platform (reported as inferred); otherwise both channels, reported.
  */
 export const pushChannels: Transform = (_value, ctx) => {
-  const platform = ctx.settings.platform;
-  if (platform === 'ios') return ['APNS'];
-  if (platform === 'android') return ['FCM'];
+  const given = ctx.settings.platform;
+  if (given === 'ios') return ['APNS'];
+  if (given === 'android') return ['FCM'];
+  const userAgentSource = ctx.options['userAgentSource'];
+  const userAgent = typeof userAgentSource === 'string' ? ctx.lookup(userAgentSource) : undefined;
+  const inferred = given === undefined && typeof userAgent === 'string' ? USER_AGENT_PLATFORM[userAgent] : undefined;
+  if (inferred) {
+    ctx.note('PUSH_CHANNEL_AMBIGUOUS', {
+      message: `The file does not name its platform; its user agent "${String(userAgent)}" is the one the Gen1 CLI writes for ${inferred === 'ios' ? 'iOS, so APNS' : 'Android, so FCM'} was written.`,
+      resolution: `Pass --platform ${inferred === 'ios' ? 'android' : 'ios'} if the file belongs to the other platform.`,
+      target: ctx.target,
+    });
+    return inferred === 'ios' ? ['APNS'] : ['FCM'];
+  }
   ctx.note('PUSH_CHANNEL_AMBIGUOUS', {
     message:
-      platform === 'flutter'
+      given === 'flutter'
         ? 'The push notifications settings of a Flutter app serve APNS (iOS) and FCM (Android); both channels were written.'
         : 'The push notifications settings do not say whether they serve APNS (iOS) or FCM (Android); both channels were written.',
     resolution: 'Pass --platform ios or --platform android to write only the channel of your app.',
