@@ -132,9 +132,7 @@ class TableRun {
 
   /** A field that a report or drop row names is handled by that row, whatever its value. */
   private coveredByReportOrDrop(pointer: string): boolean {
-    return Object.values(this.table.categories).some((category) =>
-      category.rows.some((row) => !isMapRow(row) && !row.whenEmpty && patternCovers(row.source, pointer)),
-    );
+    return reportAndDropPatterns(this.table).some((pattern) => patternCovers(pattern, pointer));
   }
 
   private applyRow(category: string, row: MapRow | ReportRow | DropRow): void {
@@ -425,10 +423,33 @@ class TableRun {
   }
 }
 
+const reportAndDrop = new WeakMap<MappingTable, string[]>();
+
+function reportAndDropPatterns(table: MappingTable): string[] {
+  let patterns = reportAndDrop.get(table);
+  if (!patterns) {
+    patterns = Object.values(table.categories).flatMap((category) => category.rows.filter((row) => !isMapRow(row) && !row.whenEmpty).map((row) => row.source));
+    reportAndDrop.set(table, patterns);
+  }
+  return patterns;
+}
+
+/** Parsed pointers and patterns, kept: the same few hundred strings are parsed for every conversion. */
+const parsed = new Map<string, string[]>();
+
+function tokensOf(pointer: string): string[] {
+  let tokens = parsed.get(pointer);
+  if (!tokens) {
+    tokens = parsePointer(pointer);
+    if (parsed.size < 10_000) parsed.set(pointer, tokens);
+  }
+  return tokens;
+}
+
 /** True when the pattern names the pointer or one of its ancestors. */
 function patternCovers(pattern: string, pointer: string): boolean {
-  const patternTokens = parsePointer(pattern);
-  const tokens = parsePointer(pointer);
+  const patternTokens = tokensOf(pattern);
+  const tokens = tokensOf(pointer);
   if (patternTokens.length > tokens.length) return false;
   return patternTokens.every((token, index) => token === '*' || token === tokens[index]);
 }

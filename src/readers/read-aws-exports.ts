@@ -1,5 +1,4 @@
-import { parse as babelParse } from '@babel/parser';
-import * as recast from 'recast';
+import { createRequire } from 'node:module';
 import { joinPointer } from '../source/json-pointer.js';
 import type { ObjectNode, ReaderIssue, SourceDocument, SourceLocation, SourceNode } from '../source/source-node.js';
 import { stripByteOrderMark } from './line-index.js';
@@ -15,6 +14,15 @@ interface AstNode {
 }
 
 const MAX_DEPTH = 200;
+
+/** The JavaScript parser is loaded on first use only, so that JSON inputs do not pay for it. */
+const load = createRequire(import.meta.url);
+let parsers: { recast: typeof import('recast'); babel: typeof import('@babel/parser') } | undefined;
+
+function getParsers(): NonNullable<typeof parsers> {
+  parsers ??= { recast: load('recast') as typeof import('recast'), babel: load('@babel/parser') as typeof import('@babel/parser') };
+  return parsers;
+}
 
 /**
  * Reads `aws-exports.js` / `.ts` (and Mobile Hub `aws-config.js`) as syntax. The file is never executed:
@@ -63,11 +71,12 @@ export function readAwsExports(rawText: string, fileName: string): SourceDocumen
 }
 
 function parseProgram(text: string, fileName: string): AstNode {
+  const { recast, babel } = getParsers();
   try {
     const file = recast.parse(text, {
       parser: {
         parse: (source: string) =>
-          babelParse(source, {
+          babel.parse(source, {
             sourceType: 'unambiguous',
             allowReturnOutsideFunction: true,
             errorRecovery: false,

@@ -12,10 +12,17 @@ export function joinPointer(base: string, token: string | number): string {
   return `${base}/${escapePointerToken(String(token))}`;
 }
 
+const parsed = new Map<string, readonly string[]>();
+
+/** The tokens of a pointer (a new array each time; parses are kept, as the same pointers recur). */
 export function parsePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw new Error(`Not a JSON pointer: ${pointer}`);
-  return pointer.slice(1).split('/').map(unescapePointerToken);
+  let tokens = parsed.get(pointer);
+  if (!tokens) {
+    if (pointer !== '' && !pointer.startsWith('/')) throw new Error(`Not a JSON pointer: ${pointer}`);
+    tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointerToken);
+    if (parsed.size < 20_000) parsed.set(pointer, tokens);
+  }
+  return tokens.slice();
 }
 
 /** True when `pointer` is `ancestor` itself or lies below it. */
