@@ -434,22 +434,10 @@ function reportAndDropPatterns(table: MappingTable): string[] {
   return patterns;
 }
 
-/** Parsed pointers and patterns, kept: the same few hundred strings are parsed for every conversion. */
-const parsed = new Map<string, string[]>();
-
-function tokensOf(pointer: string): string[] {
-  let tokens = parsed.get(pointer);
-  if (!tokens) {
-    tokens = parsePointer(pointer);
-    if (parsed.size < 10_000) parsed.set(pointer, tokens);
-  }
-  return tokens;
-}
-
 /** True when the pattern names the pointer or one of its ancestors. */
 function patternCovers(pattern: string, pointer: string): boolean {
-  const patternTokens = tokensOf(pattern);
-  const tokens = tokensOf(pointer);
+  const patternTokens = parsePointer(pattern);
+  const tokens = parsePointer(pointer);
   if (patternTokens.length > tokens.length) return false;
   return patternTokens.every((token, index) => token === '*' || token === tokens[index]);
 }

@@ -8,17 +8,6 @@ export interface SourceMatch {
   loc: SourceLocation;
 }
 
-const patterns = new Map<string, string[]>();
-
-function patternTokens(pattern: string): string[] {
-  let tokens = patterns.get(pattern);
-  if (!tokens) {
-    tokens = parsePointer(pattern);
-    if (patterns.size < 10_000) patterns.set(pattern, tokens);
-  }
-  return tokens;
-}
-
 /** Entries that count: with a key written twice, the last one wins, as in JavaScript and JSON.parse. */
 export function effectiveEntries(node: ObjectNode): ObjectEntry[] {
   return node.entries.filter((entry, index) => !node.entries.some((other, later) => later > index && other.key === entry.key));
@@ -27,7 +16,7 @@ export function effectiveEntries(node: ObjectNode): ObjectEntry[] {
 /** Finds the nodes a row's source pattern names; a `*` token matches every key or index. */
 export function matchSource(root: ObjectNode, pattern: string): SourceMatch[] {
   let current: SourceMatch[] = [{ pointer: '', node: root, loc: root.loc }];
-  for (const token of patternTokens(pattern)) {
+  for (const token of parsePointer(pattern)) {
     const next: SourceMatch[] = [];
     for (const match of current) {
       const { node } = match;
