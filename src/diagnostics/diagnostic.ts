@@ -59,15 +59,19 @@ function cleanSource(source: DiagnosticSource): DiagnosticSource {
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Stable order: by position in the file, then code. */
+/** Stable order: by position in the file, then pointer, severity and code (code-unit order, not locale order). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     (a.source.line ?? 0) - (b.source.line ?? 0) ||
     (a.source.column ?? 0) - (b.source.column ?? 0) ||
-    a.source.pointer.localeCompare(b.source.pointer) ||
+    compareStrings(a.source.pointer, b.source.pointer) ||
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    a.code.localeCompare(b.code)
+    compareStrings(a.code, b.code)
   );
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function severityAtLeast(severity: Severity, threshold: Severity): boolean {

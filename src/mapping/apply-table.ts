@@ -116,8 +116,8 @@ class TableRun {
 
   /** Values the reader could not evaluate are reported where they are, before any row runs. */
   private reportUnresolved(node: SourceNode, pointer: string): void {
-    if (this.coveredByReportOrDrop(pointer)) return;
     if (node.kind === 'unresolved') {
+      if (this.coveredByReportOrDrop(pointer)) return;
       const index = this.pushDiagnostic('NON_LITERAL_VALUE', this.categoryOf(pointer), pointer, node.loc, {
         message: `The value \`${node.expression}\` (${node.what}) is known only when the file runs, so it is not converted.`,
         resolution: 'Replace it with the literal value your deployed environment uses (for example from `amplify pull`), or set this field in amplify_outputs.json by hand.',

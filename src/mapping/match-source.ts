@@ -10,8 +10,17 @@ export interface SourceMatch {
 
 /** Entries that count: with a key written twice, the last one wins, as in JavaScript and JSON.parse. */
 export function effectiveEntries(node: ObjectNode): ObjectEntry[] {
-  return node.entries.filter((entry, index) => !node.entries.some((other, later) => later > index && other.key === entry.key));
+  let entries = effective.get(node);
+  if (!entries) {
+    const last = new Map<string, ObjectEntry>();
+    for (const entry of node.entries) last.set(entry.key, entry);
+    entries = node.entries.length === last.size ? node.entries : node.entries.filter((entry) => last.get(entry.key) === entry);
+    effective.set(node, entries);
+  }
+  return entries;
 }
+
+const effective = new WeakMap<ObjectNode, ObjectEntry[]>();
 
 /** Finds the nodes a row's source pattern names; a `*` token matches every key or index. */
 export function matchSource(root: ObjectNode, pattern: string): SourceMatch[] {
