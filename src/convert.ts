@@ -25,6 +25,12 @@ export interface ConvertOptions {
   platform?: ConvertSettings['platform'];
   /** The GraphQL API to carry when the input has several (mobile formats), by name. */
   api?: string;
+  /** amplify-meta.json: which resource to carry where Gen2 holds one, by group (auth, graphql, storage, analytics). */
+  select?: Record<string, string>;
+  /** amplify-meta.json: other files of the Gen1 project by path relative to its folder (see readProject). */
+  projectFiles?: Record<string, string>;
+  /** The text of a model-introspection.json, written to data.model_introspection. */
+  modelIntrospection?: string;
 }
 
 /** An amplify_outputs.json document. */
@@ -58,6 +64,7 @@ const TABLE_FOR_FORMAT: Partial<Record<SourceFormat, TableId>> = {
   'amplifyconfiguration-mobile': 'amplifyconfiguration-mobile',
   'amplifyconfiguration-dart': 'amplifyconfiguration-mobile',
   awsconfiguration: 'awsconfiguration',
+  'amplify-meta': 'amplify-meta',
 };
 
 const DEFAULT_FILE_NAME: Partial<Record<SourceFormat, string>> = {
@@ -106,6 +113,8 @@ function convertDocument(document: SourceDocument, format: SourceFormat, options
       platform: options.platform ?? (format === 'amplifyconfiguration-dart' ? 'flutter' : undefined),
       outputsVersion: requested,
       api: options.api,
+      select: options.select,
+      projectFiles: options.projectFiles,
     },
     outputsVersion: requested,
   });

@@ -19,6 +19,7 @@ export const CONVERTIBLE_FORMATS: readonly SourceFormat[] = [
   'amplifyconfiguration-mobile',
   'awsconfiguration',
   'amplifyconfiguration-dart',
+  'amplify-meta',
 ];
 
 export interface DetectedFormat {

@@ -252,6 +252,28 @@ export const DIAGNOSTIC_CODES = {
     explanation:
       'amplify_outputs.json has no predictions category, and the native Amplify libraries do not read predictions from it (amplify-swift rejects a Gen2 configuration for predictions).',
   },
+  NEVER_PUSHED: {
+    severity: 'warning',
+    title: 'Resource never deployed',
+    explanation:
+      'The resource is in amplify-meta.json but has no deployment outputs (it was never pushed, or only added locally). The Gen1 CLI leaves such resources out of client configuration, and so does the converter.',
+  },
+  MULTIPLE_RESOURCES: {
+    severity: 'error',
+    title: 'More than one resource where Gen2 holds one',
+    explanation: 'amplify_outputs.json holds one resource of this kind (one user pool, one bucket without buckets support). One was carried; the others are left out.',
+  },
+  GROUP_PRECEDENCE_UNKNOWN: {
+    severity: 'info',
+    title: 'Group precedence not known',
+    explanation:
+      'amplify-meta.json names the user pool groups but not their precedence, which lives in amplify/backend/auth/userPoolGroups/user-pool-group-precedence.json. The groups are written without it.',
+  },
+  ENVIRONMENT_NOTE: {
+    severity: 'info',
+    title: 'Which environment',
+    explanation: 'The project has several Amplify environments; the converted file describes the one the amplify-meta.json belongs to.',
+  },
   VALUE_NOT_CARRIED: {
     severity: 'warning',
     title: 'Value not carried',

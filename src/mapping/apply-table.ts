@@ -9,7 +9,7 @@ import { compareVersions, maxVersion, type OutputsVersion } from '../outputs/ver
 import { collectLeaves, Ledger, type FieldDisposition } from './ledger.js';
 import { matchSource, nodeAt, effectiveEntries, type SourceMatch } from './match-source.js';
 import { cloneJson, deepEqual, deleteAt, getAt, isPlainObject, setAt, type JsonObject } from './output-tree.js';
-import { isDropRow, isMapRow, type CategoryTable, type MapRow, type MappingTable, type ReportRow, type DropRow } from './table-types.js';
+import { isDropRow, isMapRow, type CategoryTable, type Condition, type MapRow, type MappingTable, type ReportRow, type DropRow, type Row } from './table-types.js';
 
 export interface MappingResult {
   /** The outputs without `version`. */
@@ -55,6 +55,7 @@ class TableRun {
   private readonly secretPointers = new Set<string>();
   /** Notices about values that a later step removed again; left out of the result. */
   private readonly withdrawn = new Set<number>();
+  private readonly selections = new Map<string, { eligible: string[]; chosen: string | undefined }>();
 
   constructor(
     private readonly document: SourceDocument,
@@ -135,9 +136,60 @@ class TableRun {
     return reportAndDropPatterns(this.table).some((pattern) => patternCovers(pattern, pointer));
   }
 
+  /** Whether a match meets the row's `where`, `select` and `unselected` conditions. */
+  private accepts(row: Row, match: SourceMatch): boolean {
+    if (!row.where && !row.select && !row.unselected) return true;
+    const bound = lastBinding(match);
+    if (!bound) return true;
+    if (row.where && !this.meets(row.where, bound)) return false;
+    const group = row.select ?? row.unselected;
+    if (group === undefined) return true;
+    const { eligible, chosen } = this.selection(group, row);
+    return row.select !== undefined ? bound.key === chosen : eligible.includes(bound.key) && bound.key !== chosen;
+  }
+
+  private meets(where: Record<string, Condition>, bound: { key: string; pointer: string; all: NonNullable<SourceMatch['bindings']> }): boolean {
+    return Object.entries(where).every(([key, condition]) => {
+      const named = /^\{(.+)\}$/.exec(key)?.[1];
+      let value: unknown;
+      if (named !== undefined) value = bound.all[named]?.key;
+      else {
+        const found = nodeAt(this.root, key.startsWith('/') ? bound.pointer + key : joinPointer(bound.pointer, key));
+        value = found && found.node.kind !== 'unresolved' ? toPlainValue(found.node) : undefined;
+      }
+      if (condition === '$present') return value !== undefined;
+      if (condition === '$absent') return value === undefined;
+      if (Array.isArray(condition)) return condition.includes(value as never);
+      if (typeof condition === 'object' && condition !== null) return !condition.not.includes(value as never);
+      return value === condition;
+    });
+  }
+
+  /** The things a selection group can choose from (in file order, not already reported whole) and the chosen one. */
+  private selection(group: string, row: Row): { eligible: string[]; chosen: string | undefined } {
+    let selection = this.selections.get(group);
+    if (!selection) {
+      const tokens = parsePointer(row.source);
+      const last = tokens.map((token) => /^\{.+\}$/.test(token)).lastIndexOf(true);
+      const pattern = '/' + tokens.slice(0, last + 1).map((token) => token.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+      const eligible = matchSource(this.root, pattern)
+        .filter((match) => !this.ledger.isReported(match.node, match.pointer))
+        .map((match) => lastBinding(match))
+        .filter((bound): bound is NonNullable<typeof bound> => bound !== undefined && (!row.where || this.meets(row.where, bound)))
+        .map((bound) => bound.key);
+      const wanted = this.options.settings.select?.[group];
+      selection = { eligible, chosen: wanted !== undefined && eligible.includes(wanted) ? wanted : eligible[0] };
+      this.selections.set(group, selection);
+    }
+    return selection;
+  }
+
   private applyRow(category: string, row: MapRow | ReportRow | DropRow): void {
     for (const match of matchSource(this.root, row.source)) {
       if (row.whenEmpty && !isEmptyNode(match.node)) continue;
+      if (!this.accepts(row, match)) continue;
+      // A thing already reported as a whole (for instance a resource that was never deployed) is not mapped.
+      if (isMapRow(row) && row.where && this.ledger.isReported(match.node, match.pointer)) continue;
       if (match.node.kind === 'unresolved' && isMapRow(row)) continue;
       if (isDropRow(row)) {
         this.ledger.settle(match.node, match.pointer, { outcome: 'dropped', reason: row.drop });
@@ -233,6 +285,8 @@ class TableRun {
         next = [...existing, ...next.filter((item) => !existing.some((old) => deepEqual(old, item)))];
       } else if (row.merge === 'object' && isPlainObject(existing) && isPlainObject(next)) {
         next = { ...existing, ...next };
+      } else if (row.merge === 'deep' && isPlainObject(existing) && isPlainObject(next)) {
+        next = deepMerge(existing, next);
       } else if (!deepEqual(existing, next)) {
         const earlier = this.writes.find((write) => write.target === row.target);
         const secret = row.secret || (earlier?.sources.some((source) => this.secretPointers.has(source)) ?? false);
@@ -439,7 +493,28 @@ function patternCovers(pattern: string, pointer: string): boolean {
   const patternTokens = parsePointer(pattern);
   const tokens = parsePointer(pointer);
   if (patternTokens.length > tokens.length) return false;
-  return patternTokens.every((token, index) => token === '*' || token === tokens[index]);
+  return patternTokens.every((token, index) => token === '*' || token === tokens[index] || /^\{.+\}$/.test(token));
+}
+
+/** Objects merged key by key, lists joined without repeats; on a conflict of plain values the earlier one stays. */
+function deepMerge(earlier: JsonObject, later: JsonObject): JsonObject {
+  const result: JsonObject = { ...earlier };
+  for (const [key, value] of Object.entries(later)) {
+    const old = result[key];
+    if (old === undefined) result[key] = value;
+    else if (isPlainObject(old) && isPlainObject(value)) result[key] = deepMerge(old, value);
+    else if (Array.isArray(old) && Array.isArray(value)) result[key] = [...old, ...value.filter((item) => !old.some((o) => deepEqual(o, item)))];
+  }
+  return result;
+}
+
+/** The thing the last `{name}` token of a pattern matched. */
+function lastBinding(match: SourceMatch): { key: string; pointer: string; all: NonNullable<SourceMatch['bindings']> } | undefined {
+  const all = match.bindings;
+  if (!all) return undefined;
+  const names = Object.keys(all);
+  const last = all[names[names.length - 1] ?? ''];
+  return last ? { ...last, all } : undefined;
 }
 
 /** Puts a source value into a resolution text at `{value}`. */

@@ -49,6 +49,11 @@ export class Ledger {
     return collectLeaves(node, pointer).every((leaf) => this.entries.has(leaf));
   }
 
+  /** True when every leaf under the node is reported (for instance a resource reported as a whole). */
+  isReported(node: SourceNode, pointer: string): boolean {
+    return collectLeaves(node, pointer).every((leaf) => this.entries.get(leaf)?.outcome === 'reported');
+  }
+
   isUntouched(node: SourceNode, pointer: string): boolean {
     return collectLeaves(node, pointer).every((leaf) => !this.entries.has(leaf));
   }

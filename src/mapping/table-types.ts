@@ -58,7 +58,22 @@ interface RowBase {
   note?: string;
   /** Only match when the source value is empty ({} or [] or ""). */
   whenEmpty?: boolean;
+  /**
+   * Conditions on the thing the last `{name}` token of the source matched: keys are pointers below it (or
+   * `{name}` for the matched key itself), values what they must be (a value, a list of allowed values,
+   * { "not": [...] }, "$present" or "$absent").
+   */
+  where?: Record<string, Condition>;
+  /**
+   * Only the selected one of the things the last `{name}` token matches (those meeting `where`, in file order):
+   * the one named for this group by the `select` option, or the first.
+   */
+  select?: string;
+  /** Only the things of this group that were not selected. */
+  unselected?: string;
 }
+
+export type Condition = string | number | boolean | (string | number | boolean)[] | { not: (string | number | boolean)[] };
 
 export interface MapRow extends RowBase {
   target: string;
@@ -69,8 +84,8 @@ export interface MapRow extends RowBase {
    * presence: writes without accounting for the source (another row accounts for its fields).
    */
   role?: 'primary' | 'fallback' | 'presence';
-  /** How to combine with a value already at the target: union of arrays, or merge of objects. */
-  merge?: 'union' | 'object';
+  /** How to combine with a value already at the target: union of arrays, merge of objects, or both, deeply. */
+  merge?: 'union' | 'object' | 'deep';
   /** The lowest amplify_outputs.json version that can carry the target. */
   minVersion?: string;
   /** A diagnostic emitted whenever the row carries a value. */

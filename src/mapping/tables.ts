@@ -11,6 +11,7 @@ export const TABLE_FILES = {
   'aws-exports': '../../mappings/aws-exports.json',
   awsconfiguration: '../../mappings/awsconfiguration.json',
   'amplifyconfiguration-mobile': '../../mappings/amplifyconfiguration-mobile.json',
+  'amplify-meta': '../../mappings/amplify-meta.json',
 } as const;
 
 export type TableId = keyof typeof TABLE_FILES;

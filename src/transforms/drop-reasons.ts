@@ -9,6 +9,9 @@ export const DROP_REASONS = {
   srpFlow: 'USER_SRP_AUTH is the flow Gen2 libraries use by default.',
   modeBlockRepeats: 'The per-mode AppSync block repeats the API settings (key, local database name, mock switch) of the default block.',
   endpointType: 'The endpoint type decides where the API goes (data for GraphQL, custom.API for REST); it is not a setting of its own.',
+  deploymentOutput: 'A deployment output (an ARN, an id, a name) that no Amplify client reads.',
+  serverAuthSettings: 'Server-side settings of an authorization mode (key expiry, user pool link); clients need only the mode.',
+  disabledChannel: 'The channel is not enabled, so the Gen1 CLI leaves it out of client configuration.',
 } as const;
 
 /** Reasons the engine itself gives. */

@@ -3,6 +3,7 @@ import * as auth from './auth-transforms.js';
 import * as custom from './custom-transforms.js';
 import * as data from './data-transforms.js';
 import * as geo from './geo-transforms.js';
+import * as meta from './meta-transforms.js';
 import * as notifications from './notification-transforms.js';
 import type { Transform } from './transform-context.js';
 import * as values from './value-transforms.js';
@@ -44,6 +45,16 @@ export const TRANSFORMS: Readonly<Record<string, Transform>> = Object.freeze({
   appsyncDefaultBlock: data.appsyncDefaultBlock,
   graphqlApi: apiPlugin.graphqlApi,
   restApi: apiPlugin.restApi,
+  hostedUIDomain: meta.hostedUIDomain,
+  oauthMetadata: meta.oauthMetadata,
+  guestAccessFromProject: meta.guestAccessFromProject,
+  userPoolGroups: meta.userPoolGroups,
+  metaAdditionalModes: meta.metaAdditionalModes,
+  metaRestApi: meta.metaRestApi,
+  metaBuckets: meta.metaBuckets,
+  metaChannel: meta.metaChannel,
+  metaGeoResource: meta.metaGeoResource,
+  metaPrediction: meta.metaPrediction,
 });
 
 export type TransformName = keyof typeof TRANSFORMS;

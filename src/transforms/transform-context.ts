@@ -8,6 +8,10 @@ export interface ConvertSettings {
   outputsVersion?: string;
   /** The GraphQL API to carry when the input has several (by name). */
   api?: string;
+  /** Which resource to carry, by selection group (amplify-meta: category), where Gen2 holds one. */
+  select?: Record<string, string>;
+  /** Other files of the Gen1 project, by path relative to the project folder, for what the input lacks. */
+  projectFiles?: Record<string, string>;
 }
 
 export interface ReportInit {
