@@ -241,6 +241,10 @@ class TableRun {
         const found = nodeAt(this.root, (row.base ?? '') + pointer);
         return found ? toPlainValue(found.node) : undefined;
       },
+      lookupAbsolute: (pointer) => {
+        const found = nodeAt(this.root, pointer);
+        return found ? toPlainValue(found.node) : undefined;
+      },
       output: (pointer) => cloneJson(getAt(this.outputs, pointer)),
       report: (code, init) => {
         const pointer = init?.pointer ?? match.pointer;

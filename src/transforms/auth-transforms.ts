@@ -47,7 +47,9 @@ export const verificationTypes: Transform = (value, ctx) => attributeList(value,
  */
 export const verificationAsRequired: Transform = (value, ctx) => {
   if (!Array.isArray(value)) return undefined;
-  const signup = ctx.lookup(String(ctx.options['signupAttributes']));
+  // An absolute pointer, or the name of a sibling field.
+  const option = String(ctx.options['signupAttributes']);
+  const signup = option.startsWith('/') ? ctx.lookup(option) : ctx.lookupAbsolute(`${ctx.pointer.slice(0, ctx.pointer.lastIndexOf('/'))}/${option}`);
   const required = Array.isArray(signup) ? signup.map((item) => String(item).toLowerCase()) : [];
   const names = value
     .filter((item): item is string => typeof item === 'string')

@@ -34,6 +34,8 @@ export interface TransformContext {
   readonly target: string;
   /** Plain value of another source field, by pointer (relative to the table's base in an included table). */
   lookup(pointer: string): unknown;
+  /** Plain value of a source field by its absolute pointer (as in `pointer`). */
+  lookupAbsolute(pointer: string): unknown;
   /** The value already written at a pointer of the output. */
   output(pointer: string): unknown;
   /** Reports a part of the value that is not carried; its fields count as reported. */
