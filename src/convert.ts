@@ -118,6 +118,7 @@ function convertDocument(document: SourceDocument, format: SourceFormat, options
     },
     outputsVersion: requested,
   });
+  attachModelIntrospection(mapping, options.modelIntrospection);
   const version = requested ?? mapping.requiredVersion;
   const outputs = orderBySchema({ version, ...mapping.outputs }, version) as AmplifyOutputs;
   const validation = validateOutputs(outputs, version);
@@ -126,6 +127,38 @@ function convertDocument(document: SourceDocument, format: SourceFormat, options
   }
   const { diagnostics, fields } = sortDiagnostics(mapping.diagnostics, mapping.fields);
   return { outputs, text: serializeOutputs(outputs), diagnostics, fields, format, version };
+}
+
+/** A model-introspection.json (from codegen) becomes data.model_introspection. */
+function attachModelIntrospection(mapping: ReturnType<typeof applyTable>, text: string | undefined): void {
+  if (text === undefined) return;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConversionError(
+      createDiagnostic('INVALID_OPTION', {
+        message: 'The model introspection file is not a JSON object.',
+        resolution: 'Give the model-introspection.json that `amplify codegen models` writes.',
+        source: { file: 'model-introspection.json', pointer: '' },
+      }),
+    );
+  }
+  const data = mapping.outputs['data'];
+  if (typeof data === 'object' && data !== null) {
+    (data as Record<string, unknown>)['model_introspection'] = parsed;
+  } else {
+    mapping.diagnostics.push(
+      createDiagnostic('MODEL_INTROSPECTION_IGNORED', {
+        category: 'data',
+        resolution: 'Convert a Gen1 file that names the GraphQL API, or leave the model introspection out.',
+        source: { file: 'model-introspection.json', pointer: '' },
+      }),
+    );
+  }
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[], fields: FieldDisposition[]): { diagnostics: Diagnostic[]; fields: FieldDisposition[] } {

@@ -171,3 +171,45 @@ describe('command line', () => {
     expect(first).toBe(second);
   });
 });
+
+describe('command line on a Gen1 project folder (amplify-meta.json)', () => {
+  const META = readFileSync(path.join(FIXTURES, 'meta-everything/amplify/backend/amplify-meta.json'), 'utf8');
+
+  function gen1Project(extra: Record<string, string> = {}): string {
+    return project({
+      'amplify/backend/amplify-meta.json': META,
+      'amplify/#current-cloud-backend/amplify-meta.json': META,
+      'amplify/backend/auth/mainpool/cli-inputs.json': JSON.stringify({ cognitoConfig: { allowUnauthenticatedIdentities: false } }),
+      'amplify/backend/auth/userPoolGroups/user-pool-group-precedence.json': JSON.stringify([{ groupName: 'Admins', precedence: 0 }, { groupName: 'Editors', precedence: 1 }]),
+      'amplify/team-provider-info.json': JSON.stringify({ dev: { awscloudformation: { StackName: 'amplify-app-dev-1' } }, prod: { awscloudformation: { StackName: 'amplify-app-prod-1' } } }),
+      ...extra,
+    });
+  }
+
+  it('reads the deployed amplify-meta.json and what the folder adds, and says so', () => {
+    const cwd = gen1Project();
+    const run = runCli(['convert', '.', '--out', '-'], cwd);
+    expect(run.status).toBe(1); // two user pools, two GraphQL APIs, a Lex bot
+    expect(run.stderr).toContain(`Using ${path.join('amplify', '#current-cloud-backend', 'amplify-meta.json')} (the last deployed copy); also found amplify/backend/amplify-meta.json`);
+    expect(run.stderr).toContain('belongs to "dev"');
+    const outputs = JSON.parse(run.stdout) as { version: string; auth: Record<string, unknown> };
+    expect(outputs.version).toBe('1.3');
+    expect(outputs.auth).toMatchObject({ unauthenticated_identities_enabled: false, groups: [{ Admins: { precedence: 0 } }, { Editors: { precedence: 1 } }] });
+  });
+
+  it('--select, --project and --model-introspection', () => {
+    const cwd = gen1Project({ 'src/graphql/model-introspection.json': JSON.stringify({ version: 1, models: {}, enums: {}, nonModels: {} }) });
+    const run = runCli(['convert', '--project', '.', '--select', 'auth=secondpool', '--select', 'graphql=legacy', '--model-introspection', 'src/graphql/model-introspection.json', '--out', '-'], cwd);
+    const outputs = JSON.parse(run.stdout) as { auth: Record<string, unknown>; data: Record<string, unknown> };
+    expect(outputs.auth['user_pool_id']).toBe('eu-central-1_MetaPool2');
+    expect(outputs.data).toMatchObject({ default_authorization_type: 'API_KEY', model_introspection: { version: 1 } });
+    expect(runCli(['convert', '--project', '.', '--select', 'auth'], cwd).status).toBe(2);
+  });
+
+  it('falls back to the project folder when there is no client file', () => {
+    const cwd = gen1Project();
+    const run = runCli(['convert', '--dry-run'], cwd);
+    expect(run.stderr).toContain('amplify-meta.json');
+    expect(JSON.parse(run.stdout)).toMatchObject({ version: '1.3' });
+  });
+});

@@ -9,6 +9,7 @@ import { isConversionError, isInternalFault } from '../errors.js';
 import { OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
 import { EXIT } from './exit-codes.js';
 import { findInput } from './find-input.js';
+import { isGen1Project, META_CANDIDATES, readProject } from '../project/read-project.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -23,6 +24,9 @@ export interface ConvertArguments {
   from?: SourceFormat;
   platform?: 'web' | 'ios' | 'android' | 'flutter';
   api?: string;
+  project?: string;
+  select?: string[];
+  modelIntrospection?: string;
 }
 
 /** Inputs larger than this are refused: no Gen1 configuration comes near it. */
@@ -43,7 +47,13 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
     .option('from', { choices: SOURCE_FORMATS, describe: 'Read the input as this format instead of detecting it from the content' })
     .option('platform', { choices: ['web', 'ios', 'android', 'flutter'] as const, describe: 'The app platform (decides the push notification channel)' })
     .option('api', { type: 'string', describe: 'With several GraphQL APIs (mobile formats), the name of the one to carry; default: the first' })
+    .option('project', { type: 'string', describe: 'A Gen1 project folder: convert its amplify-meta.json, with what the folder adds (guest access, group precedence)' })
+    .option('select', { type: 'string', array: true, describe: 'With several resources where Gen2 holds one (amplify-meta.json): <group>=<resource>, group being auth, graphql, storage or analytics' })
+    .option('model-introspection', { type: 'string', describe: 'A model-introspection.json to write as data.model_introspection' })
     .check((argv) => {
+      for (const choice of (argv.select as string[] | undefined) ?? []) {
+        if (!/^[^=]+=.+$/.test(choice)) throw new Error(`--select takes <group>=<resource>, not "${choice}".`);
+      }
       if (argv.report === 'json' && argv.reportFile === undefined && argv.out === '-' && !argv.dryRun) {
         throw new Error('--report json prints the report on standard output, so --out - cannot use it too: give --out a file or add --report-file.');
       }
@@ -53,16 +63,44 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
 
 /** Runs `convert`; returns the exit code. */
 export function runConvert(args: ConvertArguments, terminal: Terminal): number {
-  const found = findInput(args.input, terminal.cwd);
-  if (found.kind === 'missing') {
-    terminal.stderr(`No Gen1 configuration file found in ${found.root}. Looked for: ${found.searched.join(', ')}.\nName the file: amplify-outputs-migrate convert path/to/aws-exports.js\n`);
-    return EXIT.USAGE;
+  const projectDir = args.project ?? (args.input !== undefined && isGen1Project(path.resolve(terminal.cwd, args.input)) ? args.input : undefined);
+  let display: string;
+  let text: string | undefined;
+  let projectFiles: Record<string, string> | undefined;
+  if (projectDir !== undefined) {
+    const root = path.resolve(terminal.cwd, projectDir);
+    if (!isGen1Project(root)) {
+      terminal.stderr(`${projectDir} is not a Gen1 project folder: it has no ${META_CANDIDATES.join(' nor ')}.\n`);
+      return EXIT.USAGE;
+    }
+    const project = readProject(root);
+    display = path.relative(terminal.cwd, path.join(root, project.metaFile)) || project.metaFile;
+    text = project.metaText;
+    projectFiles = project.projectFiles;
+    terminal.stderr(
+      `Using ${display}${project.metaFile.includes('#current-cloud-backend') ? ' (the last deployed copy)' : ''}${project.otherMetaFiles.length > 0 ? `; also found ${project.otherMetaFiles.join(', ')}` : ''}\n`,
+    );
+  } else {
+    const found = findInput(args.input, terminal.cwd);
+    if (found.kind === 'missing' && isGen1Project(found.root)) {
+      // No client file, but the folder is a Gen1 project: its amplify-meta.json is the source.
+      return runConvert({ ...args, project: found.root }, terminal);
+    }
+    if (found.kind === 'missing') {
+      terminal.stderr(`No Gen1 configuration file found in ${found.root}. Looked for: ${found.searched.join(', ')}.\nName the file: amplify-outputs-migrate convert path/to/aws-exports.js\n`);
+      return EXIT.USAGE;
+    }
+    display = path.relative(terminal.cwd, found.file) || found.file;
+    if (found.discovered) terminal.stderr(`Using ${display}\n`);
+    text = readInput(found.file, display, terminal);
   }
-  const display = path.relative(terminal.cwd, found.file) || found.file;
-  if (found.discovered) terminal.stderr(`Using ${display}\n`);
-
-  const text = readInput(found.file, display, terminal);
   if (text === undefined) return EXIT.USAGE;
+  let modelIntrospection: string | undefined;
+  if (args.modelIntrospection !== undefined) {
+    modelIntrospection = readInput(path.resolve(terminal.cwd, args.modelIntrospection), args.modelIntrospection, terminal);
+    if (modelIntrospection === undefined) return EXIT.USAGE;
+  }
+  const select = Object.fromEntries((args.select ?? []).map((choice) => [choice.slice(0, choice.indexOf('=')), choice.slice(choice.indexOf('=') + 1)]));
 
   const reportToStdout = args.report === 'json' && args.reportFile === undefined;
   const emitReport = (report: Report): boolean => {
@@ -84,7 +122,16 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
 
   let result: ConvertResult;
   try {
-    result = convert(text, { fileName: display, from: args.from, outputsVersion: args.outputsVersion, platform: args.platform, api: args.api });
+    result = convert(text, {
+      fileName: display,
+      from: args.from,
+      outputsVersion: args.outputsVersion,
+      platform: args.platform,
+      api: args.api,
+      select,
+      projectFiles,
+      modelIntrospection,
+    });
   } catch (error) {
     if (isConversionError(error)) {
       emitReport({ input: display, diagnostics: [error.diagnostic], written: false });

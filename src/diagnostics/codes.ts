@@ -274,6 +274,11 @@ export const DIAGNOSTIC_CODES = {
     title: 'Which environment',
     explanation: 'The project has several Amplify environments; the converted file describes the one the amplify-meta.json belongs to.',
   },
+  MODEL_INTROSPECTION_IGNORED: {
+    severity: 'warning',
+    title: 'Model introspection not used',
+    explanation: 'A model introspection file was given, but the converted file has no GraphQL API (data) to attach it to.',
+  },
   VALUE_NOT_CARRIED: {
     severity: 'warning',
     title: 'Value not carried',

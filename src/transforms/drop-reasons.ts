@@ -11,6 +11,7 @@ export const DROP_REASONS = {
   endpointType: 'The endpoint type decides where the API goes (data for GraphQL, custom.API for REST); it is not a setting of its own.',
   deploymentOutput: 'A deployment output (an ARN, an id, a name) that no Amplify client reads.',
   serverAuthSettings: 'Server-side settings of an authorization mode (key expiry, user pool link); clients need only the mode.',
+  deploymentMetadata: 'Deployment metadata of the Gen1 project (stack, roles, deployment bucket, app id); not client configuration.',
   disabledChannel: 'The channel is not enabled, so the Gen1 CLI leaves it out of client configuration.',
 } as const;
 

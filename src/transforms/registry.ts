@@ -55,6 +55,7 @@ export const TRANSFORMS: Readonly<Record<string, Transform>> = Object.freeze({
   metaChannel: meta.metaChannel,
   metaGeoResource: meta.metaGeoResource,
   metaPrediction: meta.metaPrediction,
+  environmentNote: meta.environmentNote,
 });
 
 export type TransformName = keyof typeof TRANSFORMS;

@@ -1,0 +1,62 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Reads a Gen1 project folder for the amplify-meta.json conversion: the meta file itself (the deployed copy in
+ * amplify/#current-cloud-backend first, then amplify/backend) and the files that hold what it lacks. This is the
+ * only part of the library that touches the file system; convert() receives what it gathers.
+ */
+export interface GatheredProject {
+  /** The meta file used, relative to the project folder. */
+  metaFile: string;
+  metaText: string;
+  /** Other meta files found and not used, relative to the project folder. */
+  otherMetaFiles: string[];
+  /** Files by path relative to the project folder, for ConvertOptions.projectFiles. */
+  projectFiles: Record<string, string>;
+}
+
+export const META_CANDIDATES = ['amplify/#current-cloud-backend/amplify-meta.json', 'amplify/backend/amplify-meta.json'] as const;
+
+/** True when the folder is a Gen1 project with an amplify-meta.json. */
+export function isGen1Project(directory: string): boolean {
+  return META_CANDIDATES.some((candidate) => isFile(path.join(directory, candidate)));
+}
+
+export function readProject(directory: string): GatheredProject {
+  const found = META_CANDIDATES.filter((candidate) => isFile(path.join(directory, candidate)));
+  const metaFile = found[0];
+  if (!metaFile) throw new Error(`${directory} has no amplify/backend/amplify-meta.json (nor amplify/#current-cloud-backend/amplify-meta.json).`);
+  const projectFiles: Record<string, string> = {};
+  const add = (relative: string): void => {
+    const file = path.join(directory, relative);
+    if (isFile(file)) projectFiles[relative.split(path.sep).join('/')] = readFileSync(file, 'utf8');
+  };
+  add('amplify/team-provider-info.json');
+  add('amplify/backend/auth/userPoolGroups/user-pool-group-precedence.json');
+  const authFolder = path.join(directory, 'amplify/backend/auth');
+  if (isDirectory(authFolder)) {
+    for (const resource of readdirSync(authFolder).sort()) {
+      add(`amplify/backend/auth/${resource}/cli-inputs.json`);
+      add(`amplify/backend/auth/${resource}/parameters.json`);
+    }
+  }
+  return {
+    metaFile,
+    metaText: readFileSync(path.join(directory, metaFile), 'utf8'),
+    otherMetaFiles: found.slice(1),
+    projectFiles,
+  };
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(file: string): boolean {
+  return existsSync(file) && statSync(file).isDirectory();
+}
