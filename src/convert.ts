@@ -25,7 +25,7 @@ export interface ConvertOptions {
   platform?: ConvertSettings['platform'];
   /** The GraphQL API to carry when the input has several (mobile formats), by name. */
   api?: string;
-  /** amplify-meta.json: which resource to carry where Gen2 holds one, by group (auth, graphql, storage, analytics). */
+  /** amplify-meta.json: which resource to carry where Gen2 holds one, by category (auth, api, storage, analytics). */
   select?: Record<string, string>;
   /** amplify-meta.json: other files of the Gen1 project by path relative to its folder (see readProject). */
   projectFiles?: Record<string, string>;

@@ -199,7 +199,7 @@ describe('command line on a Gen1 project folder (amplify-meta.json)', () => {
 
   it('--select, --project and --model-introspection', () => {
     const cwd = gen1Project({ 'src/graphql/model-introspection.json': JSON.stringify({ version: 1, models: {}, enums: {}, nonModels: {} }) });
-    const run = runCli(['convert', '--project', '.', '--select', 'auth=secondpool', '--select', 'graphql=legacy', '--model-introspection', 'src/graphql/model-introspection.json', '--out', '-'], cwd);
+    const run = runCli(['convert', '--project', '.', '--select', 'auth=secondpool', '--select', 'api=legacy', '--model-introspection', 'src/graphql/model-introspection.json', '--out', '-'], cwd);
     const outputs = JSON.parse(run.stdout) as { auth: Record<string, unknown>; data: Record<string, unknown> };
     expect(outputs.auth['user_pool_id']).toBe('eu-central-1_MetaPool2');
     expect(outputs.data).toMatchObject({ default_authorization_type: 'API_KEY', model_introspection: { version: 1 } });

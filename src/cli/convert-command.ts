@@ -48,11 +48,11 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
     .option('platform', { choices: ['web', 'ios', 'android', 'flutter'] as const, describe: 'The app platform (decides the push notification channel)' })
     .option('api', { type: 'string', describe: 'With several GraphQL APIs (mobile formats), the name of the one to carry; default: the first' })
     .option('project', { type: 'string', describe: 'A Gen1 project folder: convert its amplify-meta.json, with what the folder adds (guest access, group precedence)' })
-    .option('select', { type: 'string', array: true, describe: 'With several resources where Gen2 holds one (amplify-meta.json): <group>=<resource>, group being auth, graphql, storage or analytics' })
+    .option('select', { type: 'string', array: true, describe: 'With several resources where Gen2 holds one (amplify-meta.json): <category>=<resource>, the category being auth, api (the GraphQL API), storage or analytics' })
     .option('model-introspection', { type: 'string', describe: 'A model-introspection.json to write as data.model_introspection' })
     .check((argv) => {
       for (const choice of (argv.select as string[] | undefined) ?? []) {
-        if (!/^[^=]+=.+$/.test(choice)) throw new Error(`--select takes <group>=<resource>, not "${choice}".`);
+        if (!/^[^=]+=.+$/.test(choice)) throw new Error(`--select takes <category>=<resource>, not "${choice}".`);
       }
       if (argv.report === 'json' && argv.reportFile === undefined && argv.out === '-' && !argv.dryRun) {
         throw new Error('--report json prints the report on standard output, so --out - cannot use it too: give --out a file or add --report-file.');
