@@ -11,16 +11,23 @@ export type FieldDisposition =
   | { pointer: string; outcome: 'dropped'; reason: string };
 
 /** Leaves of a source tree: scalars, unresolved expressions, and empty objects or arrays. */
-export function collectLeaves(node: SourceNode, pointer: string, into: string[] = []): string[] {
+export function collectLeaves(node: SourceNode, pointer: string): string[] {
+  // A node sits at one place of its tree, so its leaves are computed once.
+  const cached = leavesCache.get(node);
+  if (cached && cached.pointer === pointer) return cached.leaves;
+  const leaves: string[] = [];
   if (node.kind === 'object' && node.entries.length > 0) {
-    for (const entry of node.entries) collectLeaves(entry.node, joinPointer(pointer, entry.key), into);
+    for (const entry of node.entries) leaves.push(...collectLeaves(entry.node, joinPointer(pointer, entry.key)));
   } else if (node.kind === 'array' && node.items.length > 0) {
-    node.items.forEach((item, index) => collectLeaves(item, joinPointer(pointer, index), into));
+    node.items.forEach((item, index) => leaves.push(...collectLeaves(item, joinPointer(pointer, index))));
   } else {
-    into.push(pointer);
+    leaves.push(pointer);
   }
-  return into;
+  leavesCache.set(node, { pointer, leaves });
+  return leaves;
 }
+
+const leavesCache = new WeakMap<SourceNode, { pointer: string; leaves: string[] }>();
 
 /** The record of dispositions, keyed by leaf pointer. */
 export class Ledger {
