@@ -12,15 +12,8 @@ export const SOURCE_FORMATS = [
 
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
-/** The formats this version converts. */
-export const CONVERTIBLE_FORMATS: readonly SourceFormat[] = [
-  'aws-exports',
-  'amplifyconfiguration-json',
-  'amplifyconfiguration-mobile',
-  'awsconfiguration',
-  'amplifyconfiguration-dart',
-  'amplify-meta',
-];
+/** The formats this version converts: all of them. */
+export const CONVERTIBLE_FORMATS: readonly SourceFormat[] = SOURCE_FORMATS;
 
 export interface DetectedFormat {
   /** The format, or `amplify-outputs` for a file that already is Gen2, or `unknown`. */
