@@ -5,7 +5,8 @@
 export { convert, convertObject, type AmplifyOutputs, type ConvertOptions, type ConvertResult } from './convert.js';
 export { detectFormat, SOURCE_FORMATS, CONVERTIBLE_FORMATS, type DetectedFormat, type SourceFormat } from './detect-format.js';
 export { validateOutputs, type ValidationResult } from './validation/validate-outputs.js';
-export { renderReport, type ReportFormat } from './diagnostics/render-report.js';
+export { renderReport, REPORT_FORMATS, type ReportFormat, type RenderOptions } from './diagnostics/render-report.js';
+export { escapeData as escapeGithubData, escapeProperty as escapeGithubProperty } from './diagnostics/render-github.js';
 export { JSON_REPORT_VERSION } from './diagnostics/render-json.js';
 export type { Report } from './diagnostics/report.js';
 export type { Diagnostic, DiagnosticSource } from './diagnostics/diagnostic.js';

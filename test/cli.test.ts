@@ -110,6 +110,16 @@ describe('command line', () => {
     expect(runCli(['convert', 'aws-exports.js', '--report', 'json', '--out', '-'], cwd).status).toBe(2);
   });
 
+  it('--report github and sarif print on stdout, the result going to a file', () => {
+    const cwd = project({ 'aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    const github = runCli(['convert', 'aws-exports.js', '--report', 'github', '--force'], cwd);
+    expect(github.status).toBe(0);
+    expect(github.stdout).toMatch(/^::warning file=aws-exports\.js,line=6,col=5,title=REST_API_IN_CUSTOM%3A /m);
+    const sarif = runCli(['convert', 'aws-exports.js', '--report', 'sarif', '--force'], cwd);
+    expect(JSON.parse(sarif.stdout)).toMatchObject({ version: '2.1.0', runs: [{ tool: { driver: { name: 'amplify-outputs-migrate' } } }] });
+    expect(runCli(['convert', 'aws-exports.js', '--report', 'junit', '--out', '-'], cwd).status).toBe(2);
+  });
+
   it('--report-file writes the report to a file', () => {
     const cwd = project({ 'aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
     const run = runCli(['convert', 'aws-exports.js', '--report', 'json', '--report-file', 'report.json'], cwd);

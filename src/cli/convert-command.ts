@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import { convert, type ConvertResult } from '../convert.js';
 import { SOURCE_FORMATS, type SourceFormat } from '../detect-format.js';
-import { renderReport, type ReportFormat } from '../diagnostics/render-report.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../diagnostics/render-report.js';
 import type { Report } from '../diagnostics/report.js';
 import { isConversionError, isInternalFault } from '../errors.js';
 import { OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
@@ -41,7 +41,7 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
     .option('out', { alias: 'o', type: 'string', default: 'amplify_outputs.json', describe: 'Where to write amplify_outputs.json; - for standard output' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Convert and report, write nothing (the result goes to standard output)' })
     .option('force', { type: 'boolean', default: false, describe: 'Replace an existing output file that differs' })
-    .option('report', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Report format' })
+    .option('report', { choices: REPORT_FORMATS, default: 'text' as const, describe: 'Report format: text, json, github (workflow commands), sarif (2.1.0) or junit' })
     .option('report-file', { type: 'string', describe: 'Write the report to this file instead of the terminal' })
     .option('outputs-version', { type: 'string', choices: ['auto', ...OUTPUTS_VERSIONS] as const, default: 'auto' as const, describe: 'amplify_outputs.json version; auto picks the lowest that carries everything' })
     .option('from', { choices: SOURCE_FORMATS, describe: 'Read the input as this format instead of detecting it from the content' })
@@ -54,8 +54,8 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
       for (const choice of (argv.select as string[] | undefined) ?? []) {
         if (!/^[^=]+=.+$/.test(choice)) throw new Error(`--select takes <category>=<resource>, not "${choice}".`);
       }
-      if (argv.report === 'json' && argv.reportFile === undefined && argv.out === '-' && !argv.dryRun) {
-        throw new Error('--report json prints the report on standard output, so --out - cannot use it too: give --out a file or add --report-file.');
+      if (argv.report !== 'text' && argv.reportFile === undefined && argv.out === '-' && !argv.dryRun) {
+        throw new Error(`--report ${String(argv.report)} prints the report on standard output, so the result cannot go there too: give --out a file or add --report-file.`);
       }
       return true;
     }) as unknown as Argv<ConvertArguments>;
@@ -102,9 +102,10 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
   }
   const select = Object.fromEntries((args.select ?? []).map((choice) => [choice.slice(0, choice.indexOf('=')), choice.slice(choice.indexOf('=') + 1)]));
 
-  const reportToStdout = args.report === 'json' && args.reportFile === undefined;
+  // Machine-readable reports go to standard output (GitHub reads workflow commands there); text goes to standard error.
+  const reportToStdout = args.report !== 'text' && args.reportFile === undefined;
   const emitReport = (report: Report): boolean => {
-    const rendered = renderReport(report, args.report, { color: args.report === 'text' && args.reportFile === undefined && terminal.colorOnStderr });
+    const rendered = renderReport(report, args.report, { color: args.report === 'text' && args.reportFile === undefined && terminal.colorOnStderr, toolVersion: terminal.toolVersion });
     if (args.reportFile !== undefined) {
       try {
         writeFileAtomic(path.resolve(terminal.cwd, args.reportFile), rendered);

@@ -30,7 +30,7 @@ function joinDashValues(argv: string[]): string[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const terminal = processTerminal();
+  const terminal = processTerminal(packageJson.version);
   let exitCode: number = EXIT.OK;
   try {
     await yargs(joinDashValues(argv))

@@ -5,9 +5,11 @@ export interface Terminal {
   stderr(text: string): void;
   /** Whether text written to standard error may be coloured (a TTY, and NO_COLOR not set). */
   colorOnStderr: boolean;
+  /** This package's version, for reports that name the tool. */
+  toolVersion?: string;
 }
 
-export function processTerminal(): Terminal {
+export function processTerminal(toolVersion?: string): Terminal {
   const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
   const forceColor = process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0';
   return {
@@ -15,5 +17,6 @@ export function processTerminal(): Terminal {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     colorOnStderr: !noColor && (forceColor || process.stderr.isTTY === true),
+    toolVersion,
   };
 }
