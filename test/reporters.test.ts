@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { convert, escapeGithubData, escapeGithubProperty, renderReport, type Diagnostic, type Report } from '../src/index.js';
 import { fixtureCases } from './support/fixture-cases.js';
