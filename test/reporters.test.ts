@@ -9,7 +9,7 @@ import { fixtureCases } from './support/fixture-cases.js';
 const require = createRequire(import.meta.url);
 /** The SARIF 2.1.0 schema (draft-04), as published with Microsoft's SARIF matchers, adapted to ajv's drafts. */
 const { $schema: _draft, id: schemaId, ...sarifRest } = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as Record<string, unknown>;
-const sarifSchema = { $id: schemaId, ...sarifRest };
+const sarifSchema: Record<string, unknown> = { $id: schemaId, ...sarifRest };
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
 function reportOf(caseName: string, file: string): Report {
