@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { convert, type ConvertResult } from '../convert.js';
@@ -8,8 +8,8 @@ import type { Report } from '../diagnostics/report.js';
 import { isConversionError, isInternalFault } from '../errors.js';
 import { OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
 import { EXIT } from './exit-codes.js';
-import { findInput } from './find-input.js';
-import { isGen1Project, META_CANDIDATES, readProject } from '../project/read-project.js';
+import { describeError, readExisting } from './read-input.js';
+import { resolveSource } from './resolve-source.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -29,8 +29,6 @@ export interface ConvertArguments {
   modelIntrospection?: string;
 }
 
-/** Inputs larger than this are refused: no Gen1 configuration comes near it. */
-export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
 export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
   return yargs
@@ -63,46 +61,10 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
 
 /** Runs `convert`; returns the exit code. */
 export function runConvert(args: ConvertArguments, terminal: Terminal): number {
-  const projectDir = args.project ?? (args.input !== undefined && isGen1Project(path.resolve(terminal.cwd, args.input)) ? args.input : undefined);
-  let display: string;
-  let text: string | undefined;
-  let projectFiles: Record<string, string> | undefined;
-  if (projectDir !== undefined) {
-    const root = path.resolve(terminal.cwd, projectDir);
-    if (!isGen1Project(root)) {
-      terminal.stderr(`${projectDir} is not a Gen1 project folder: it has no ${META_CANDIDATES.join(' nor ')}.\n`);
-      return EXIT.USAGE;
-    }
-    const project = readProject(root);
-    display = path.relative(terminal.cwd, path.join(root, project.metaFile)) || project.metaFile;
-    text = project.metaText;
-    projectFiles = project.projectFiles;
-    terminal.stderr(
-      `Using ${display}${project.metaFile.includes('#current-cloud-backend') ? ' (the last deployed copy)' : ''}${project.otherMetaFiles.length > 0 ? `; also found ${project.otherMetaFiles.join(', ')}` : ''}\n`,
-    );
-  } else {
-    const found = findInput(args.input, terminal.cwd);
-    if (found.kind === 'missing' && isGen1Project(found.root)) {
-      // No client file, but the folder is a Gen1 project: its amplify-meta.json is the source.
-      return runConvert({ ...args, project: found.root }, terminal);
-    }
-    if (found.kind === 'missing') {
-      terminal.stderr(`No Gen1 configuration file found in ${found.root}. Looked for: ${found.searched.join(', ')}.\nName the file: amplify-outputs-migrate convert path/to/aws-exports.js\n`);
-      return EXIT.USAGE;
-    }
-    display = path.relative(terminal.cwd, found.file) || found.file;
-    if (found.discovered) terminal.stderr(`Using ${display}\n`);
-    text = readInput(found.file, display, terminal);
-  }
-  if (text === undefined) return EXIT.USAGE;
-  let modelIntrospection: string | undefined;
-  if (args.modelIntrospection !== undefined) {
-    modelIntrospection = readInput(path.resolve(terminal.cwd, args.modelIntrospection), args.modelIntrospection, terminal);
-    if (modelIntrospection === undefined) return EXIT.USAGE;
-  }
-  const select = Object.fromEntries((args.select ?? []).map((choice) => [choice.slice(0, choice.indexOf('=')), choice.slice(choice.indexOf('=') + 1)]));
+  const source = resolveSource(args, terminal);
+  if (typeof source === 'number') return source;
+  const { display, text, projectFiles, modelIntrospection, select } = source;
 
-  // Machine-readable reports go to standard output (GitHub reads workflow commands there); text goes to standard error.
   const reportToStdout = args.report !== 'text' && args.reportFile === undefined;
   const emitReport = (report: Report): boolean => {
     const rendered = renderReport(report, args.report, { color: args.report === 'text' && args.reportFile === undefined && terminal.colorOnStderr, toolVersion: terminal.toolVersion });
@@ -193,37 +155,4 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
   return emitReport(report) ? findingsExit : EXIT.USAGE;
 }
 
-function readInput(file: string, display: string, terminal: Terminal): string | undefined {
-  try {
-    const stats = statSync(file);
-    if (!stats.isFile()) {
-      terminal.stderr(`Cannot read ${display}: not a regular file.\n`);
-      return undefined;
-    }
-    if (stats.size > MAX_INPUT_BYTES) {
-      terminal.stderr(`Cannot read ${display}: it is ${stats.size} bytes, more than the ${MAX_INPUT_BYTES} bytes a Gen1 configuration file can be.\n`);
-      return undefined;
-    }
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    terminal.stderr(`Cannot read ${display}: ${describeError(error)}\n`);
-    return undefined;
-  }
-}
 
-function readExisting(file: string): { kind: 'none' } | { kind: 'directory' } | { kind: 'file'; text: string } {
-  try {
-    if (statSync(file).isDirectory()) return { kind: 'directory' };
-    return { kind: 'file', text: readFileSync(file, 'utf8') };
-  } catch {
-    return { kind: 'none' };
-  }
-}
-
-function describeError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a folder';
-  return error instanceof Error ? error.message : String(error);
-}

@@ -279,6 +279,26 @@ export const DIAGNOSTIC_CODES = {
     title: 'Model introspection not used',
     explanation: 'A model introspection file was given, but the converted file has no GraphQL API (data) to attach it to.',
   },
+  OUTPUTS_MISSING: {
+    severity: 'error',
+    title: 'amplify_outputs.json missing',
+    explanation: 'The Gen1 sources convert to an amplify_outputs.json, but none is committed where it is expected.',
+  },
+  OUTPUTS_DRIFT: {
+    severity: 'error',
+    title: 'amplify_outputs.json out of date',
+    explanation: 'The committed amplify_outputs.json does not say what the Gen1 sources say: a field differs, is missing or is extra.',
+  },
+  OUTPUTS_FORMATTING: {
+    severity: 'info',
+    title: 'amplify_outputs.json formatted differently',
+    explanation: 'The committed amplify_outputs.json says the same as the converted one, in another layout (key order, indentation).',
+  },
+  OUTPUTS_UNREADABLE: {
+    severity: 'error',
+    title: 'amplify_outputs.json not readable',
+    explanation: 'The committed amplify_outputs.json is not valid JSON.',
+  },
   VALUE_NOT_CARRIED: {
     severity: 'warning',
     title: 'Value not carried',

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { isGen1Project, META_CANDIDATES, readProject } from '../project/read-project.js';
+import { EXIT } from './exit-codes.js';
+import { findInput } from './find-input.js';
+import { readInput } from './read-input.js';
+import type { Terminal } from './terminal.js';
+
+/** The source options shared by the commands that convert. */
+export interface SourceArguments {
+  input?: string;
+  project?: string;
+  select?: string[];
+  modelIntrospection?: string;
+}
+
+export interface ResolvedSource {
+  /** The input as shown to the user (relative to the current folder). */
+  display: string;
+  text: string;
+  projectFiles?: Record<string, string>;
+  modelIntrospection?: string;
+  select: Record<string, string>;
+}
+
+/**
+ * Finds and reads the Gen1 source: a file as given, a project folder's amplify-meta.json, or the first client file
+ * found at the usual places (falling back to the project folder). Returns an exit code when it cannot.
+ */
+export function resolveSource(args: SourceArguments, terminal: Terminal): ResolvedSource | number {
+  const projectDir = args.project ?? (args.input !== undefined && isGen1Project(path.resolve(terminal.cwd, args.input)) ? args.input : undefined);
+  let display: string;
+  let text: string | undefined;
+  let projectFiles: Record<string, string> | undefined;
+  if (projectDir !== undefined) {
+    const root = path.resolve(terminal.cwd, projectDir);
+    if (!isGen1Project(root)) {
+      terminal.stderr(`${projectDir} is not a Gen1 project folder: it has no ${META_CANDIDATES.join(' nor ')}.\n`);
+      return EXIT.USAGE;
+    }
+    const project = readProject(root);
+    display = path.relative(terminal.cwd, path.join(root, project.metaFile)) || project.metaFile;
+    text = project.metaText;
+    projectFiles = project.projectFiles;
+    terminal.stderr(
+      `Using ${display}${project.metaFile.includes('#current-cloud-backend') ? ' (the last deployed copy)' : ''}${project.otherMetaFiles.length > 0 ? `; also found ${project.otherMetaFiles.join(', ')}` : ''}\n`,
+    );
+  } else {
+    const found = findInput(args.input, terminal.cwd);
+    if (found.kind === 'missing' && isGen1Project(found.root)) {
+      // No client file, but the folder is a Gen1 project: its amplify-meta.json is the source.
+      return resolveSource({ ...args, project: found.root }, terminal);
+    }
+    if (found.kind === 'missing') {
+      terminal.stderr(`No Gen1 configuration file found in ${found.root}. Looked for: ${found.searched.join(', ')}.\nName the file: amplify-outputs-migrate convert path/to/aws-exports.js\n`);
+      return EXIT.USAGE;
+    }
+    display = path.relative(terminal.cwd, found.file) || found.file;
+    if (found.discovered) terminal.stderr(`Using ${display}\n`);
+    text = readInput(found.file, display, terminal);
+  }
+  if (text === undefined) return EXIT.USAGE;
+  let modelIntrospection: string | undefined;
+  if (args.modelIntrospection !== undefined) {
+    modelIntrospection = readInput(path.resolve(terminal.cwd, args.modelIntrospection), args.modelIntrospection, terminal);
+    if (modelIntrospection === undefined) return EXIT.USAGE;
+  }
+  const select = Object.fromEntries((args.select ?? []).map((choice) => [choice.slice(0, choice.indexOf('=')), choice.slice(choice.indexOf('=') + 1)]));
+
+  // Machine-readable reports go to standard output (GitHub reads workflow commands there); text goes to standard error.
+  return { display, text, projectFiles, modelIntrospection, select };
+}
