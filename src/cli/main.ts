@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { createRequire } from 'node:module';
+import { checkCommandBuilder, runCheck, type CheckArguments } from './check-command.js';
 import { convertCommandBuilder, runConvert, type ConvertArguments } from './convert-command.js';
 import { EXIT } from './exit-codes.js';
 import { processTerminal } from './terminal.js';
@@ -44,7 +45,15 @@ async function main(argv: string[]): Promise<number> {
           exitCode = runConvert(args, terminal);
         },
       )
-      .demandCommand(1, 'Name a command: convert.')
+      .command<CheckArguments>(
+        'check [input]',
+        'Check that the committed amplify_outputs.json says what the Gen1 sources say (never writes)',
+        checkCommandBuilder,
+        (args) => {
+          exitCode = runCheck(args, terminal);
+        },
+      )
+      .demandCommand(1, 'Name a command: convert or check.')
       .strict()
       .version(packageJson.version)
       .help()

@@ -54,6 +54,7 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
 /** The heading of a category: its title in the mapping tables. */
 function categoryTitle(category: string): string {
   if (category === 'file') return 'File';
+  if (category === 'outputs') return 'Committed amplify_outputs.json';
   for (const table of getTables()) {
     const title = table.categories[category]?.title;
     if (title) return title;

@@ -1,0 +1,156 @@
+import path from 'node:path';
+import type { Argv } from 'yargs';
+import { compareOutputs } from '../check/compare-outputs.js';
+import { convert, type ConvertResult } from '../convert.js';
+import { SOURCE_FORMATS, type SourceFormat } from '../detect-format.js';
+import type { Severity } from '../diagnostics/codes.js';
+import { createDiagnostic, severityAtLeast, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../diagnostics/render-report.js';
+import type { Report } from '../diagnostics/report.js';
+import { isConversionError, isInternalFault } from '../errors.js';
+import { isOutputsVersion, OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
+import { EXIT } from './exit-codes.js';
+import { readExisting } from './read-input.js';
+import { resolveSource } from './resolve-source.js';
+import type { Terminal } from './terminal.js';
+import { writeFileAtomic } from './write-file-atomic.js';
+
+export interface CheckArguments {
+  input?: string;
+  outputs: string;
+  failOn: Severity;
+  report: ReportFormat;
+  reportFile?: string;
+  outputsVersion?: OutputsVersion | 'auto';
+  from?: SourceFormat;
+  platform?: 'web' | 'ios' | 'android' | 'flutter';
+  api?: string;
+  project?: string;
+  select?: string[];
+  modelIntrospection?: string;
+}
+
+export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
+  return yargs
+    .positional('input', { type: 'string', describe: 'The Gen1 file or project folder (found as for convert when absent)' })
+    .option('outputs', { type: 'string', default: 'amplify_outputs.json', describe: 'The committed amplify_outputs.json to check' })
+    .option('fail-on', { choices: ['error', 'warning', 'info'] as const, default: 'error' as const, describe: 'Exit 1 on findings of this severity or above (drift always fails)' })
+    .option('report', { choices: REPORT_FORMATS, default: 'text' as const, describe: 'Report format' })
+    .option('report-file', { type: 'string', describe: 'Write the report to this file' })
+    .option('outputs-version', { type: 'string', choices: ['auto', ...OUTPUTS_VERSIONS] as const, describe: 'Default: the version the committed file declares' })
+    .option('from', { choices: SOURCE_FORMATS, describe: 'Read the input as this format' })
+    .option('platform', { choices: ['web', 'ios', 'android', 'flutter'] as const, describe: 'The app platform' })
+    .option('api', { type: 'string', describe: 'With several GraphQL APIs, the one to carry' })
+    .option('project', { type: 'string', describe: 'A Gen1 project folder (amplify-meta.json)' })
+    .option('select', { type: 'string', array: true, describe: '<category>=<resource> where Gen2 holds one' })
+    .option('model-introspection', { type: 'string', describe: 'A model-introspection.json' }) as unknown as Argv<CheckArguments>;
+}
+
+/**
+ * `check`: converts in memory and compares with the committed amplify_outputs.json. Never writes it. Exit 0 when
+ * they agree and no finding reaches --fail-on, 1 on drift or such findings, 2 on usage or unreadable input, 3 on a bug.
+ */
+export function runCheck(args: CheckArguments, terminal: Terminal): number {
+  const source = resolveSource(args, terminal);
+  if (typeof source === 'number') return source;
+  const outputsFile = path.resolve(terminal.cwd, args.outputs);
+  const outputsDisplay = path.relative(terminal.cwd, outputsFile) || outputsFile;
+  const committed = readExisting(outputsFile);
+  if (committed.kind === 'directory') {
+    terminal.stderr(`${outputsDisplay} is a directory; name the file with --outputs.\n`);
+    return EXIT.USAGE;
+  }
+  const version = args.outputsVersion ?? (committed.kind === 'file' ? declaredVersion(committed.text) : undefined) ?? 'auto';
+
+  const emit = (report: Report): boolean => {
+    const rendered = renderReport(report, args.report, { color: args.report === 'text' && args.reportFile === undefined && terminal.colorOnStderr, toolVersion: terminal.toolVersion });
+    if (args.reportFile !== undefined) {
+      try {
+        writeFileAtomic(path.resolve(terminal.cwd, args.reportFile), rendered);
+      } catch {
+        terminal.stderr(`Cannot write the report to ${args.reportFile}.\n`);
+        return false;
+      }
+    } else if (args.report === 'text') terminal.stderr(rendered);
+    else terminal.stdout(rendered);
+    return true;
+  };
+
+  let result: ConvertResult;
+  try {
+    const select = source.select;
+    result = convert(source.text, {
+      fileName: source.display,
+      from: args.from,
+      outputsVersion: version,
+      platform: args.platform,
+      api: args.api,
+      select,
+      projectFiles: source.projectFiles,
+      modelIntrospection: source.modelIntrospection,
+    });
+  } catch (error) {
+    if (isConversionError(error)) {
+      emit({ input: source.display, diagnostics: [error.diagnostic] });
+      return EXIT.USAGE;
+    }
+    if (isInternalFault(error)) {
+      terminal.stderr(`Internal fault: ${error.message}\n`);
+      return EXIT.INTERNAL;
+    }
+    throw error;
+  }
+
+  const drift = driftDiagnostics(result.text, committed.kind === 'file' ? committed.text : undefined, outputsDisplay, source.display);
+  const diagnostics = [...drift, ...result.diagnostics];
+  const failed = drift.some((diagnostic) => diagnostic.severity === 'error') || diagnostics.some((diagnostic) => severityAtLeast(diagnostic.severity, args.failOn));
+  const report: Report = { input: source.display, format: result.format, version: result.version, diagnostics };
+  if (args.report === 'text' && args.reportFile === undefined) {
+    const summary = drift.length === 0 ? `${outputsDisplay} is up to date.` : `${outputsDisplay}: ${drift.map((d) => d.code).filter((c, i, all) => all.indexOf(c) === i).join(', ')}.`;
+    terminal.stderr(`${summary}\n`);
+  }
+  if (!emit(report)) return EXIT.USAGE;
+  return failed ? EXIT.FINDINGS : EXIT.OK;
+}
+
+function declaredVersion(text: string): OutputsVersion | undefined {
+  try {
+    const version = (JSON.parse(text) as { version?: unknown }).version;
+    return isOutputsVersion(version) ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Findings about the committed file: missing, unreadable, out of date (field by field), or formatted otherwise. */
+export function driftDiagnostics(converted: string, committed: string | undefined, outputsFile: string, input: string): Diagnostic[] {
+  const at = (pointer: string): Diagnostic['source'] => ({ file: outputsFile, pointer });
+  if (committed === undefined) {
+    return [createDiagnostic('OUTPUTS_MISSING', { category: 'outputs', message: `${outputsFile} does not exist.`, resolution: `Run amplify-outputs-migrate convert ${input} --out ${outputsFile} and commit the file.`, source: at('') })];
+  }
+  const comparison = compareOutputs(converted, committed);
+  const regenerate = `Run amplify-outputs-migrate convert ${input} --out ${outputsFile} --force (or fix the Gen1 source), then commit.`;
+  switch (comparison.kind) {
+    case 'same':
+      return [];
+    case 'unreadable':
+      return [createDiagnostic('OUTPUTS_UNREADABLE', { category: 'outputs', resolution: regenerate, source: at('') })];
+    case 'formatting':
+      return [createDiagnostic('OUTPUTS_FORMATTING', { category: 'outputs', resolution: `No action is needed; ${regenerate.replace(', then commit.', '')} to normalise it.`, source: at('') })];
+    default:
+      return comparison.changes.map((change) =>
+        createDiagnostic('OUTPUTS_DRIFT', {
+          category: 'outputs',
+          message:
+            change.committed === undefined
+              ? `${change.pointer} is missing from the committed file; the Gen1 source gives ${change.converted}.`
+              : change.converted === undefined
+                ? `${change.pointer} is in the committed file (${change.committed}) but not in what the Gen1 source gives.`
+                : `${change.pointer} is ${change.committed} in the committed file; the Gen1 source gives ${change.converted}.`,
+          resolution: regenerate,
+          source: at(change.pointer),
+          target: change.pointer,
+        }),
+      );
+  }
+}

@@ -1,0 +1,77 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compareOutputs } from '../src/check/compare-outputs.js';
+import { runCli, temporaryDirectory } from './support/run-cli.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const EXAMPLE = readFileSync(path.join(FIXTURES, 'example-app/src/aws-exports.js'), 'utf8');
+const EXPECTED = readFileSync(path.join(FIXTURES, 'example-app/expected.amplify_outputs.json'), 'utf8');
+
+function project(files: Record<string, string>): string {
+  const directory = temporaryDirectory();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    writeFileSync(path.join(directory, name), text);
+  }
+  return directory;
+}
+
+describe('compareOutputs', () => {
+  it('tells same, formatting, drift and unreadable apart, masking secrets', () => {
+    const converted = '{\n  "version": "1",\n  "data": {\n    "url": "a",\n    "api_key": "da2-new"\n  }\n}\n';
+    expect(compareOutputs(converted, converted)).toEqual({ kind: 'same', changes: [] });
+    expect(compareOutputs(converted, JSON.stringify(JSON.parse(converted)))).toEqual({ kind: 'formatting', changes: [] });
+    expect(compareOutputs(converted, '{"version":"1","data":{"url":"b","api_key":"da2-old"},"extra":1}')).toEqual({
+      kind: 'drift',
+      changes: [
+        { pointer: '/data/api_key', committed: '(a secret value)', converted: '(another secret value)' },
+        { pointer: '/data/url', committed: '"b"', converted: '"a"' },
+        { pointer: '/extra', committed: '1' },
+      ],
+    });
+    expect(compareOutputs(converted, '{').kind).toBe('unreadable');
+  });
+});
+
+describe('check command', () => {
+  it('is clean (exit 0) when the committed file is what convert writes, and never writes', () => {
+    const cwd = project({ 'src/aws-exports.js': EXAMPLE, 'amplify_outputs.json': EXPECTED });
+    const run = runCli(['check'], cwd);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('amplify_outputs.json is up to date.');
+    expect(readFileSync(path.join(cwd, 'amplify_outputs.json'), 'utf8')).toBe(EXPECTED);
+  });
+
+  it('fails (exit 1) on drift and names each field, old and new', () => {
+    const cwd = project({ 'src/aws-exports.js': EXAMPLE.replace('shop-media-main', 'shop-media-next'), 'amplify_outputs.json': EXPECTED });
+    const run = runCli(['check', '--report', 'json'], cwd);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { diagnostics: { code: string; message: string; source: { pointer: string } }[] };
+    const drift = report.diagnostics.filter((diagnostic) => diagnostic.code === 'OUTPUTS_DRIFT');
+    expect(drift.map((diagnostic) => diagnostic.source.pointer)).toEqual(['/storage/bucket_name']);
+    expect(drift[0]!.message).toBe('/storage/bucket_name is "shop-media-main" in the committed file; the Gen1 source gives "shop-media-next".');
+  });
+
+  it('fails when the file is missing, passes formatting-only differences', () => {
+    const missing = project({ 'src/aws-exports.js': EXAMPLE });
+    const run = runCli(['check'], missing);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('OUTPUTS_MISSING');
+    const reformatted = project({ 'src/aws-exports.js': EXAMPLE, 'amplify_outputs.json': JSON.stringify(JSON.parse(EXPECTED)) });
+    const formatting = runCli(['check'], reformatted);
+    expect(formatting.status).toBe(0);
+    expect(formatting.stderr).toContain('OUTPUTS_FORMATTING');
+  });
+
+  it('--fail-on decides which findings of the conversion fail the check', () => {
+    const cwd = project({ 'src/aws-exports.js': EXAMPLE, 'amplify_outputs.json': EXPECTED });
+    expect(runCli(['check', '--fail-on', 'warning'], cwd).status).toBe(1); // REST_API_IN_CUSTOM is a warning
+    expect(runCli(['check', '--fail-on', 'error'], cwd).status).toBe(0);
+  });
+
+  it('checks against the version the committed file declares', () => {
+    const cwd = project({ 'src/aws-exports.js': EXAMPLE, 'amplify_outputs.json': EXPECTED.replace('"version": "1"', '"version": "1.3"') });
+    expect(runCli(['check'], cwd).status).toBe(0);
+  });
+});
