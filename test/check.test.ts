@@ -75,3 +75,34 @@ describe('check command', () => {
     expect(runCli(['check'], cwd).status).toBe(0);
   });
 });
+
+describe('check compares the Gen1 sources of one project', () => {
+  const meta = (pool: string): string =>
+    JSON.stringify({
+      providers: { awscloudformation: { Region: 'eu-west-1', StackName: 'amplify-shop-main-1' } },
+      auth: {
+        shop: {
+          service: 'Cognito',
+          lastPushTimeStamp: '2024-05-01T10:00:00.000Z',
+          output: { UserPoolId: pool, AppClientIDWeb: '7exampleclientid0000000000', IdentityPoolId: 'eu-west-1:11111111-2222-3333-4444-555555555555' },
+        },
+      },
+    });
+
+  it('reports a stale source: aws-exports.js and amplify-meta.json naming different user pools', () => {
+    const cwd = project({ 'src/aws-exports.js': EXAMPLE, 'amplify_outputs.json': EXPECTED, 'amplify/backend/amplify-meta.json': meta('eu-west-1_OtherPool') });
+    const run = runCli(['check', 'src/aws-exports.js', '--report', 'json'], cwd);
+    const report = JSON.parse(run.stdout) as { diagnostics: { code: string; message: string; target?: string }[] };
+    const stale = report.diagnostics.filter((diagnostic) => diagnostic.code === 'SOURCES_DISAGREE');
+    expect(stale.map((diagnostic) => diagnostic.target)).toEqual(['/auth/user_pool_id']);
+    expect(stale[0]!.message).toContain('amplify/backend/amplify-meta.json gives "eu-west-1_OtherPool"');
+    expect(run.status).toBe(0); // a warning: below the default --fail-on
+    expect(runCli(['check', 'src/aws-exports.js', '--fail-on', 'warning'], cwd).status).toBe(1);
+  });
+
+  it('says nothing when they agree', () => {
+    const cwd = project({ 'src/aws-exports.js': EXAMPLE, 'amplify_outputs.json': EXPECTED, 'amplify/backend/amplify-meta.json': meta('eu-west-1_AbCdEfGhI') });
+    const run = runCli(['check', 'src/aws-exports.js', '--report', 'json'], cwd);
+    expect((JSON.parse(run.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('SOURCES_DISAGREE');
+  });
+});

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { compareOutputs } from '../check/compare-outputs.js';
+import { compareSources } from '../check/compare-sources.js';
+import { META_CANDIDATES } from '../project/read-project.js';
+import { INPUT_CANDIDATES } from './find-input.js';
 import { convert, type ConvertResult } from '../convert.js';
 import { SOURCE_FORMATS, type SourceFormat } from '../detect-format.js';
 import type { Severity } from '../diagnostics/codes.js';
@@ -102,7 +105,8 @@ export function runCheck(args: CheckArguments, terminal: Terminal): number {
   }
 
   const drift = driftDiagnostics(result.text, committed.kind === 'file' ? committed.text : undefined, outputsDisplay, source.display);
-  const diagnostics = [...drift, ...result.diagnostics];
+  const stale = staleSourceDiagnostics(source.display, result, terminal, args);
+  const diagnostics = [...drift, ...stale, ...result.diagnostics];
   const failed = drift.some((diagnostic) => diagnostic.severity === 'error') || diagnostics.some((diagnostic) => severityAtLeast(diagnostic.severity, args.failOn));
   const report: Report = { input: source.display, format: result.format, version: result.version, diagnostics };
   if (args.report === 'text' && args.reportFile === undefined) {
@@ -111,6 +115,41 @@ export function runCheck(args: CheckArguments, terminal: Terminal): number {
   }
   if (!emit(report)) return EXIT.USAGE;
   return failed ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/**
+ * The other Gen1 sources of the same project (client files at the usual places, both amplify-meta.json copies),
+ * converted and compared with the checked one on the fields that name the backend.
+ */
+function staleSourceDiagnostics(checked: string, result: ConvertResult, terminal: Terminal, args: CheckArguments): Diagnostic[] {
+  const root = args.project !== undefined ? path.resolve(terminal.cwd, args.project) : terminal.cwd;
+  const candidates = [...INPUT_CANDIDATES, ...META_CANDIDATES]
+    .map((candidate) => path.join(root, candidate))
+    .filter((file) => path.relative(terminal.cwd, file) !== checked && readExisting(file).kind === 'file');
+  const diagnostics: Diagnostic[] = [];
+  for (const file of candidates) {
+    const display = path.relative(terminal.cwd, file) || file;
+    const existing = readExisting(file);
+    if (existing.kind !== 'file') continue;
+    let other: ConvertResult;
+    try {
+      other = convert(existing.text, { fileName: display, platform: args.platform, api: args.api });
+    } catch {
+      continue;
+    }
+    for (const disagreement of compareSources(result.outputs as unknown as Record<string, unknown>, other.outputs as unknown as Record<string, unknown>)) {
+      diagnostics.push(
+        createDiagnostic('SOURCES_DISAGREE', {
+          category: 'sources',
+          message: `${checked} gives ${disagreement.pointer} = ${JSON.stringify(disagreement.left)}, but ${display} gives ${JSON.stringify(disagreement.right)}.`,
+          resolution: `Find out which file describes the deployed backend (amplify pull regenerates the client files), and update or remove the stale one.`,
+          source: { file: display, pointer: '' },
+          target: disagreement.pointer,
+        }),
+      );
+    }
+  }
+  return diagnostics;
 }
 
 function declaredVersion(text: string): OutputsVersion | undefined {

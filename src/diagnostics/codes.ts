@@ -299,6 +299,12 @@ export const DIAGNOSTIC_CODES = {
     title: 'amplify_outputs.json not readable',
     explanation: 'The committed amplify_outputs.json is not valid JSON.',
   },
+  SOURCES_DISAGREE: {
+    severity: 'warning',
+    title: 'Two Gen1 sources disagree',
+    explanation:
+      'Two Gen1 files of the same app name different backends (a different user pool, API, bucket...). One of them is stale: a common migration bug.',
+  },
   VALUE_NOT_CARRIED: {
     severity: 'warning',
     title: 'Value not carried',

@@ -55,6 +55,7 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
 function categoryTitle(category: string): string {
   if (category === 'file') return 'File';
   if (category === 'outputs') return 'Committed amplify_outputs.json';
+  if (category === 'sources') return 'Other Gen1 sources';
   for (const table of getTables()) {
     const title = table.categories[category]?.title;
     if (title) return title;
