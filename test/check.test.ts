@@ -106,3 +106,37 @@ describe('check compares the Gen1 sources of one project', () => {
     expect((JSON.parse(run.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('SOURCES_DISAGREE');
   });
 });
+
+describe('check with a baseline', () => {
+  it('accepts recorded findings, fails on new ones, and keeps the project options', () => {
+    const cwd = project({ 'src/aws-exports.js': EXAMPLE, 'amplify_outputs.json': EXPECTED });
+    // REST_API_IN_CUSTOM is a warning: with --fail-on warning the check fails until it is accepted.
+    expect(runCli(['check', '--fail-on', 'warning'], cwd).status).toBe(1);
+    const update = runCli(['check', '--update-baseline'], cwd);
+    expect(update.status).toBe(0);
+    const baseline = JSON.parse(readFileSync(path.join(cwd, '.amplify-outputs-migrate.json'), 'utf8')) as { accepted: { code: string }[] };
+    expect(baseline.accepted.map((entry) => entry.code)).toContain('REST_API_IN_CUSTOM');
+    const accepted = runCli(['check', '--fail-on', 'warning'], cwd);
+    expect(accepted.status).toBe(0);
+    expect(accepted.stderr).toMatch(/\d+ accepted findings? \(\.amplify-outputs-migrate\.json\) not shown/);
+    // A new finding fails again.
+    writeFileSync(path.join(cwd, 'src/aws-exports.js'), EXAMPLE.replace('"federationTarget": "COGNITO_USER_POOLS",', '"federationTarget": "COGNITO_USER_POOLS",\n    "aws_hand_added": "x",'));
+    const fresh = runCli(['check', '--fail-on', 'warning', '--report', 'json'], cwd);
+    expect(fresh.status).toBe(1);
+    expect((JSON.parse(fresh.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['UNKNOWN_FIELD']);
+  });
+
+  it('takes options from the baseline and refuses an invalid one', () => {
+    const cwd = project({
+      'src/aws-exports.js': EXAMPLE,
+      'amplify_outputs.json': EXPECTED,
+      '.amplify-outputs-migrate.json': JSON.stringify({ options: { failOn: 'warning' } }),
+    });
+    expect(runCli(['check'], cwd).status).toBe(1);
+    expect(runCli(['check', '--fail-on', 'error'], cwd).status).toBe(0);
+    writeFileSync(path.join(cwd, '.amplify-outputs-migrate.json'), JSON.stringify({ options: { failOn: 'sometimes' }, extra: true }));
+    const invalid = runCli(['check'], cwd);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toContain('is not a valid baseline');
+  });
+});

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { compareOutputs } from '../check/compare-outputs.js';
+import { BASELINE_FILE, baselineFrom, isAccepted, parseBaseline, type Baseline } from '../check/baseline.js';
 import { compareSources } from '../check/compare-sources.js';
 import { META_CANDIDATES } from '../project/read-project.js';
 import { INPUT_CANDIDATES } from './find-input.js';
@@ -21,7 +22,9 @@ import { writeFileAtomic } from './write-file-atomic.js';
 export interface CheckArguments {
   input?: string;
   outputs: string;
-  failOn: Severity;
+  failOn?: Severity;
+  baseline?: string;
+  updateBaseline: boolean;
   report: ReportFormat;
   reportFile?: string;
   outputsVersion?: OutputsVersion | 'auto';
@@ -37,7 +40,9 @@ export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
   return yargs
     .positional('input', { type: 'string', describe: 'The Gen1 file or project folder (found as for convert when absent)' })
     .option('outputs', { type: 'string', default: 'amplify_outputs.json', describe: 'The committed amplify_outputs.json to check' })
-    .option('fail-on', { choices: ['error', 'warning', 'info'] as const, default: 'error' as const, describe: 'Exit 1 on findings of this severity or above (drift always fails)' })
+    .option('fail-on', { choices: ['error', 'warning', 'info'] as const, describe: 'Exit 1 on new findings of this severity or above (drift always fails); default error' })
+    .option('baseline', { type: 'string', describe: `Accepted findings and options (default: ${BASELINE_FILE} in the current folder, when present)` })
+    .option('update-baseline', { type: 'boolean', default: false, describe: 'Accept every current finding: write the baseline, keeping its options' })
     .option('report', { choices: REPORT_FORMATS, default: 'text' as const, describe: 'Report format' })
     .option('report-file', { type: 'string', describe: 'Write the report to this file' })
     .option('outputs-version', { type: 'string', choices: ['auto', ...OUTPUTS_VERSIONS] as const, describe: 'Default: the version the committed file declares' })
@@ -53,7 +58,32 @@ export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
  * `check`: converts in memory and compares with the committed amplify_outputs.json. Never writes it. Exit 0 when
  * they agree and no finding reaches --fail-on, 1 on drift or such findings, 2 on usage or unreadable input, 3 on a bug.
  */
-export function runCheck(args: CheckArguments, terminal: Terminal): number {
+export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number {
+  const baselineFile = path.resolve(terminal.cwd, cliArgs.baseline ?? BASELINE_FILE);
+  const baselineDisplay = path.relative(terminal.cwd, baselineFile) || baselineFile;
+  const existingBaseline = readExisting(baselineFile);
+  let baseline: Baseline | undefined;
+  if (existingBaseline.kind === 'file') {
+    const parsed = parseBaseline(existingBaseline.text);
+    if ('problems' in parsed) {
+      terminal.stderr(`${baselineDisplay} is not a valid baseline: ${parsed.problems.join('; ')}.\n`);
+      return EXIT.USAGE;
+    }
+    baseline = parsed.baseline;
+  } else if (cliArgs.baseline !== undefined && !cliArgs.updateBaseline) {
+    terminal.stderr(`Cannot read the baseline ${baselineDisplay}.\n`);
+    return EXIT.USAGE;
+  }
+  // Options the project keeps in its baseline apply unless the command line says otherwise.
+  const options = baseline?.options ?? {};
+  const args: CheckArguments & { failOn: Severity } = {
+    ...cliArgs,
+    platform: cliArgs.platform ?? options.platform,
+    api: cliArgs.api ?? options.api,
+    select: cliArgs.select ?? (options.select ? Object.entries(options.select).map(([key, value]) => `${key}=${value}`) : undefined),
+    outputsVersion: cliArgs.outputsVersion ?? (options.outputsVersion as OutputsVersion | 'auto' | undefined),
+    failOn: cliArgs.failOn ?? options.failOn ?? 'error',
+  };
   const source = resolveSource(args, terminal);
   if (typeof source === 'number') return source;
   const outputsFile = path.resolve(terminal.cwd, args.outputs);
@@ -106,12 +136,26 @@ export function runCheck(args: CheckArguments, terminal: Terminal): number {
 
   const drift = driftDiagnostics(result.text, committed.kind === 'file' ? committed.text : undefined, outputsDisplay, source.display);
   const stale = staleSourceDiagnostics(source.display, result, terminal, args);
-  const diagnostics = [...drift, ...stale, ...result.diagnostics];
-  const failed = drift.some((diagnostic) => diagnostic.severity === 'error') || diagnostics.some((diagnostic) => severityAtLeast(diagnostic.severity, args.failOn));
+  const all = [...drift, ...stale, ...result.diagnostics];
+  if (args.updateBaseline) {
+    try {
+      writeFileAtomic(baselineFile, `${JSON.stringify(baselineFrom(all, baseline), null, 2)}\n`);
+    } catch {
+      terminal.stderr(`Cannot write the baseline ${baselineDisplay}.\n`);
+      return EXIT.USAGE;
+    }
+    terminal.stderr(`Wrote ${baselineDisplay}: ${all.length} finding${all.length === 1 ? '' : 's'} accepted.\n`);
+    return EXIT.OK;
+  }
+  // Accepted findings are left out of the report and of the verdict: only new ones count.
+  const diagnostics = all.filter((diagnostic) => !isAccepted(diagnostic, baseline));
+  const accepted = all.length - diagnostics.length;
+  const newDrift = drift.filter((diagnostic) => !isAccepted(diagnostic, baseline));
+  const failed = newDrift.some((diagnostic) => diagnostic.severity === 'error') || diagnostics.some((diagnostic) => severityAtLeast(diagnostic.severity, args.failOn));
   const report: Report = { input: source.display, format: result.format, version: result.version, diagnostics };
   if (args.report === 'text' && args.reportFile === undefined) {
-    const summary = drift.length === 0 ? `${outputsDisplay} is up to date.` : `${outputsDisplay}: ${drift.map((d) => d.code).filter((c, i, all) => all.indexOf(c) === i).join(', ')}.`;
-    terminal.stderr(`${summary}\n`);
+    const summary = newDrift.length === 0 ? `${outputsDisplay} is up to date.` : `${outputsDisplay}: ${newDrift.map((d) => d.code).filter((c, i, list) => list.indexOf(c) === i).join(', ')}.`;
+    terminal.stderr(`${summary}${accepted > 0 ? ` ${accepted} accepted finding${accepted === 1 ? '' : 's'} (${baselineDisplay}) not shown.` : ''}\n`);
   }
   if (!emit(report)) return EXIT.USAGE;
   return failed ? EXIT.FINDINGS : EXIT.OK;
