@@ -1,21 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareOutputs } from '../src/check/compare-outputs.js';
-import { runCli, temporaryDirectory } from './support/run-cli.js';
+import { project, runCli } from './support/run-cli.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const EXAMPLE = readFileSync(path.join(FIXTURES, 'example-app/src/aws-exports.js'), 'utf8');
 const EXPECTED = readFileSync(path.join(FIXTURES, 'example-app/expected.amplify_outputs.json'), 'utf8');
 
-function project(files: Record<string, string>): string {
-  const directory = temporaryDirectory();
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    writeFileSync(path.join(directory, name), text);
-  }
-  return directory;
-}
 
 describe('compareOutputs', () => {
   it('tells same, formatting, drift and unreadable apart, masking secrets', () => {

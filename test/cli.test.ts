@@ -2,19 +2,11 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSy
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateOutputs } from '../src/index.js';
-import { BIN, runCli, temporaryDirectory } from './support/run-cli.js';
+import { BIN, project, runCli } from './support/run-cli.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const EXAMPLE = path.join(FIXTURES, 'example-app/src/aws-exports.js');
 
-function project(files: Record<string, string>): string {
-  const directory = temporaryDirectory();
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
-    writeFileSync(path.join(directory, name), text);
-  }
-  return directory;
-}
 
 describe('command line', () => {
   it('is built', () => {

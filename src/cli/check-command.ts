@@ -6,7 +6,7 @@ import { compareSources } from '../check/compare-sources.js';
 import { META_CANDIDATES } from '../project/read-project.js';
 import { INPUT_CANDIDATES } from './find-input.js';
 import { convert, type ConvertResult } from '../convert.js';
-import { SOURCE_FORMATS, type SourceFormat } from '../detect-format.js';
+import { SOURCE_FORMATS } from '../detect-format.js';
 import type { Severity } from '../diagnostics/codes.js';
 import { createDiagnostic, severityAtLeast, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../diagnostics/render-report.js';
@@ -15,12 +15,11 @@ import { isConversionError, isInternalFault } from '../errors.js';
 import { isOutputsVersion, OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
 import { EXIT } from './exit-codes.js';
 import { readExisting } from './read-input.js';
-import { resolveSource } from './resolve-source.js';
+import { resolveSource, type SourceArguments } from './resolve-source.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
-export interface CheckArguments {
-  input?: string;
+export interface CheckArguments extends SourceArguments {
   outputs: string;
   failOn?: Severity;
   baseline?: string;
@@ -28,12 +27,6 @@ export interface CheckArguments {
   report: ReportFormat;
   reportFile?: string;
   outputsVersion?: OutputsVersion | 'auto';
-  from?: SourceFormat;
-  platform?: 'web' | 'ios' | 'android' | 'flutter';
-  api?: string;
-  project?: string;
-  select?: string[];
-  modelIntrospection?: string;
 }
 
 export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {

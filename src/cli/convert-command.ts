@@ -2,31 +2,24 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { convert, type ConvertResult } from '../convert.js';
-import { SOURCE_FORMATS, type SourceFormat } from '../detect-format.js';
+import { SOURCE_FORMATS } from '../detect-format.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../diagnostics/render-report.js';
 import type { Report } from '../diagnostics/report.js';
 import { isConversionError, isInternalFault } from '../errors.js';
 import { OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
 import { EXIT } from './exit-codes.js';
 import { describeError, readExisting } from './read-input.js';
-import { resolveSource } from './resolve-source.js';
+import { resolveSource, type SourceArguments } from './resolve-source.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
-export interface ConvertArguments {
-  input?: string;
+export interface ConvertArguments extends SourceArguments {
   out: string;
   dryRun: boolean;
   force: boolean;
   report: ReportFormat;
   reportFile?: string;
   outputsVersion: OutputsVersion | 'auto';
-  from?: SourceFormat;
-  platform?: 'web' | 'ios' | 'android' | 'flutter';
-  api?: string;
-  project?: string;
-  select?: string[];
-  modelIntrospection?: string;
 }
 
 

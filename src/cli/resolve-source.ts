@@ -1,16 +1,20 @@
 import path from 'node:path';
+import type { SourceFormat } from '../detect-format.js';
 import { isGen1Project, META_CANDIDATES, readProject } from '../project/read-project.js';
 import { EXIT } from './exit-codes.js';
 import { findInput } from './find-input.js';
 import { readInput } from './read-input.js';
 import type { Terminal } from './terminal.js';
 
-/** The source options shared by the commands that convert. */
+/** The source and conversion options shared by the commands that convert (convert, check). */
 export interface SourceArguments {
   input?: string;
   project?: string;
   select?: string[];
   modelIntrospection?: string;
+  from?: SourceFormat;
+  platform?: 'web' | 'ios' | 'android' | 'flutter';
+  api?: string;
 }
 
 export interface ResolvedSource {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -23,4 +23,14 @@ export function runCli(args: string[], cwd: string, env: Record<string, string> 
 
 export function temporaryDirectory(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'amplify-outputs-migrate-test-'));
+}
+
+/** A temporary folder holding these files (paths relative to it). */
+export function project(files: Record<string, string>): string {
+  const directory = temporaryDirectory();
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(directory, name)), { recursive: true });
+    writeFileSync(path.join(directory, name), text);
+  }
+  return directory;
 }
