@@ -16,10 +16,13 @@ import { isOutputsVersion, OUTPUTS_VERSIONS, type OutputsVersion } from '../outp
 import { EXIT } from './exit-codes.js';
 import { readExisting } from './read-input.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
+import { runRecursive } from './run-recursive.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface CheckArguments extends SourceArguments {
+  recursive?: boolean;
+  quiet?: boolean;
   outputs: string;
   failOn?: Severity;
   baseline?: string;
@@ -44,7 +47,9 @@ export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
     .option('api', { type: 'string', describe: 'With several GraphQL APIs, the one to carry' })
     .option('project', { type: 'string', describe: 'A Gen1 project folder (amplify-meta.json)' })
     .option('select', { type: 'string', array: true, describe: '<category>=<resource> where Gen2 holds one' })
-    .option('model-introspection', { type: 'string', describe: 'A model-introspection.json' }) as unknown as Argv<CheckArguments>;
+    .option('model-introspection', { type: 'string', describe: 'A model-introspection.json' })
+    .option('recursive', { type: 'boolean', default: false, describe: 'Check every app of a repository (the folder given, or the current one) against the amplify_outputs.json next to it' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'No progress line and no per-app headings' }) as unknown as Argv<CheckArguments>;
 }
 
 /**
@@ -52,6 +57,9 @@ export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
  * they agree and no finding reaches --fail-on, 1 on drift or such findings, 2 on usage or unreadable input, 3 on a bug.
  */
 export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number {
+  if (cliArgs.recursive) {
+    return runRecursive(cliArgs, terminal, (one, app) => runCheck({ ...one, recursive: false, input: app, outputs: path.join(app, 'amplify_outputs.json') }, terminal));
+  }
   const baselineFile = path.resolve(terminal.cwd, cliArgs.baseline ?? BASELINE_FILE);
   const baselineDisplay = path.relative(terminal.cwd, baselineFile) || baselineFile;
   const existingBaseline = readExisting(baselineFile);
@@ -159,7 +167,9 @@ export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number {
  * converted and compared with the checked one on the fields that name the backend.
  */
 function staleSourceDiagnostics(checked: string, result: ConvertResult, terminal: Terminal, args: CheckArguments): Diagnostic[] {
-  const root = args.project !== undefined ? path.resolve(terminal.cwd, args.project) : terminal.cwd;
+  const given = args.project ?? args.input;
+  const givenPath = given !== undefined ? path.resolve(terminal.cwd, given) : undefined;
+  const root = givenPath !== undefined && readExisting(givenPath).kind === 'directory' ? givenPath : terminal.cwd;
   const candidates = [...INPUT_CANDIDATES, ...META_CANDIDATES]
     .map((candidate) => path.join(root, candidate))
     .filter((file) => path.relative(terminal.cwd, file) !== checked && readExisting(file).kind === 'file');

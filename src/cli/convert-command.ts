@@ -10,10 +10,13 @@ import { OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
 import { EXIT } from './exit-codes.js';
 import { describeError, readExisting } from './read-input.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
+import { runRecursive } from './run-recursive.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface ConvertArguments extends SourceArguments {
+  recursive?: boolean;
+  quiet?: boolean;
   out: string;
   dryRun: boolean;
   force: boolean;
@@ -40,6 +43,8 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
     .option('api', { type: 'string', describe: 'With several GraphQL APIs (mobile formats), the name of the one to carry; default: the first' })
     .option('project', { type: 'string', describe: 'A Gen1 project folder: convert its amplify-meta.json, with what the folder adds (guest access, group precedence)' })
     .option('select', { type: 'string', array: true, describe: 'With several resources where Gen2 holds one (amplify-meta.json): <category>=<resource>, the category being auth, api (the GraphQL API), storage or analytics' })
+    .option('recursive', { type: 'boolean', default: false, describe: 'Convert every app of a repository (the folder given, or the current one), each next to its own Gen1 file' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'No progress line and no per-app headings' })
     .option('model-introspection', { type: 'string', describe: 'A model-introspection.json to write as data.model_introspection' })
     .check((argv) => {
       for (const choice of (argv.select as string[] | undefined) ?? []) {
@@ -54,6 +59,9 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
 
 /** Runs `convert`; returns the exit code. */
 export function runConvert(args: ConvertArguments, terminal: Terminal): number {
+  if (args.recursive) {
+    return runRecursive(args, terminal, (one, app) => runConvert({ ...one, recursive: false, input: app, out: path.join(app, 'amplify_outputs.json') }, terminal));
+  }
   const source = resolveSource(args, terminal);
   if (typeof source === 'number') return source;
   const { display, text, projectFiles, modelIntrospection, select } = source;

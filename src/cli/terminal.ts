@@ -7,6 +7,8 @@ export interface Terminal {
   colorOnStderr: boolean;
   /** This package's version, for reports that name the tool. */
   toolVersion?: string;
+  /** A person at a terminal (stderr is a TTY and not in CI): progress lines are welcome. */
+  interactive?: boolean;
 }
 
 export function processTerminal(toolVersion?: string): Terminal {
@@ -18,5 +20,6 @@ export function processTerminal(toolVersion?: string): Terminal {
     stderr: (text) => process.stderr.write(text),
     colorOnStderr: !noColor && (forceColor || process.stderr.isTTY === true),
     toolVersion,
+    interactive: process.stderr.isTTY === true && !process.env['CI'],
   };
 }

@@ -1,0 +1,82 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Gen1 file names that mark an app (the content decides the format later). */
+const GEN1_FILE_NAMES = new Set(['aws-exports.js', 'aws-exports.ts', 'amplifyconfiguration.json', 'awsconfiguration.json', 'amplifyconfiguration.dart', 'amplify-meta.json']);
+
+/** Folders never walked: dependencies, build output, version control. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', '.next', '.nuxt', 'out', 'Pods', '.dart_tool', '.gradle']);
+
+/** Files that mark the root of an app (where its amplify_outputs.json belongs). */
+const APP_MARKERS = ['package.json', 'pubspec.yaml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'Podfile', 'amplify'];
+
+/**
+ * The apps of a repository: every folder that is the root of an app holding a Gen1 configuration file, in a
+ * stable order. node_modules, build output and what the root .gitignore ignores are skipped.
+ */
+export function findApps(root: string): string[] {
+  const ignored = readGitignore(root);
+  const apps = new Set<string>();
+  const walk = (directory: string, depth: number): void => {
+    if (depth > 12) return;
+    let names: string[];
+    try {
+      names = readdirSync(directory).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const full = path.join(directory, name);
+      const relative = path.relative(root, full).split(path.sep).join('/');
+      let stats;
+      try {
+        stats = statSync(full);
+      } catch {
+        continue;
+      }
+      if (stats.isDirectory()) {
+        // .gitignore applies to folders only: the Gen1 CLI lists aws-exports.js there, and those files are the point.
+        if (SKIPPED_FOLDERS.has(name) || name.startsWith('.') || ignored(relative)) continue;
+        walk(full, depth + 1);
+      } else if (GEN1_FILE_NAMES.has(name)) {
+        apps.add(appRoot(full, root));
+      }
+    }
+  };
+  walk(root, 0);
+  return [...apps].sort();
+}
+
+/** The nearest folder above a Gen1 file that marks an app, not above the repository root. */
+export function appRoot(file: string, root: string): string {
+  // amplify/backend/amplify-meta.json and amplify/#current-cloud-backend/amplify-meta.json belong to the folder above amplify/.
+  const amplifyFolder = file.split(path.sep).lastIndexOf('amplify');
+  if (path.basename(file) === 'amplify-meta.json' && amplifyFolder > 0) return file.split(path.sep).slice(0, amplifyFolder).join(path.sep) || path.sep;
+  let directory = path.dirname(file);
+  for (;;) {
+    if (APP_MARKERS.some((marker) => existsSync(path.join(directory, marker)))) return directory;
+    if (path.relative(root, directory) === '' || path.dirname(directory) === directory) return path.dirname(file);
+    directory = path.dirname(directory);
+  }
+}
+
+/** The simple patterns of the root .gitignore: names, paths, and * wildcards. */
+function readGitignore(root: string): (relative: string) => boolean {
+  let text = '';
+  try {
+    text = readFileSync(path.join(root, '.gitignore'), 'utf8');
+  } catch {
+    return () => false;
+  }
+  const patterns = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('!'))
+    .map((line) => {
+      const anchored = line.startsWith('/');
+      const body = line.replace(/^\//, '').replace(/\/$/, '');
+      const source = body.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+      return new RegExp(anchored || body.includes('/') ? `^${source}(/|$)` : `(^|/)${source}(/|$)`);
+    });
+  return (relative) => patterns.some((pattern) => pattern.test(relative));
+}

@@ -1,0 +1,60 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { project, runCli } from './support/run-cli.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const WEB = readFileSync(path.join(FIXTURES, 'example-app/src/aws-exports.js'), 'utf8');
+const ANDROID = readFileSync(path.join(FIXTURES, 'mobile-plugins-everything/amplifyconfiguration.json'), 'utf8').replace(/"reporting api": \{[^}]*\},/s, '');
+const FLUTTER = readFileSync(path.join(FIXTURES, 'flutter-gen2-legacy-dart/lib/amplifyconfiguration.dart'), 'utf8');
+
+/** A generated monorepo: dozens of apps in mixed formats, plus places that must be skipped. */
+function monorepo(apps: number): { root: string; names: string[] } {
+  const files: Record<string, string> = { '.gitignore': 'node_modules\n/generated/\n' };
+  const names: string[] = [];
+  for (let index = 0; index < apps; index++) {
+    const name = `apps/app-${String(index).padStart(2, '0')}`;
+    names.push(name);
+    const kind = index % 3;
+    if (kind === 0) {
+      files[`${name}/package.json`] = '{}';
+      files[`${name}/src/aws-exports.js`] = WEB.replace('shop-media-main', `media-${index}`);
+    } else if (kind === 1) {
+      files[`${name}/build.gradle`] = '';
+      files[`${name}/app/src/main/res/raw/amplifyconfiguration.json`] = ANDROID.replace('mobile-bucket-dev', `bucket-${index}`);
+    } else {
+      files[`${name}/pubspec.yaml`] = 'name: app';
+      files[`${name}/lib/amplifyconfiguration.dart`] = FLUTTER.replace('us-east-1_Gen2Legac', `us-east-1_Legacy${String(index).padStart(3, '0')}`);
+    }
+  }
+  files['node_modules/some-lib/aws-exports.js'] = WEB;
+  files['generated/copy/src/aws-exports.js'] = WEB;
+  return { root: project(files), names };
+}
+
+describe('a monorepo, converted and checked in one run', () => {
+  it('converts every app next to its own Gen1 file, checks them, and names the one that drifts', () => {
+    const { root, names } = monorepo(24);
+    const converted = runCli(['convert', '--recursive', '--platform', 'android'], root, { CI: 'true' });
+    expect(converted.stderr).toContain('24 apps:');
+    for (const name of names) expect(existsSync(path.join(root, name, 'amplify_outputs.json')), name).toBe(true);
+    expect(existsSync(path.join(root, 'node_modules/some-lib/amplify_outputs.json'))).toBe(false);
+    expect(existsSync(path.join(root, 'generated/copy/amplify_outputs.json'))).toBe(false);
+    // Stable order: the apps in sorted order.
+    const headings = converted.stderr.split('\n').filter((line) => line.startsWith('== ')).map((line) => line.slice(3));
+    expect(headings).toEqual(names);
+    // Bucket names are per app: each file belongs to its own app.
+    expect(readFileSync(path.join(root, 'apps/app-03/amplify_outputs.json'), 'utf8')).toContain('"media-3"');
+
+    const clean = runCli(['check', '--recursive', '--platform', 'android', '--quiet'], root, { CI: 'true' });
+    expect(clean.status).toBe(0);
+    expect(clean.stderr).toContain('24 apps: 24 clean, 0 with findings, 0 failed.');
+
+    const source = path.join(root, 'apps/app-06/src/aws-exports.js');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('media-6', 'media-six'));
+    const drift = runCli(['check', '--recursive', '--platform', 'android', '--report', 'github'], root, { CI: 'true' });
+    expect(drift.status).toBe(1);
+    expect(drift.stdout).toContain('::error file=apps/app-06/amplify_outputs.json');
+    expect(drift.stderr).toContain('24 apps: 23 clean, 1 with findings, 0 failed.');
+  });
+});
