@@ -36,7 +36,7 @@ describe('a monorepo, converted and checked in one run', () => {
   it('converts every app next to its own Gen1 file, checks them, and names the one that drifts', () => {
     const { root, names } = monorepo(24);
     const converted = runCli(['convert', '--recursive', '--platform', 'android'], root, { CI: 'true' });
-    expect(converted.stderr).toContain('24 apps:');
+    expect(converted.stderr).toMatch(/24 apps: .*; findings: \d+ errors, \d+ warnings, \d+ info\./);
     for (const name of names) expect(existsSync(path.join(root, name, 'amplify_outputs.json')), name).toBe(true);
     expect(existsSync(path.join(root, 'node_modules/some-lib/amplify_outputs.json'))).toBe(false);
     expect(existsSync(path.join(root, 'generated/copy/amplify_outputs.json'))).toBe(false);
@@ -48,13 +48,24 @@ describe('a monorepo, converted and checked in one run', () => {
 
     const clean = runCli(['check', '--recursive', '--platform', 'android', '--quiet'], root, { CI: 'true' });
     expect(clean.status).toBe(0);
-    expect(clean.stderr).toContain('24 apps: 24 clean, 0 with findings, 0 failed.');
+    expect(clean.stderr).toContain('24 apps: 24 clean, 0 with findings, 0 failed;');
 
     const source = path.join(root, 'apps/app-06/src/aws-exports.js');
     writeFileSync(source, readFileSync(source, 'utf8').replace('media-6', 'media-six'));
     const drift = runCli(['check', '--recursive', '--platform', 'android', '--report', 'github'], root, { CI: 'true' });
     expect(drift.status).toBe(1);
     expect(drift.stdout).toContain('::error file=apps/app-06/amplify_outputs.json');
-    expect(drift.stderr).toContain('24 apps: 23 clean, 1 with findings, 0 failed.');
+    expect(drift.stderr).toMatch(/24 apps: 23 clean, 1 with findings, 0 failed; findings: [1-9]\d* errors, \d+ warnings, \d+ info\./);
+  });
+
+  it('takes several inputs and globs, each handled next to its own app', () => {
+    const { root } = monorepo(6);
+    const run = runCli(['convert', 'apps/app-0[0-2]', 'apps/app-04/app/src/main/res/raw/amplifyconfiguration.json', '--platform', 'android', '--quiet'], root, { CI: 'true' });
+    expect(run.stderr).toContain('4 inputs: ');
+    for (const name of ['apps/app-00', 'apps/app-01', 'apps/app-02', 'apps/app-04']) expect(existsSync(path.join(root, name, 'amplify_outputs.json')), name).toBe(true);
+    expect(existsSync(path.join(root, 'apps/app-03/amplify_outputs.json'))).toBe(false);
+    const check = runCli(['check', 'apps/app-0[0-2]', '--platform', 'android', '--quiet'], root, { CI: 'true' });
+    expect(check.status).toBe(0);
+    expect(check.stderr).toContain('3 inputs: 3 clean');
   });
 });

@@ -16,11 +16,14 @@ import { isOutputsVersion, OUTPUTS_VERSIONS, type OutputsVersion } from '../outp
 import { EXIT } from './exit-codes.js';
 import { readExisting } from './read-input.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
+import { isGlob } from './expand-inputs.js';
+import { outputFolder } from './find-apps.js';
 import { runRecursive } from './run-recursive.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface CheckArguments extends SourceArguments {
+  more?: string[];
   recursive?: boolean;
   quiet?: boolean;
   outputs: string;
@@ -35,6 +38,7 @@ export interface CheckArguments extends SourceArguments {
 export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
   return yargs
     .positional('input', { type: 'string', describe: 'The Gen1 file or project folder (found as for convert when absent)' })
+    .positional('more', { type: 'string', array: true, describe: 'More inputs (files, folders or globs), each checked against the amplify_outputs.json of its app' })
     .option('outputs', { type: 'string', default: 'amplify_outputs.json', describe: 'The committed amplify_outputs.json to check' })
     .option('fail-on', { choices: ['error', 'warning', 'info'] as const, describe: 'Exit 1 on new findings of this severity or above (drift always fails); default error' })
     .option('baseline', { type: 'string', describe: `Accepted findings and options (default: ${BASELINE_FILE} in the current folder, when present)` })
@@ -57,8 +61,11 @@ export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
  * they agree and no finding reaches --fail-on, 1 on drift or such findings, 2 on usage or unreadable input, 3 on a bug.
  */
 export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number {
-  if (cliArgs.recursive) {
-    return runRecursive(cliArgs, terminal, (one, app) => runCheck({ ...one, recursive: false, input: app, outputs: path.join(app, 'amplify_outputs.json') }, terminal));
+  if (cliArgs.recursive || (cliArgs.more?.length ?? 0) > 0 || (cliArgs.input !== undefined && isGlob(cliArgs.input))) {
+    return runRecursive(cliArgs, terminal, (one, item, inner) => {
+      const outDir = outputFolder(path.resolve(terminal.cwd, item), terminal.cwd);
+      return runCheck({ ...one, recursive: false, more: [], input: item, outputs: path.join(outDir, 'amplify_outputs.json') }, inner);
+    });
   }
   const baselineFile = path.resolve(terminal.cwd, cliArgs.baseline ?? BASELINE_FILE);
   const baselineDisplay = path.relative(terminal.cwd, baselineFile) || baselineFile;
@@ -97,6 +104,7 @@ export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number {
   const version = args.outputsVersion ?? (committed.kind === 'file' ? declaredVersion(committed.text) : undefined) ?? 'auto';
 
   const emit = (report: Report): boolean => {
+    terminal.tally?.(report.diagnostics);
     const rendered = renderReport(report, args.report, { color: args.report === 'text' && args.reportFile === undefined && terminal.colorOnStderr, toolVersion: terminal.toolVersion });
     if (args.reportFile !== undefined) {
       try {

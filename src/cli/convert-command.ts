@@ -10,11 +10,14 @@ import { OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
 import { EXIT } from './exit-codes.js';
 import { describeError, readExisting } from './read-input.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
+import { isGlob } from './expand-inputs.js';
+import { outputFolder } from './find-apps.js';
 import { runRecursive } from './run-recursive.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
 export interface ConvertArguments extends SourceArguments {
+  more?: string[];
   recursive?: boolean;
   quiet?: boolean;
   out: string;
@@ -32,6 +35,7 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
       type: 'string',
       describe: 'The Gen1 file (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json, amplifyconfiguration.dart) or a project folder; default: found in the current project',
     })
+    .positional('more', { type: 'string', array: true, describe: 'More inputs (files, folders or globs), each converted next to its own app' })
     .option('out', { alias: 'o', type: 'string', default: 'amplify_outputs.json', describe: 'Where to write amplify_outputs.json; - for standard output' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Convert and report, write nothing (the result goes to standard output)' })
     .option('force', { type: 'boolean', default: false, describe: 'Replace an existing output file that differs' })
@@ -59,8 +63,11 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
 
 /** Runs `convert`; returns the exit code. */
 export function runConvert(args: ConvertArguments, terminal: Terminal): number {
-  if (args.recursive) {
-    return runRecursive(args, terminal, (one, app) => runConvert({ ...one, recursive: false, input: app, out: path.join(app, 'amplify_outputs.json') }, terminal));
+  if (args.recursive || (args.more?.length ?? 0) > 0 || (args.input !== undefined && isGlob(args.input))) {
+    return runRecursive(args, terminal, (one, item, inner) => {
+      const outDir = outputFolder(path.resolve(terminal.cwd, item), terminal.cwd);
+      return runConvert({ ...one, recursive: false, more: [], input: item, out: path.join(outDir, 'amplify_outputs.json') }, inner);
+    });
   }
   const source = resolveSource(args, terminal);
   if (typeof source === 'number') return source;
@@ -68,6 +75,7 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
 
   const reportToStdout = args.report !== 'text' && args.reportFile === undefined;
   const emitReport = (report: Report): boolean => {
+    terminal.tally?.(report.diagnostics);
     const rendered = renderReport(report, args.report, { color: args.report === 'text' && args.reportFile === undefined && terminal.colorOnStderr, toolVersion: terminal.toolVersion });
     if (args.reportFile !== undefined) {
       try {

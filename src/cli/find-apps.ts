@@ -80,3 +80,13 @@ function readGitignore(root: string): (relative: string) => boolean {
     });
   return (relative) => patterns.some((pattern) => pattern.test(relative));
 }
+
+/** Where the amplify_outputs.json of an input goes: a folder as it is, a file's app root. */
+export function outputFolder(input: string, root: string): string {
+  try {
+    if (statSync(input).isDirectory()) return path.relative(root, input) || '.';
+  } catch {
+    // A missing input is reported by the command itself.
+  }
+  return path.relative(root, appRoot(input, root)) || '.';
+}

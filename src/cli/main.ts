@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
       .scriptName('amplify-outputs-migrate')
       .usage('$0 <command> [options]')
       .command<ConvertArguments>(
-        'convert [input]',
+        'convert [input] [more..]',
         'Convert a Gen1 configuration file (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json, amplifyconfiguration.dart) into amplify_outputs.json',
         convertCommandBuilder,
         (args) => {
@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
         },
       )
       .command<CheckArguments>(
-        'check [input]',
+        'check [input] [more..]',
         'Check that the committed amplify_outputs.json says what the Gen1 sources say (never writes)',
         checkCommandBuilder,
         (args) => {

@@ -1,3 +1,5 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
 /** The process around a command: where it runs and where it prints. Tests substitute their own. */
 export interface Terminal {
   cwd: string;
@@ -9,6 +11,8 @@ export interface Terminal {
   toolVersion?: string;
   /** A person at a terminal (stderr is a TTY and not in CI): progress lines are welcome. */
   interactive?: boolean;
+  /** Receives every report's findings, for the summary of a run over several inputs. */
+  tally?: (diagnostics: readonly Diagnostic[]) => void;
 }
 
 export function processTerminal(toolVersion?: string): Terminal {
