@@ -9,12 +9,13 @@ import { convert, type ConvertResult } from '../convert.js';
 import { SOURCE_FORMATS } from '../detect-format.js';
 import type { Severity } from '../diagnostics/codes.js';
 import { createDiagnostic, severityAtLeast, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../diagnostics/render-report.js';
+import { REPORT_FORMATS, type ReportFormat } from '../diagnostics/render-report.js';
 import type { Report } from '../diagnostics/report.js';
 import { isConversionError, isInternalFault } from '../errors.js';
 import { isOutputsVersion, OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
 import { EXIT } from './exit-codes.js';
 import { readExisting } from './read-input.js';
+import { emitReport } from './emit-report.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
 import { isGlob } from './expand-inputs.js';
 import { outputFolder } from './find-apps.js';
@@ -103,20 +104,7 @@ export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number {
   }
   const version = args.outputsVersion ?? (committed.kind === 'file' ? declaredVersion(committed.text) : undefined) ?? 'auto';
 
-  const emit = (report: Report): boolean => {
-    terminal.tally?.(report.diagnostics);
-    const rendered = renderReport(report, args.report, { color: args.report === 'text' && args.reportFile === undefined && terminal.colorOnStderr, toolVersion: terminal.toolVersion });
-    if (args.reportFile !== undefined) {
-      try {
-        writeFileAtomic(path.resolve(terminal.cwd, args.reportFile), rendered);
-      } catch {
-        terminal.stderr(`Cannot write the report to ${args.reportFile}.\n`);
-        return false;
-      }
-    } else if (args.report === 'text') terminal.stderr(rendered);
-    else terminal.stdout(rendered);
-    return true;
-  };
+  const emit = (report: Report): boolean => emitReport(report, args, terminal);
 
   let result: ConvertResult;
   try {

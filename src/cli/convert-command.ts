@@ -3,12 +3,13 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import { convert, type ConvertResult } from '../convert.js';
 import { SOURCE_FORMATS } from '../detect-format.js';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../diagnostics/render-report.js';
+import { REPORT_FORMATS, type ReportFormat } from '../diagnostics/render-report.js';
 import type { Report } from '../diagnostics/report.js';
 import { isConversionError, isInternalFault } from '../errors.js';
 import { OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
 import { EXIT } from './exit-codes.js';
 import { describeError, readExisting } from './read-input.js';
+import { emitReport, reportUsesStdout } from './emit-report.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
 import { isGlob } from './expand-inputs.js';
 import { outputFolder } from './find-apps.js';
@@ -73,24 +74,8 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
   if (typeof source === 'number') return source;
   const { display, text, projectFiles, modelIntrospection, select } = source;
 
-  const reportToStdout = args.report !== 'text' && args.reportFile === undefined;
-  const emitReport = (report: Report): boolean => {
-    terminal.tally?.(report.diagnostics);
-    const rendered = renderReport(report, args.report, { color: args.report === 'text' && args.reportFile === undefined && terminal.colorOnStderr, toolVersion: terminal.toolVersion });
-    if (args.reportFile !== undefined) {
-      try {
-        writeFileAtomic(path.resolve(terminal.cwd, args.reportFile), rendered);
-      } catch (error) {
-        terminal.stderr(`Cannot write the report to ${args.reportFile}: ${describeError(error)}\n`);
-        return false;
-      }
-    } else if (reportToStdout) {
-      terminal.stdout(rendered);
-    } else {
-      terminal.stderr(rendered);
-    }
-    return true;
-  };
+  const reportToStdout = reportUsesStdout(args);
+  const emit = (report: Report): boolean => emitReport(report, args, terminal);
 
   let result: ConvertResult;
   try {
@@ -106,7 +91,7 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
     });
   } catch (error) {
     if (isConversionError(error)) {
-      emitReport({ input: display, diagnostics: [error.diagnostic], written: false });
+      emit({ input: display, diagnostics: [error.diagnostic], written: false });
       return EXIT.USAGE;
     }
     if (isInternalFault(error)) {
@@ -123,7 +108,7 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
     report.output = args.out === '-' ? '-' : path.relative(terminal.cwd, path.resolve(terminal.cwd, args.out));
     report.written = args.out === '-' && !args.dryRun;
     report.dryRun = args.dryRun;
-    const reported = emitReport(report);
+    const reported = emit(report);
     if (!reportToStdout) terminal.stdout(result.text);
     return reported ? findingsExit : EXIT.USAGE;
   }
@@ -134,20 +119,20 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
   const existing = readExisting(outFile);
   if (existing.kind === 'directory') {
     report.written = false;
-    emitReport(report);
+    emit(report);
     terminal.stderr(`${outDisplay} is a directory; name a file with --out.\n`);
     return EXIT.USAGE;
   }
   if (existing.kind === 'file' && existing.text !== result.text && !args.force) {
     report.written = false;
-    emitReport(report);
+    emit(report);
     terminal.stderr(`${outDisplay} already exists and differs from the converted result; nothing was written.\nRun again with --force to replace it, with --out to write elsewhere, or with --dry-run to see the result.\n`);
     return EXIT.USAGE;
   }
   if (existing.kind !== 'file' || existing.text !== result.text) {
     if (!existsSync(path.dirname(outFile))) {
       report.written = false;
-      emitReport(report);
+      emit(report);
       terminal.stderr(`Cannot write ${outDisplay}: the folder ${path.dirname(outDisplay)} does not exist.\n`);
       return EXIT.USAGE;
     }
@@ -155,13 +140,13 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
       writeFileAtomic(outFile, result.text);
     } catch (error) {
       report.written = false;
-      emitReport(report);
+      emit(report);
       terminal.stderr(`Cannot write ${outDisplay}: ${describeError(error)}\n`);
       return EXIT.USAGE;
     }
   }
   report.written = true;
-  return emitReport(report) ? findingsExit : EXIT.USAGE;
+  return emit(report) ? findingsExit : EXIT.USAGE;
 }
 
 
