@@ -69,3 +69,13 @@ describe('a monorepo, converted and checked in one run', () => {
     expect(check.stderr).toContain('3 inputs: 3 clean');
   });
 });
+
+describe('expandInputs', () => {
+  it('expands relative and absolute globs, in sorted order', async () => {
+    const { expandInputs } = await import('../src/cli/expand-inputs.js');
+    const root = project({ 'a/x.json': '{}', 'a/y.json': '{}', 'b/z.json': '{}', 'node_modules/n.json': '{}' });
+    expect(expandInputs(['a/*.json', 'plain.js'], root)).toEqual(['a/x.json', 'a/y.json', 'plain.js']);
+    expect(expandInputs(['**/*.json'], root)).toEqual(['a/x.json', 'a/y.json', 'b/z.json']);
+    expect(expandInputs([`${root}/a/*.json`], '/')).toEqual([`${root}/a/x.json`, `${root}/a/y.json`]);
+  });
+});

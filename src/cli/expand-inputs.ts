@@ -21,22 +21,22 @@ export function expandInputs(inputs: readonly string[], cwd: string): string[] {
     const normalized = input.split(path.sep).join('/');
     const segments = normalized.split('/');
     const firstGlob = segments.findIndex((segment) => isGlob(segment));
-    const base = segments.slice(0, firstGlob).join('/') || '.';
+    const base = segments.slice(0, firstGlob).join('/') || (normalized.startsWith('/') ? '/' : '.');
     const pattern = globToRegExp(normalized.startsWith('./') ? normalized.slice(2) : normalized);
     const walk = (directory: string): void => {
       let names: string[];
       try {
-        names = readdirSync(path.join(cwd, directory)).sort();
+        names = readdirSync(path.resolve(cwd, directory)).sort();
       } catch {
         return;
       }
       for (const name of names) {
         if (name === 'node_modules' || name === '.git') continue;
-        const relative = directory === '.' ? name : `${directory}/${name}`;
+        const relative = directory === '.' ? name : directory === '/' ? `/${name}` : `${directory}/${name}`;
         if (pattern.test(relative)) result.push(relative);
         let isDirectory = false;
         try {
-          isDirectory = statSync(path.join(cwd, relative)).isDirectory();
+          isDirectory = statSync(path.resolve(cwd, relative)).isDirectory();
         } catch {
           isDirectory = false;
         }
