@@ -2,7 +2,7 @@ import { CONVERTIBLE_FORMATS, detectFormat, SOURCE_FORMATS, type SourceFormat } 
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 import { ConversionError, InternalFault } from './errors.js';
 import { applyTable } from './mapping/apply-table.js';
-import type { FieldDisposition } from './mapping/ledger.js';
+import { renumberDiagnostics, type FieldDisposition } from './mapping/ledger.js';
 import { getTable, type TableId } from './mapping/tables.js';
 import { orderBySchema, serializeOutputs } from './outputs/serialize-outputs.js';
 import { isOutputsVersion, type OutputsVersion } from './outputs/versions.js';
@@ -166,9 +166,7 @@ function sortDiagnostics(diagnostics: Diagnostic[], fields: FieldDisposition[]):
   const newIndex = new Map(order.map((entry, position) => [entry.index, position]));
   return {
     diagnostics: order.map((entry) => entry.diagnostic),
-    fields: fields
-      .map((field) => (field.outcome === 'reported' ? { ...field, diagnostic: newIndex.get(field.diagnostic) ?? -1 } : field))
-      .sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0)),
+    fields: renumberDiagnostics(fields, newIndex).sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0)),
   };
 }
 

@@ -1,12 +1,12 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isWithinPointer, joinPointer, parsePointer } from '../source/json-pointer.js';
+import { formatPointer, isWithinPointer, joinPointer, parsePointer } from '../source/json-pointer.js';
 import { isEmptyNode, toPlainValue, type ObjectNode, type SourceDocument, type SourceNode } from '../source/source-node.js';
 import { ENGINE_DROP_REASONS } from '../transforms/drop-reasons.js';
 import { TRANSFORMS } from '../transforms/registry.js';
 import type { ConvertSettings, ReportInit, TransformContext } from '../transforms/transform-context.js';
 import { compareVersions, maxVersion, type OutputsVersion } from '../outputs/versions.js';
-import { collectLeaves, Ledger, type FieldDisposition } from './ledger.js';
+import { collectLeaves, Ledger, renumberDiagnostics, type FieldDisposition } from './ledger.js';
 import { matchSource, nodeAt, effectiveEntries, type SourceMatch } from './match-source.js';
 import { cloneJson, deepEqual, deleteAt, getAt, isPlainObject, setAt, type JsonObject } from './output-tree.js';
 import { isDropRow, isMapRow, type CategoryTable, type Condition, type MapRow, type MappingTable, type ReportRow, type DropRow, type Row } from './table-types.js';
@@ -90,7 +90,7 @@ class TableRun {
       newIndex.set(index, diagnostics.length);
       diagnostics.push(diagnostic);
     });
-    const fields = this.ledger.all().map((field) => (field.outcome === 'reported' ? { ...field, diagnostic: newIndex.get(field.diagnostic) ?? -1 } : field));
+    const fields = renumberDiagnostics(this.ledger.all(), newIndex);
     return { diagnostics, fields };
   }
 
@@ -171,7 +171,7 @@ class TableRun {
     if (!selection) {
       const tokens = parsePointer(row.source);
       const last = tokens.map((token) => /^\{.+\}$/.test(token)).lastIndexOf(true);
-      const pattern = '/' + tokens.slice(0, last + 1).map((token) => token.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+      const pattern = formatPointer(tokens.slice(0, last + 1));
       const eligible = matchSource(this.root, pattern)
         .filter((match) => !this.ledger.isReported(match.node, match.pointer))
         .map((match) => lastBinding(match))
@@ -370,13 +370,8 @@ class TableRun {
     this.diagnostics.forEach((notice, index) => {
       if (index !== diagnostic && notice.target !== undefined && isWithinPointer(notice.target, target) && !referenced.has(index)) this.withdrawn.add(index);
     });
-    const removedSources = new Set<string>();
     for (let i = this.writes.length - 1; i >= 0; i--) {
-      const write = this.writes[i]!;
-      if (isWithinPointer(write.target, target)) {
-        write.sources.forEach((source) => removedSources.add(source));
-        this.writes.splice(i, 1);
-      }
+      if (isWithinPointer(this.writes[i]!.target, target)) this.writes.splice(i, 1);
     }
     // Fields mapped into the removed part are reported instead.
     for (const field of this.ledger.all()) {
@@ -388,12 +383,11 @@ class TableRun {
     const tokens = parsePointer(target);
     while (tokens.length > 1) {
       tokens.pop();
-      const parent = '/' + tokens.map((t) => t.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+      const parent = formatPointer(tokens);
       const value = getAt(this.outputs, parent);
       if (isPlainObject(value) && Object.keys(value).length === 0) deleteAt(this.outputs, parent);
       else break;
     }
-    void removedSources;
   }
 
   private enforceVersion(): OutputsVersion {

@@ -29,6 +29,11 @@ export function collectLeaves(node: SourceNode, pointer: string): string[] {
 
 const leavesCache = new WeakMap<SourceNode, { pointer: string; leaves: string[] }>();
 
+/** The dispositions with their diagnostic numbers moved, after the diagnostics were reordered or filtered. */
+export function renumberDiagnostics(fields: readonly FieldDisposition[], newIndex: ReadonlyMap<number, number>): FieldDisposition[] {
+  return fields.map((field) => (field.outcome === 'reported' ? { ...field, diagnostic: newIndex.get(field.diagnostic) ?? -1 } : field));
+}
+
 /** The record of dispositions, keyed by leaf pointer. */
 export class Ledger {
   private readonly entries = new Map<string, FieldDisposition>();

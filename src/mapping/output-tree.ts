@@ -1,4 +1,4 @@
-import { parsePointer } from '../source/json-pointer.js';
+import { formatPointer, parsePointer } from '../source/json-pointer.js';
 
 /** Reading and writing plain JSON values at JSON pointers, for the output being built. */
 
@@ -44,12 +44,8 @@ export function deleteAt(root: JsonObject, pointer: string): void {
   const tokens = parsePointer(pointer);
   const last = tokens.pop();
   if (last === undefined) return;
-  const parent = tokens.length === 0 ? root : getAt(root, '/' + tokens.map(escape).join('/'));
+  const parent = tokens.length === 0 ? root : getAt(root, formatPointer(tokens));
   if (isPlainObject(parent)) delete parent[last];
-}
-
-function escape(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Own data property, safe for keys like "__proto__". */

@@ -8,6 +8,11 @@ export function unescapePointerToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/** The pointer of a list of tokens (the inverse of parsePointer). */
+export function formatPointer(tokens: readonly string[]): string {
+  return tokens.map((token) => `/${escapePointerToken(token)}`).join('');
+}
+
 export function joinPointer(base: string, token: string | number): string {
   return `${base}/${escapePointerToken(String(token))}`;
 }

@@ -1,4 +1,4 @@
-import { joinPointer, parsePointer } from '../source/json-pointer.js';
+import { formatPointer, joinPointer, parsePointer } from '../source/json-pointer.js';
 import { isPlainObject } from '../mapping/output-tree.js';
 import { DROP_REASONS } from './drop-reasons.js';
 import type { Transform, TransformContext } from './transform-context.js';
@@ -120,7 +120,7 @@ export const metaAdditionalModes: Transform = (value, ctx) => {
   // Older CLIs record null for "no additional modes".
   if (value === null) return [];
   if (!Array.isArray(value)) return invalid(ctx, 'a list of authentication providers', value);
-  const main = ctx.lookup(`${parsePointer(ctx.pointer).slice(0, 3).map((t) => `/${t.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}/authConfig/defaultAuthentication/authenticationType`);
+  const main = ctx.lookup(`${formatPointer(parsePointer(ctx.pointer).slice(0, 3))}/authConfig/defaultAuthentication/authenticationType`);
   const modes: string[] = [];
   value.forEach((provider, index) => {
     const type = isPlainObject(provider) ? provider['authenticationType'] : undefined;
