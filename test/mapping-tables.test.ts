@@ -27,6 +27,15 @@ describe('mapping tables', () => {
   const tables = getTables();
   const validate = new Ajv2020({ allErrors: true }).compile(mappingSchema);
 
+  it('give each category one title, whichever table names it (report headings do not depend on which tables are loaded)', () => {
+    const titles = new Map<string, Set<string>>();
+    for (const table of tables) {
+      for (const [name, category] of Object.entries(table.categories)) titles.set(name, (titles.get(name) ?? new Set()).add(category.title));
+    }
+    const differing = [...titles].filter(([, names]) => names.size > 1).map(([name, names]) => `${name}: ${[...names].join(' / ')}`);
+    expect(differing).toEqual([]);
+  });
+
   for (const table of tables) {
     it(`${table.id} validates against mappings/mapping.schema.json`, () => {
       expect(validate(table), JSON.stringify(validate.errors, null, 2)).toBe(true);

@@ -7,9 +7,10 @@ import { TRANSFORMS } from '../transforms/registry.js';
 import type { ConvertSettings, ReportInit, TransformContext } from '../transforms/transform-context.js';
 import { compareVersions, maxVersion, type OutputsVersion } from '../outputs/versions.js';
 import { collectLeaves, Ledger, renumberDiagnostics, type FieldDisposition } from './ledger.js';
-import { matchSource, nodeAt, effectiveEntries, type SourceMatch } from './match-source.js';
+import { compileTable, type CompiledRow, type CompiledTable } from './compiled-table.js';
+import { effectiveEntries, matchSource, patternCovers, SourceIndex, type SourceMatch } from './match-source.js';
 import { cloneJson, deepEqual, deleteAt, getAt, isPlainObject, setAt, type JsonObject } from './output-tree.js';
-import { isDropRow, isMapRow, type CategoryTable, type Condition, type MapRow, type MappingTable, type ReportRow, type DropRow, type Row } from './table-types.js';
+import { isDropRow, isMapRow, type CategoryTable, type Condition, type MapRow, type MappingTable, type Row } from './table-types.js';
 
 export interface MappingResult {
   /** The outputs without `version`. */
@@ -46,6 +47,10 @@ export function applyTable(document: SourceDocument, table: MappingTable, option
 
 class TableRun {
   private readonly root: ObjectNode;
+  private readonly index: SourceIndex;
+  private readonly compiled: CompiledTable;
+  /** Proper ancestors of the pointers matched by a map row; built when the leftovers are reported. */
+  private matchedAncestors: Set<string> | undefined;
   private readonly outputs: JsonObject = {};
   private readonly diagnostics: Diagnostic[] = [];
   private readonly ledger = new Ledger();
@@ -63,18 +68,15 @@ class TableRun {
     private readonly options: MappingOptions,
   ) {
     this.root = document.root;
+    this.index = new SourceIndex(document.root);
+    this.compiled = compileTable(table);
   }
 
   run(): MappingResult {
     this.reportReaderIssues();
     this.reportUnresolved(this.root, '');
     const categories = Object.entries(this.table.categories);
-    for (const [name, category] of categories) {
-      for (const row of category.rows) if (!isMapRow(row) || row.role !== 'fallback') this.applyRow(name, row);
-    }
-    for (const [name, category] of categories) {
-      for (const row of category.rows) if (isMapRow(row) && row.role === 'fallback') this.applyRow(name, row);
-    }
+    for (const row of this.compiled.rows) this.applyRow(row);
     for (const [name, category] of categories) this.applyDefaults(name, category);
     for (const [name, category] of categories) this.checkRequirements(name, category);
     const requiredVersion = this.enforceVersion();
@@ -133,18 +135,20 @@ class TableRun {
 
   /** A field that a report or drop row names is handled by that row, whatever its value. */
   private coveredByReportOrDrop(pointer: string): boolean {
-    return reportAndDropPatterns(this.table).some((pattern) => patternCovers(pattern, pointer));
+    const tokens = parsePointer(pointer);
+    return this.compiled.reportAndDrop.some((pattern) => patternCovers(pattern, tokens));
   }
 
   /** Whether a match meets the row's `where`, `select` and `unselected` conditions. */
-  private accepts(row: Row, match: SourceMatch): boolean {
+  private accepts(compiled: CompiledRow, match: SourceMatch): boolean {
+    const { row } = compiled;
     if (!row.where && !row.select && !row.unselected) return true;
     const bound = lastBinding(match);
     if (!bound) return true;
     if (row.where && !this.meets(row.where, bound)) return false;
     const group = row.select ?? row.unselected;
     if (group === undefined) return true;
-    const { eligible, chosen } = this.selection(group, row);
+    const { eligible, chosen } = this.selection(group, compiled);
     return row.select !== undefined ? bound.key === chosen : eligible.includes(bound.key) && bound.key !== chosen;
   }
 
@@ -154,7 +158,7 @@ class TableRun {
       let value: unknown;
       if (named !== undefined) value = bound.all[named]?.key;
       else {
-        const found = nodeAt(this.root, key.startsWith('/') ? bound.pointer + key : joinPointer(bound.pointer, key));
+        const found = this.index.at(key.startsWith('/') ? bound.pointer + key : joinPointer(bound.pointer, key));
         value = found && found.node.kind !== 'unresolved' ? toPlainValue(found.node) : undefined;
       }
       if (condition === '$present') return value !== undefined;
@@ -166,13 +170,10 @@ class TableRun {
   }
 
   /** The things a selection group can choose from (in file order, not already reported whole) and the chosen one. */
-  private selection(group: string, row: Row): { eligible: string[]; chosen: string | undefined } {
+  private selection(group: string, { row, selectionPattern }: CompiledRow): { eligible: string[]; chosen: string | undefined } {
     let selection = this.selections.get(group);
     if (!selection) {
-      const tokens = parsePointer(row.source);
-      const last = tokens.map((token) => /^\{.+\}$/.test(token)).lastIndexOf(true);
-      const pattern = formatPointer(tokens.slice(0, last + 1));
-      const eligible = matchSource(this.root, pattern)
+      const eligible = (selectionPattern ? matchSource(this.root, selectionPattern) : [])
         .filter((match) => !this.ledger.isReported(match.node, match.pointer))
         .map((match) => lastBinding(match))
         .filter((bound): bound is NonNullable<typeof bound> => bound !== undefined && (!row.where || this.meets(row.where, bound)))
@@ -184,10 +185,13 @@ class TableRun {
     return selection;
   }
 
-  private applyRow(category: string, row: MapRow | ReportRow | DropRow): void {
-    for (const match of matchSource(this.root, row.source)) {
+  private applyRow(compiled: CompiledRow): void {
+    const { row, category } = compiled;
+    const { pattern } = compiled;
+    const exact = pattern.exact ? this.index.at(pattern.source) : undefined;
+    for (const match of pattern.exact ? (exact ? [exact] : []) : matchSource(this.root, pattern)) {
       if (row.whenEmpty && !isEmptyNode(match.node)) continue;
-      if (!this.accepts(row, match)) continue;
+      if (!this.accepts(compiled, match)) continue;
       // A thing already reported as a whole (for instance a resource that was never deployed) is not mapped.
       if (isMapRow(row) && row.where && this.ledger.isReported(match.node, match.pointer)) continue;
       if (match.node.kind === 'unresolved' && isMapRow(row)) continue;
@@ -238,27 +242,27 @@ class TableRun {
       options: typeof row.transform === 'object' ? (row.transform.options ?? {}) : {},
       settings: this.options.settings,
       lookup: (pointer) => {
-        const found = nodeAt(this.root, (row.base ?? '') + pointer);
+        const found = this.index.at((row.base ?? '') + pointer);
         return found ? toPlainValue(found.node) : undefined;
       },
       lookupAbsolute: (pointer) => {
-        const found = nodeAt(this.root, pointer);
+        const found = this.index.at(pointer);
         return found ? toPlainValue(found.node) : undefined;
       },
       output: (pointer) => cloneJson(getAt(this.outputs, pointer)),
       report: (code, init) => {
         const pointer = init?.pointer ?? match.pointer;
-        const found = nodeAt(this.root, pointer);
+        const found = this.index.at(pointer);
         const index = this.pushDiagnostic(code, category, pointer, found?.loc ?? match.loc, { target: row.target, ...init });
         if (found) this.ledger.settle(found.node, pointer, { outcome: 'reported', diagnostic: index });
       },
       drop: (pointer, reason) => {
-        const found = nodeAt(this.root, pointer);
+        const found = this.index.at(pointer);
         if (found) this.ledger.settle(found.node, pointer, { outcome: 'dropped', reason });
       },
       note: (code, init) => {
         const pointer = init?.pointer ?? match.pointer;
-        this.pushDiagnostic(code, category, pointer, nodeAt(this.root, pointer)?.loc ?? match.loc, { target: row.target, ...init });
+        this.pushDiagnostic(code, category, pointer, this.index.at(pointer)?.loc ?? match.loc, { target: row.target, ...init });
       },
       requireVersion: (version) => {
         minVersion = maxVersion(minVersion, version as OutputsVersion);
@@ -330,7 +334,7 @@ class TableRun {
       }
       if (row.notice) {
         const contributor = this.writes.find((write) => isWithinPointer(write.target, parent) && write.sources.length > 0)?.sources[0] ?? '';
-        const found = nodeAt(this.root, contributor);
+        const found = this.index.at(contributor);
         const field = row.target.slice(1).replace(/\//g, '.');
         this.pushDiagnostic(row.notice, category, contributor, found?.loc, {
           message: noticeOnly
@@ -349,15 +353,15 @@ class TableRun {
       const missing = requirement.fields.filter((field) => getAt(this.outputs, field) === undefined);
       if (missing.length === 0) continue;
       const alternative = requirement.when?.find((option) => {
-        const found = nodeAt(this.root, option.source);
+        const found = this.index.at(option.source);
         return found !== undefined && !isEmptyNode(found.node) && found.node.kind !== 'unresolved';
       });
       const contributors = this.writes.filter((write) => isWithinPointer(write.target, requirement.section)).flatMap((write) => write.sources);
       const first = alternative?.source ?? contributors[0] ?? '';
       const names = missing.map((field) => field.slice(1).replace(/\//g, '.')).join(', ');
-      const index = this.pushDiagnostic(alternative?.code ?? requirement.code ?? 'SECTION_INCOMPLETE', category, first, nodeAt(this.root, first)?.loc, {
+      const index = this.pushDiagnostic(alternative?.code ?? requirement.code ?? 'SECTION_INCOMPLETE', category, first, this.index.at(first)?.loc, {
         message: alternative?.message ?? `${requirement.section.slice(1).replace(/\//g, '.')} needs ${names}, which the input does not provide, so it is left out of amplify_outputs.json${contributors.length > 0 ? ` with the ${contributors.length} field${contributors.length === 1 ? '' : 's'} that went into it` : ''}.`,
-        resolution: alternative ? fillValue(alternative.resolution, nodeAt(this.root, alternative.source)?.node) : requirement.resolution,
+        resolution: alternative ? fillValue(alternative.resolution, this.index.at(alternative.source)?.node) : requirement.resolution,
         target: requirement.section,
       });
       this.removeTarget(requirement.section, index);
@@ -398,7 +402,7 @@ class TableRun {
     for (const write of [...this.writes]) {
       if (compareVersions(write.minVersion, requested) <= 0 || getAt(this.outputs, write.target) === undefined) continue;
       const first = write.sources[0] ?? '';
-      const index = this.pushDiagnostic('VERSION_TOO_LOW', this.categoryOf(first), first, nodeAt(this.root, first)?.loc, {
+      const index = this.pushDiagnostic('VERSION_TOO_LOW', this.categoryOf(first), first, this.index.at(first)?.loc, {
         message: `${write.target.slice(1).replace(/\//g, '.')} needs amplify_outputs.json version ${write.minVersion} or later, and version ${requested} was requested, so it is left out.`,
         resolution: `Convert with --outputs-version ${write.minVersion} (or auto) if your Amplify libraries support it.`,
         target: write.target,
@@ -438,22 +442,27 @@ class TableRun {
   }
 
   private hasMatchedDescendant(pointer: string): boolean {
-    for (const matched of this.matchedByMapRow) if (matched !== pointer && isWithinPointer(matched, pointer)) return true;
-    return false;
+    if (!this.matchedAncestors) {
+      this.matchedAncestors = new Set();
+      for (const matched of this.matchedByMapRow) {
+        // Deepest first; an ancestor already there has its own ancestors there too.
+        for (let end = matched.lastIndexOf('/'); end >= 0; end = end === 0 ? -1 : matched.lastIndexOf('/', end - 1)) {
+          const ancestor = matched.slice(0, end);
+          if (this.matchedAncestors.has(ancestor)) break;
+          this.matchedAncestors.add(ancestor);
+        }
+      }
+    }
+    return this.matchedAncestors.has(pointer);
   }
 
   private locOf(pointer: string): SourceMatch['loc'] | undefined {
-    return nodeAt(this.root, pointer)?.loc;
+    return this.index.at(pointer)?.loc;
   }
 
   /** The category of the first row whose source pattern covers the pointer ("general" when none does). */
   private categoryOf(pointer: string): string {
-    for (const [name, category] of Object.entries(this.table.categories)) {
-      for (const row of category.rows) {
-        if (patternCovers(row.source, pointer)) return name;
-      }
-    }
-    return 'general';
+    return this.compiled.categoryOf(pointer);
   }
 
   private pushDiagnostic(code: DiagnosticCode, category: string, pointer: string, loc: SourceMatch['loc'] | undefined, init: ReportInit & { target?: string }): number {
@@ -473,25 +482,6 @@ class TableRun {
     const located = loc !== undefined && loc.line > 0;
     return { file: this.options.file, pointer, line: located ? loc.line : undefined, column: located ? loc.column : undefined };
   }
-}
-
-const reportAndDrop = new WeakMap<MappingTable, string[]>();
-
-function reportAndDropPatterns(table: MappingTable): string[] {
-  let patterns = reportAndDrop.get(table);
-  if (!patterns) {
-    patterns = Object.values(table.categories).flatMap((category) => category.rows.filter((row) => !isMapRow(row) && !row.whenEmpty).map((row) => row.source));
-    reportAndDrop.set(table, patterns);
-  }
-  return patterns;
-}
-
-/** True when the pattern names the pointer or one of its ancestors. */
-function patternCovers(pattern: string, pointer: string): boolean {
-  const patternTokens = parsePointer(pattern);
-  const tokens = parsePointer(pointer);
-  if (patternTokens.length > tokens.length) return false;
-  return patternTokens.every((token, index) => token === '*' || token === tokens[index] || /^\{.+\}$/.test(token));
 }
 
 /** Objects merged key by key, lists joined without repeats; on a conflict of plain values the earlier one stays. */

@@ -11,23 +11,24 @@ export type FieldDisposition =
   | { pointer: string; outcome: 'dropped'; reason: string };
 
 /** Leaves of a source tree: scalars, unresolved expressions, and empty objects or arrays. */
-export function collectLeaves(node: SourceNode, pointer: string): string[] {
-  // A node sits at one place of its tree, so its leaves are computed once.
-  const cached = leavesCache.get(node);
-  if (cached && cached.pointer === pointer) return cached.leaves;
+export function collectLeaves(node: SourceNode, pointer: string, cache?: Map<SourceNode, string[]>): string[] {
+  const cached = cache?.get(node);
+  if (cached) return cached;
   const leaves: string[] = [];
+  const add = (child: SourceNode, childPointer: string): void => {
+    // A loop, not push(...spread): a spread of a very large list overflows the call stack.
+    for (const leaf of collectLeaves(child, childPointer, cache)) leaves.push(leaf);
+  };
   if (node.kind === 'object' && node.entries.length > 0) {
-    for (const entry of node.entries) leaves.push(...collectLeaves(entry.node, joinPointer(pointer, entry.key)));
+    for (const entry of node.entries) add(entry.node, joinPointer(pointer, entry.key));
   } else if (node.kind === 'array' && node.items.length > 0) {
-    node.items.forEach((item, index) => leaves.push(...collectLeaves(item, joinPointer(pointer, index))));
+    node.items.forEach((item, index) => add(item, joinPointer(pointer, index)));
   } else {
     leaves.push(pointer);
   }
-  leavesCache.set(node, { pointer, leaves });
+  cache?.set(node, leaves);
   return leaves;
 }
-
-const leavesCache = new WeakMap<SourceNode, { pointer: string; leaves: string[] }>();
 
 /** The dispositions with their diagnostic numbers moved, after the diagnostics were reordered or filtered. */
 export function renumberDiagnostics(fields: readonly FieldDisposition[], newIndex: ReadonlyMap<number, number>): FieldDisposition[] {
@@ -37,6 +38,12 @@ export function renumberDiagnostics(fields: readonly FieldDisposition[], newInde
 /** The record of dispositions, keyed by leaf pointer. */
 export class Ledger {
   private readonly entries = new Map<string, FieldDisposition>();
+  /** A node sits at one place of its tree, so its leaves are listed once per conversion. */
+  private readonly leaves = new Map<SourceNode, string[]>();
+
+  private leavesOf(node: SourceNode, pointer: string): string[] {
+    return collectLeaves(node, pointer, this.leaves);
+  }
 
   get(pointer: string): FieldDisposition | undefined {
     return this.entries.get(pointer);
@@ -44,7 +51,7 @@ export class Ledger {
 
   /** Records a disposition for each leaf under `node` that has none yet (a mapping may replace a drop). */
   settle(node: SourceNode, pointer: string, disposition: DistributiveOmit<FieldDisposition, 'pointer'>): void {
-    for (const leaf of collectLeaves(node, pointer)) {
+    for (const leaf of this.leavesOf(node, pointer)) {
       const existing = this.entries.get(leaf);
       if (!existing || (existing.outcome === 'dropped' && disposition.outcome === 'mapped')) {
         this.entries.set(leaf, { ...disposition, pointer: leaf } as FieldDisposition);
@@ -58,16 +65,16 @@ export class Ledger {
   }
 
   isSettled(node: SourceNode, pointer: string): boolean {
-    return collectLeaves(node, pointer).every((leaf) => this.entries.has(leaf));
+    return this.leavesOf(node, pointer).every((leaf) => this.entries.has(leaf));
   }
 
   /** True when every leaf under the node is reported (for instance a resource reported as a whole). */
   isReported(node: SourceNode, pointer: string): boolean {
-    return collectLeaves(node, pointer).every((leaf) => this.entries.get(leaf)?.outcome === 'reported');
+    return this.leavesOf(node, pointer).every((leaf) => this.entries.get(leaf)?.outcome === 'reported');
   }
 
   isUntouched(node: SourceNode, pointer: string): boolean {
-    return collectLeaves(node, pointer).every((leaf) => !this.entries.has(leaf));
+    return this.leavesOf(node, pointer).every((leaf) => !this.entries.has(leaf));
   }
 
   all(): FieldDisposition[] {

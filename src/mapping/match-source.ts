@@ -10,9 +10,38 @@ export interface SourceMatch {
   bindings?: Record<string, { key: string; pointer: string }>;
 }
 
+/**
+ * A source pattern parsed once: per token, the literal key, or `*` (any key or index), or `{name}` (any key,
+ * named for the row's conditions).
+ */
+export interface SourcePattern {
+  readonly source: string;
+  readonly tokens: readonly string[];
+  /** The binding name of each token, undefined for a literal or `*`. */
+  readonly names: readonly (string | undefined)[];
+  /** Whether each token matches any key. */
+  readonly any: readonly boolean[];
+  /** True when no token is `*` or `{name}`: the pattern is the pointer of one field. */
+  readonly exact: boolean;
+}
+
 /** A `{name}` token matches any key, like `*`, and names what it matched. */
 function bindingName(token: string): string | undefined {
   return token.length > 2 && token.startsWith('{') && token.endsWith('}') ? token.slice(1, -1) : undefined;
+}
+
+const patterns = new Map<string, SourcePattern>();
+
+export function compilePattern(source: string): SourcePattern {
+  let pattern = patterns.get(source);
+  if (!pattern) {
+    const tokens = parsePointer(source);
+    const names = tokens.map(bindingName);
+    const any = tokens.map((token, index) => token === '*' || names[index] !== undefined);
+    pattern = { source, tokens, names, any, exact: !any.includes(true) };
+    if (patterns.size < 5_000) patterns.set(source, pattern);
+  }
+  return pattern;
 }
 
 /** Entries that count: with a key written twice, the last one wins, as in JavaScript and JSON.parse. */
@@ -30,28 +59,29 @@ export function effectiveEntries(node: ObjectNode): ObjectEntry[] {
 const effective = new WeakMap<ObjectNode, ObjectEntry[]>();
 
 /** Finds the nodes a row's source pattern names; a `*` token matches every key or index. */
-export function matchSource(root: ObjectNode, pattern: string): SourceMatch[] {
+export function matchSource(root: ObjectNode, source: string | SourcePattern): SourceMatch[] {
+  const pattern = typeof source === 'string' ? compilePattern(source) : source;
   let current: SourceMatch[] = [{ pointer: '', node: root, loc: root.loc }];
-  for (const token of parsePointer(pattern)) {
-    const binding = bindingName(token);
-    const any = token === '*' || binding !== undefined;
+  for (let depth = 0; depth < pattern.tokens.length && current.length > 0; depth++) {
+    const token = pattern.tokens[depth]!;
+    const binding = pattern.names[depth];
+    const any = pattern.any[depth]!;
     const next: SourceMatch[] = [];
-    const bind = (match: SourceMatch, key: string, pointer: string): SourceMatch['bindings'] =>
-      binding === undefined ? match.bindings : { ...match.bindings, [binding]: { key, pointer } };
     for (const match of current) {
       const { node } = match;
       if (node.kind === 'object') {
         for (const entry of effectiveEntries(node)) {
           if (!any && entry.key !== token) continue;
           const pointer = joinPointer(match.pointer, entry.key);
-          next.push({ pointer, node: entry.node, loc: entry.keyLoc, bindings: bind(match, entry.key, pointer) });
+          next.push({ pointer, node: entry.node, loc: entry.keyLoc, bindings: bind(match, binding, entry.key, pointer) });
         }
       } else if (node.kind === 'array') {
-        node.items.forEach((item, index) => {
-          if (!any && token !== String(index)) return;
+        const items = node.items;
+        for (let index = 0; index < items.length; index++) {
+          if (!any && token !== String(index)) continue;
           const pointer = joinPointer(match.pointer, index);
-          next.push({ pointer, node: item, loc: item.loc, bindings: bind(match, String(index), pointer) });
-        });
+          next.push({ pointer, node: items[index]!, loc: items[index]!.loc, bindings: bind(match, binding, String(index), pointer) });
+        }
       }
     }
     current = next;
@@ -59,7 +89,61 @@ export function matchSource(root: ObjectNode, pattern: string): SourceMatch[] {
   return current;
 }
 
+function bind(match: SourceMatch, binding: string | undefined, key: string, pointer: string): SourceMatch['bindings'] {
+  return binding === undefined ? match.bindings : { ...match.bindings, [binding]: { key, pointer } };
+}
+
+/** True when the pattern names the pointer (given as tokens) or one of its ancestors. */
+export function patternCovers(pattern: SourcePattern, tokens: readonly string[]): boolean {
+  if (pattern.tokens.length > tokens.length) return false;
+  for (let i = 0; i < pattern.tokens.length; i++) {
+    if (!pattern.any[i] && pattern.tokens[i] !== tokens[i]) return false;
+  }
+  return true;
+}
+
+/**
+ * Every node of a document by its exact pointer (keys written twice: the last one), built in one pass, so that
+ * looking a field up costs one map access.
+ */
+export class SourceIndex {
+  private readonly byPointer = new Map<string, SourceMatch>();
+
+  constructor(root: ObjectNode) {
+    const stack: SourceMatch[] = [{ pointer: '', node: root, loc: root.loc }];
+    while (stack.length > 0) {
+      const match = stack.pop()!;
+      this.byPointer.set(match.pointer, match);
+      const { node } = match;
+      if (node.kind === 'object') {
+        for (const entry of effectiveEntries(node)) stack.push({ pointer: joinPointer(match.pointer, entry.key), node: entry.node, loc: entry.keyLoc });
+      } else if (node.kind === 'array') {
+        node.items.forEach((item, index) => stack.push({ pointer: joinPointer(match.pointer, index), node: item, loc: item.loc }));
+      }
+    }
+  }
+
+  at(pointer: string): SourceMatch | undefined {
+    return this.byPointer.get(pointer);
+  }
+}
+
 /** The node at an exact pointer. */
 export function nodeAt(root: ObjectNode, pointer: string): SourceMatch | undefined {
-  return matchSource(root, pointer)[0];
+  let current: SourceMatch = { pointer: '', node: root, loc: root.loc };
+  for (const token of parsePointer(pointer)) {
+    const { node } = current;
+    if (node.kind === 'object') {
+      const entries = effectiveEntries(node);
+      const entry = entries.find((candidate) => candidate.key === token);
+      if (!entry) return undefined;
+      current = { pointer: joinPointer(current.pointer, token), node: entry.node, loc: entry.keyLoc };
+    } else if (node.kind === 'array' && /^(0|[1-9]\d*)$/.test(token) && Number(token) < node.items.length) {
+      const item = node.items[Number(token)]!;
+      current = { pointer: joinPointer(current.pointer, token), node: item, loc: item.loc };
+    } else {
+      return undefined;
+    }
+  }
+  return current;
 }

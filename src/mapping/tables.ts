@@ -74,3 +74,14 @@ function prefixRow(row: Row, base: string): Row {
 export function getTables(): MappingTable[] {
   return (Object.keys(TABLE_FILES) as TableId[]).map(getRawTable);
 }
+
+/** The title of a category, from the tables already loaded if one of them has it, else from the others. */
+export function categoryTitle(category: string): string | undefined {
+  const ids = Object.keys(TABLE_FILES) as TableId[];
+  const loadedFirst = [...ids.filter((id) => raw.has(id)), ...ids.filter((id) => !raw.has(id))];
+  for (const id of loadedFirst) {
+    const title = getRawTable(id).categories[category]?.title;
+    if (title) return title;
+  }
+  return undefined;
+}
