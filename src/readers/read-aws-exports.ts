@@ -15,13 +15,16 @@ interface AstNode {
 
 const MAX_DEPTH = 200;
 
-/** The JavaScript parser is loaded on first use only, so that JSON inputs do not pay for it. */
+/**
+ * The JavaScript parser is loaded on first use only, so that JSON inputs do not pay for it. Reading needs the
+ * syntax tree with locations and nothing more, so @babel/parser is called directly.
+ */
 const load = createRequire(import.meta.url);
-let parsers: { recast: typeof import('recast'); babel: typeof import('@babel/parser') } | undefined;
+let babel: typeof import('@babel/parser') | undefined;
 
-function getParsers(): NonNullable<typeof parsers> {
-  parsers ??= { recast: load('recast') as typeof import('recast'), babel: load('@babel/parser') as typeof import('@babel/parser') };
-  return parsers;
+function getParser(): typeof import('@babel/parser') {
+  babel ??= load('@babel/parser') as typeof import('@babel/parser');
+  return babel;
 }
 
 /**
@@ -71,20 +74,13 @@ export function readAwsExports(rawText: string, fileName: string): SourceDocumen
 }
 
 function parseProgram(text: string, fileName: string): AstNode {
-  const { recast, babel } = getParsers();
   try {
-    const file = recast.parse(text, {
-      parser: {
-        parse: (source: string) =>
-          babel.parse(source, {
-            sourceType: 'unambiguous',
-            allowReturnOutsideFunction: true,
-            errorRecovery: false,
-            tokens: true,
-            plugins: ['typescript'],
-          }),
-      },
-    }) as AstNode;
+    const file = getParser().parse(text, {
+      sourceType: 'unambiguous',
+      allowReturnOutsideFunction: true,
+      errorRecovery: false,
+      plugins: ['typescript'],
+    }) as unknown as AstNode;
     return file['program'] as AstNode;
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
