@@ -1,19 +1,80 @@
-// After tsc: makes the command line executable, and compiles the amplify_outputs.json schemas into standalone
-// validators, so that a conversion does not pay for compiling a schema at run time.
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// After tsc: compiles the amplify_outputs.json schemas (and the baseline schema) into standalone validators, so
+// that a run does not pay for compiling a schema, and bundles the command line into one file with a V8 code cache,
+// so that starting it reads and compiles one module instead of resolving and loading about a hundred.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { build } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
-chmodSync(new URL('dist/cli/main.js', root), 0o755);
 
-const versions = ['1', '1.1', '1.2', '1.3', '1.4', '1.5'];
 const target = new URL('dist/compiled-schemas/', root);
 mkdirSync(target, { recursive: true });
-for (const version of versions) {
-  const schema = JSON.parse(readFileSync(new URL(`schemas/schema_v${version}.json`, root), 'utf8'));
+const schemas = { baseline: 'schemas/baseline.schema.json' };
+for (const version of ['1', '1.1', '1.2', '1.3', '1.4', '1.5']) schemas[`schema_v${version}`] = `schemas/schema_v${version}.json`;
+for (const [name, file] of Object.entries(schemas)) {
+  const schema = JSON.parse(readFileSync(new URL(file, root), 'utf8'));
   const ajv = new Ajv2020({ allErrors: true, strict: false, code: { source: true, esm: false } });
   ajv.addKeyword('tsType');
   const validate = ajv.compile(schema);
-  writeFileSync(new URL(`schema_v${version}.cjs`, target), standaloneCode.default(ajv, validate));
+  // The few ajv runtime helpers the code requires are bundled in, so that loading a validator reads one file.
+  await build({
+    stdin: { contents: standaloneCode.default(ajv, validate), resolveDir: root.pathname, loader: 'js' },
+    outfile: new URL(`${name}.cjs`, target).pathname,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
+// The command line is bundled into dist/bin/cli.cjs, two folders below the package root like the modules it is made
+// of, so that the paths they load data from (mappings/, schemas/, dist/compiled-schemas/, package.json) stay
+// right. Packages loaded on demand through createRequire (@babel/parser for JavaScript input, ajv where a schema
+// is compiled at run time) are not bundled: they load only when a run needs them.
+const binFolder = new URL('dist/bin/', root);
+for (const name of readdirSync(binFolder)) if (name.startsWith('cli.')) rmSync(new URL(name, binFolder));
+const buildId = randomBytes(6).toString('hex');
+const bundle = new URL('cli.cjs', binFolder);
+await build({
+  entryPoints: [new URL('dist/cli/main.js', root).pathname],
+  outfile: bundle.pathname,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  minifyWhitespace: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  footer: { js: `// build ${buildId}` },
+});
+// The launcher runs the bundle as a script, where a #! line is not valid.
+writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(/^#!.*\n/, ''));
+const launcher = new URL('amplify-outputs-migrate.cjs', binFolder);
+chmodSync(launcher, 0o755);
+chmodSync(new URL('dist/cli/main.js', root), 0o755);
+
+// The V8 code cache: recorded from one run of the command line over an input of each kind, so that what such runs
+// compile is in it. Without the fixtures (an installed package), there is no cache and the bundle compiles as usual.
+const training = [
+  'fixtures/example-app/src/aws-exports.js',
+  'fixtures/flat-json-geo-notifications/amplifyconfiguration.json',
+  'fixtures/mobile-plugins-everything/amplifyconfiguration.json',
+  'fixtures/meta-everything/amplify/backend/amplify-meta.json',
+].filter((file) => existsSync(new URL(file, root)));
+if (training.length > 0) {
+  const cacheFile = new URL(`cli.${buildId}.v8-cache`, binFolder).pathname;
+  const run = spawnSync(process.execPath, [launcher.pathname, 'convert', ...training, '--dry-run', '--quiet'], {
+    cwd: root.pathname,
+    stdio: 'ignore',
+    env: { ...process.env, AMPLIFY_OUTPUTS_MIGRATE_RECORD_CODE_CACHE: cacheFile },
+  });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`Recording the code cache failed (exit ${run.status}).`);
 }

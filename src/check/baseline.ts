@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { compiledValidator } from '../validation/compiled-validator.js';
 import type { ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -28,10 +29,7 @@ export function parseBaseline(text: string): { baseline: Baseline } | { problems
   } catch (error) {
     return { problems: [`not valid JSON (${error instanceof Error ? error.message : String(error)})`] };
   }
-  if (!validator) {
-    const { Ajv2020 } = load('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-    validator = new Ajv2020({ allErrors: true, strict: false }).compile(load('../../schemas/baseline.schema.json') as object);
-  }
+  validator ??= compiledValidator('baseline', () => load('../../schemas/baseline.schema.json') as object);
   if (!validator(value)) return { problems: (validator.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`) };
   return { baseline: value as Baseline };
 }

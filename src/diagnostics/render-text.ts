@@ -1,4 +1,4 @@
-import { getTables } from '../mapping/tables.js';
+import { categoryTitle } from '../mapping/tables.js';
 import { DIAGNOSTIC_CODES, type Severity } from './codes.js';
 import type { Diagnostic } from './diagnostic.js';
 import { countBySeverity, type Report } from './report.js';
@@ -26,7 +26,7 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
     groups.set(diagnostic.category, group);
   }
   for (const [category, diagnostics] of groups) {
-    lines.push('', paint('bold', categoryTitle(category)));
+    lines.push('', paint('bold', heading(category)));
     for (const diagnostic of diagnostics) {
       const where = location(diagnostic);
       const label = paint(SEVERITY_COLOR[diagnostic.severity], diagnostic.severity.padEnd(7));
@@ -52,15 +52,11 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
 }
 
 /** The heading of a category: its title in the mapping tables. */
-function categoryTitle(category: string): string {
+function heading(category: string): string {
   if (category === 'file') return 'File';
   if (category === 'outputs') return 'Committed amplify_outputs.json';
   if (category === 'sources') return 'Other Gen1 sources';
-  for (const table of getTables()) {
-    const title = table.categories[category]?.title;
-    if (title) return title;
-  }
-  return category;
+  return categoryTitle(category) ?? category;
 }
 
 function location(diagnostic: Diagnostic): string {

@@ -1,9 +1,7 @@
-import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isOutputsVersion, type OutputsVersion } from '../outputs/versions.js';
+import { compiledValidator, compileSchema } from './compiled-validator.js';
 import { getOutputsSchema } from './schemas.js';
-
-const load = createRequire(import.meta.url);
 
 /** Validation of amplify_outputs.json documents against the official schema of the version they declare. */
 
@@ -15,39 +13,19 @@ export interface ValidationResult {
 
 const validators = new Map<OutputsVersion, ValidateFunction>();
 
-/**
- * The validator of one version: the one precompiled at build time (dist/compiled-schemas), or, where the
- * package was not built, one compiled now.
- */
+/** The validator of one version, loaded once. */
 function validatorFor(version: OutputsVersion): ValidateFunction {
   let validate = validators.get(version);
   if (!validate) {
-    validate = loadCompiled(version) ?? compileNow(version);
+    validate = compiledValidator(`schema_v${version}`, () => getOutputsSchema(version));
     validators.set(version, validate);
   }
   return validate;
 }
 
-function loadCompiled(version: OutputsVersion): ValidateFunction | undefined {
-  try {
-    const loaded = load(`../../dist/compiled-schemas/schema_v${version}.cjs`) as ValidateFunction | { default: ValidateFunction };
-    return typeof loaded === 'function' ? loaded : loaded.default;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Compiles a validator at run time (slower; for unbuilt sources and for checking the compiled ones). */
+/** Compiles a validator at run time (slower; for checking the compiled ones). */
 export function compileValidator(version: OutputsVersion): ValidateFunction {
-  return compileNow(version);
-}
-
-function compileNow(version: OutputsVersion): ValidateFunction {
-  const { Ajv2020 } = load('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-  // One Ajv instance per version: every schema shares the same $id.
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  ajv.addKeyword('tsType');
-  return ajv.compile(getOutputsSchema(version));
+  return compileSchema(getOutputsSchema(version));
 }
 
 /** Validates an outputs object against the schema of its `version` (or of `version` when given). */

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const BIN = path.resolve(import.meta.dirname, '../../dist/cli/main.js');
+export const BIN = path.resolve(import.meta.dirname, '../../dist/bin/amplify-outputs-migrate.cjs');
 
 export interface CliRun {
   status: number | null;
