@@ -92,6 +92,24 @@ describe('check compares the Gen1 sources of one project', () => {
     expect(runCli(['check', 'src/aws-exports.js', '--fail-on', 'warning'], cwd).status).toBe(1);
   });
 
+  it('compares each app of a run over several apps with its own sources, not with those of the current folder', () => {
+    const cwd = project({
+      'amplify/backend/amplify-meta.json': meta('eu-west-1_RootPool'),
+      'apps/web/package.json': '{}',
+      'apps/web/src/aws-exports.js': EXAMPLE,
+      'apps/web/amplify_outputs.json': EXPECTED,
+      'apps/admin/package.json': '{}',
+      'apps/admin/src/aws-exports.js': EXAMPLE,
+      'apps/admin/amplify_outputs.json': EXPECTED,
+    });
+    const run = runCli(['check', 'apps/web/src/aws-exports.js', 'apps/admin/src/aws-exports.js'], cwd);
+    expect(run.stderr).not.toContain('SOURCES_DISAGREE');
+    expect(run.stderr).toContain('2 inputs: 2 clean');
+    // The same file checked alone in the root project is compared with the root's meta file.
+    const alone = project({ 'src/aws-exports.js': EXAMPLE, 'amplify_outputs.json': EXPECTED, 'amplify/backend/amplify-meta.json': meta('eu-west-1_RootPool') });
+    expect(runCli(['check', 'src/aws-exports.js'], alone).stderr).toContain('SOURCES_DISAGREE');
+  });
+
   it('says nothing when they agree', () => {
     const cwd = project({ 'src/aws-exports.js': EXAMPLE, 'amplify_outputs.json': EXPECTED, 'amplify/backend/amplify-meta.json': meta('eu-west-1_AbCdEfGhI') });
     const run = runCli(['check', 'src/aws-exports.js', '--report', 'json'], cwd);

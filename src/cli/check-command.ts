@@ -18,7 +18,7 @@ import { readExisting } from './read-input.js';
 import { emitReport } from './emit-report.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
 import { isGlob } from './expand-inputs.js';
-import { outputFolder } from './find-apps.js';
+import { markedAppRoot, outputFolder } from './find-apps.js';
 import { runRecursive } from './run-recursive.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
@@ -165,7 +165,10 @@ export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number {
 function staleSourceDiagnostics(checked: string, result: ConvertResult, terminal: Terminal, args: CheckArguments): Diagnostic[] {
   const given = args.project ?? args.input;
   const givenPath = given !== undefined ? path.resolve(terminal.cwd, given) : undefined;
-  const root = givenPath !== undefined && readExisting(givenPath).kind === 'directory' ? givenPath : terminal.cwd;
+  // The other sources of the same app: the folder given, or the app a file belongs to (in a run over several apps,
+  // the current folder is none of them), or the current folder.
+  const root =
+    givenPath === undefined ? terminal.cwd : readExisting(givenPath).kind === 'directory' ? givenPath : (markedAppRoot(givenPath, terminal.cwd) ?? terminal.cwd);
   const candidates = [...INPUT_CANDIDATES, ...META_CANDIDATES]
     .map((candidate) => path.join(root, candidate))
     .filter((file) => path.relative(terminal.cwd, file) !== checked && readExisting(file).kind === 'file');

@@ -47,15 +47,20 @@ export function findApps(root: string): string[] {
   return [...apps].sort();
 }
 
-/** The nearest folder above a Gen1 file that marks an app, not above the repository root. */
+/** The nearest folder above a Gen1 file that marks an app, not above the repository root; else the file's folder. */
 export function appRoot(file: string, root: string): string {
+  return markedAppRoot(file, root) ?? path.dirname(file);
+}
+
+/** The nearest folder above a Gen1 file that marks an app, not above the repository root, if there is one. */
+export function markedAppRoot(file: string, root: string): string | undefined {
   // amplify/backend/amplify-meta.json and amplify/#current-cloud-backend/amplify-meta.json belong to the folder above amplify/.
   const amplifyFolder = file.split(path.sep).lastIndexOf('amplify');
   if (path.basename(file) === 'amplify-meta.json' && amplifyFolder > 0) return file.split(path.sep).slice(0, amplifyFolder).join(path.sep) || path.sep;
   let directory = path.dirname(file);
   for (;;) {
     if (APP_MARKERS.some((marker) => existsSync(path.join(directory, marker)))) return directory;
-    if (path.relative(root, directory) === '' || path.dirname(directory) === directory) return path.dirname(file);
+    if (path.relative(root, directory) === '' || path.dirname(directory) === directory) return undefined;
     directory = path.dirname(directory);
   }
 }

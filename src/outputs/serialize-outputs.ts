@@ -20,16 +20,37 @@ function resolve(node: SchemaNode | undefined, root: SchemaNode): SchemaNode | u
   return current;
 }
 
+/** What ordering needs of a schema node, worked out once per node: the node its $ref names, and its property names. */
+interface Shape {
+  schema: SchemaNode | undefined;
+  known: string[];
+}
+
+const shapes = new WeakMap<SchemaNode, Shape>();
+
+function shapeOf(node: SchemaNode | undefined, root: SchemaNode): Shape {
+  if (!node) return { schema: undefined, known: [] };
+  let shape = shapes.get(node);
+  if (!shape) {
+    const schema = resolve(node, root);
+    shape = { schema, known: schema?.properties ? Object.keys(schema.properties) : [] };
+    shapes.set(node, shape);
+  }
+  return shape;
+}
+
 function order(value: unknown, node: SchemaNode | undefined, root: SchemaNode): unknown {
-  const schema = resolve(node, root);
+  const { schema, known } = shapeOf(node, root);
   if (Array.isArray(value)) return value.map((item) => order(item, schema?.items, root));
   if (!isPlainObject(value)) return value;
   const result: Record<string, unknown> = {};
   const keys = Object.keys(value);
-  const known = schema?.properties ? Object.keys(schema.properties) : [];
-  const sorted = [...known.filter((key) => keys.includes(key)), ...keys.filter((key) => !known.includes(key))];
+  const present = new Set(keys);
+  const sorted = known.length === 0 ? keys : [...known.filter((key) => present.has(key)), ...keys.filter((key) => !Object.prototype.hasOwnProperty.call(schema?.properties, key))];
   for (const key of sorted) {
-    const child = schema?.properties?.[key] ?? patternSchema(schema) ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    // Own properties only: a key such as "constructor" must not find Object.prototype's.
+    const own = schema?.properties && Object.prototype.hasOwnProperty.call(schema.properties, key) ? schema.properties[key] : undefined;
+    const child = own ?? patternSchema(schema) ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
     Object.defineProperty(result, key, { value: order(value[key], child, root), enumerable: true, writable: true, configurable: true });
   }
   return result;

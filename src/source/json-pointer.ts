@@ -1,10 +1,13 @@
 /** RFC 6901 JSON pointers: encoding, decoding and joining. */
 
 export function escapePointerToken(token: string): string {
+  // Most keys need no escape; the check is much cheaper than the replacements.
+  if (!token.includes('~') && !token.includes('/')) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function unescapePointerToken(token: string): string {
+  if (!token.includes('~')) return token;
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
