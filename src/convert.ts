@@ -85,6 +85,7 @@ function readSource(text: string, format: SourceFormat, file: string): SourceDoc
  */
 export function convert(text: string, options: ConvertOptions = {}): ConvertResult {
   const file = options.fileName;
+  checkText(text, file);
   const format = options.from ?? resolveFormat(text, file);
   checkOptions(options, file);
   if (!CONVERTIBLE_FORMATS.includes(format)) throw unsupported(format, file);
@@ -201,6 +202,19 @@ function unsupported(format: string, file: string | undefined): ConversionError 
       source: { file, pointer: '' },
     }),
   );
+}
+
+/** Inputs longer than this are refused unread: no Gen1 configuration comes near it. */
+export const MAX_INPUT_CHARACTERS = 10 * 1024 * 1024;
+
+function checkText(text: unknown, file: string | undefined): void {
+  const problem =
+    typeof text !== 'string'
+      ? (['INVALID_OPTION', `convert needs the text of the file as a string (got ${text === null ? 'null' : typeof text}).`, 'Read the file as UTF-8 text first, or pass a loaded object to convertObject.'] as const)
+      : text.length > MAX_INPUT_CHARACTERS
+        ? (['INPUT_TOO_LARGE', `The text is ${text.length} characters long, more than the ${MAX_INPUT_CHARACTERS} a Gen1 configuration can be.`, 'Point the command at the configuration file the Amplify CLI generated.'] as const)
+        : undefined;
+  if (problem) throw new ConversionError(createDiagnostic(problem[0], { message: problem[1], resolution: problem[2], source: { file, pointer: '' } }));
 }
 
 function checkOptions(options: ConvertOptions, file: string | undefined): void {

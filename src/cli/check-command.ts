@@ -98,8 +98,8 @@ export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number {
   const outputsFile = path.resolve(terminal.cwd, args.outputs);
   const outputsDisplay = path.relative(terminal.cwd, outputsFile) || outputsFile;
   const committed = readExisting(outputsFile);
-  if (committed.kind === 'directory') {
-    terminal.stderr(`${outputsDisplay} is a directory; name the file with --outputs.\n`);
+  if (committed.kind === 'directory' || committed.kind === 'other') {
+    terminal.stderr(`${outputsDisplay} is ${committed.kind === 'directory' ? 'a directory' : committed.what}; name the committed amplify_outputs.json with --outputs.\n`);
     return EXIT.USAGE;
   }
   const version = args.outputsVersion ?? (committed.kind === 'file' ? declaredVersion(committed.text) : undefined) ?? 'auto';

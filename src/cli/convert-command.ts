@@ -8,7 +8,7 @@ import type { Report } from '../diagnostics/report.js';
 import { isConversionError, isInternalFault } from '../errors.js';
 import { OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
 import { EXIT } from './exit-codes.js';
-import { describeError, readExisting } from './read-input.js';
+import { describeError, readExisting, isSymbolicLink } from './read-input.js';
 import { emitReport, reportUsesStdout } from './emit-report.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
 import { isGlob } from './expand-inputs.js';
@@ -117,10 +117,20 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number {
   const outDisplay = path.relative(terminal.cwd, outFile) || outFile;
   report.output = outDisplay;
   const existing = readExisting(outFile);
-  if (existing.kind === 'directory') {
+  // Only a regular file is replaced: not a folder, a device, a pipe, or a symbolic link (whose target lies
+  // outside the path named).
+  const refusal =
+    existing.kind === 'directory'
+      ? 'is a directory'
+      : existing.kind === 'other'
+        ? `is ${existing.what}`
+        : isSymbolicLink(outFile)
+          ? 'is a symbolic link, which would be replaced by a file; name the file it points to'
+          : undefined;
+  if (refusal) {
     report.written = false;
     emit(report);
-    terminal.stderr(`${outDisplay} is a directory; name a file with --out.\n`);
+    terminal.stderr(`${outDisplay} ${refusal}; name a file with --out, or - for standard output.\n`);
     return EXIT.USAGE;
   }
   if (existing.kind === 'file' && existing.text !== result.text && !args.force) {

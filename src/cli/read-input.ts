@@ -1,10 +1,10 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import type { Terminal } from './terminal.js';
 
 /** Inputs larger than this are refused: no Gen1 configuration comes near it. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
-/** Reads an input file, saying on standard error why it cannot (not a file, too large, unreadable). */
+/** Reads an input file, saying on standard error why it cannot (not a file, too large, not text, unreadable). */
 export function readInput(file: string, display: string, terminal: Terminal): string | undefined {
   try {
     const stats = statSync(file);
@@ -16,20 +16,94 @@ export function readInput(file: string, display: string, terminal: Terminal): st
       terminal.stderr(`Cannot read ${display}: it is ${stats.size} bytes, more than the ${MAX_INPUT_BYTES} bytes a Gen1 configuration file can be.\n`);
       return undefined;
     }
-    return readFileSync(file, 'utf8');
+    const decoded = decodeText(readFileSync(file));
+    if (typeof decoded !== 'string') {
+      terminal.stderr(`Cannot read ${display}: ${decoded.problem}\n`);
+      return undefined;
+    }
+    return decoded;
   } catch (error) {
     terminal.stderr(`Cannot read ${display}: ${describeError(error)}\n`);
     return undefined;
   }
 }
 
-/** What is at an output path now. */
-export function readExisting(file: string): { kind: 'none' } | { kind: 'directory' } | { kind: 'file'; text: string } {
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The text of a file, which must be UTF-8 (as the Amplify CLI writes it). Invalid bytes are not replaced with
+ * U+FFFD, which would change values silently: the file is refused, saying where the first one is.
+ */
+export function decodeText(bytes: Uint8Array): string | { problem: string } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: 'it is UTF-16 text; save it as UTF-8 (as the Amplify CLI writes it) and run again.' };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { problem: `it is a binary file (a NUL byte at ${where(bytes, nul)}), not a Gen1 configuration.` };
   try {
-    if (statSync(file).isDirectory()) return { kind: 'directory' };
-    return { kind: 'file', text: readFileSync(file, 'utf8') };
+    return utf8.decode(bytes);
+  } catch {
+    return { problem: `it is not valid UTF-8 (at ${where(bytes, firstInvalidUtf8(bytes))}); save it as UTF-8 (as the Amplify CLI writes it) and run again.` };
+  }
+}
+
+/** "line L, column C" of a byte offset (columns count characters, as the diagnostics do). */
+function where(bytes: Uint8Array, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // Continuation bytes (10xxxxxx) do not start a character.
+  let column = 1;
+  for (let i = lineStart; i < offset; i++) if (((bytes[i] ?? 0) & 0xc0) !== 0x80) column++;
+  return `line ${line}, column ${column}`;
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    if (length === 3) {
+      const second = bytes[i + 1]!;
+      if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f)) return i;
+    } else if (length === 4) {
+      const second = bytes[i + 1]!;
+      if ((lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+export type Existing = { kind: 'none' } | { kind: 'directory' } | { kind: 'other'; what: string } | { kind: 'file'; text: string };
+
+/** What is at a path now, for reading: a regular file's text (symbolic links followed), or what else it is. */
+export function readExisting(file: string): Existing {
+  try {
+    const stats = statSync(file);
+    if (stats.isDirectory()) return { kind: 'directory' };
+    if (!stats.isFile()) return { kind: 'other', what: 'not a regular file' };
+    if (stats.size > MAX_INPUT_BYTES) return { kind: 'other', what: `larger than ${MAX_INPUT_BYTES} bytes` };
+    const decoded = decodeText(readFileSync(file));
+    return typeof decoded === 'string' ? { kind: 'file', text: decoded } : { kind: 'other', what: decoded.problem.replace(/;.*$/, '') };
   } catch {
     return { kind: 'none' };
+  }
+}
+
+/** Whether a path is a symbolic link (which a write would replace, not follow). */
+export function isSymbolicLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
@@ -38,5 +112,8 @@ export function describeError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (code === 'EROFS') return 'the file system is read-only';
+  if (code === 'ENOSPC') return 'no space left on the device';
   return error instanceof Error ? error.message : String(error);
 }

@@ -18,6 +18,16 @@ export const DIAGNOSTIC_CODES = {
     title: 'The file does not parse',
     explanation: 'The input is not valid JavaScript, TypeScript or JSON. Nothing was converted.',
   },
+  NESTING_TOO_DEEP: {
+    severity: 'error',
+    title: 'Nested too deeply to read',
+    explanation: 'The text nests objects, arrays or brackets more than 200 levels deep, which no Gen1 configuration does. It is refused before parsing. Nothing was converted.',
+  },
+  INPUT_TOO_LARGE: {
+    severity: 'error',
+    title: 'Too large to be a configuration',
+    explanation: 'The text is larger than 10 MiB, which no Gen1 configuration comes near. It is refused unread. Nothing was converted.',
+  },
   NO_CONFIG_OBJECT: {
     severity: 'error',
     title: 'No configuration object found',

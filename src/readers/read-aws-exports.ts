@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { joinPointer } from '../source/json-pointer.js';
 import type { ObjectNode, ReaderIssue, SourceDocument, SourceLocation, SourceNode } from '../source/source-node.js';
-import { stripByteOrderMark } from './line-index.js';
-import { readerError } from './reader-error.js';
+import { LineIndex, stripByteOrderMark } from './line-index.js';
+import { excessiveNesting, MAX_VALUE_DEPTH } from './nesting-depth.js';
+import { nestingError, readerError } from './reader-error.js';
 
 /* The babel AST is walked structurally; these are the few shapes we look at. */
 interface AstNode {
@@ -13,7 +14,6 @@ interface AstNode {
   [key: string]: unknown;
 }
 
-const MAX_DEPTH = 200;
 
 /**
  * The JavaScript parser is loaded on first use only, so that JSON inputs do not pay for it. Reading needs the
@@ -74,6 +74,8 @@ export function readAwsExports(rawText: string, fileName: string): SourceDocumen
 }
 
 function parseProgram(text: string, fileName: string): AstNode {
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep !== undefined) throw nestingError(fileName, new LineIndex(text).locate(tooDeep));
   try {
     const file = getParser().parse(text, {
       sourceType: 'unambiguous',
@@ -83,6 +85,8 @@ function parseProgram(text: string, fileName: string): AstNode {
     }) as unknown as AstNode;
     return file['program'] as AstNode;
   } catch (error) {
+    // The scan above stops deep nesting; should the parser still run out of stack, that is what it says.
+    if (error instanceof RangeError) throw nestingError(fileName, { line: 1, column: 1 });
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const message = error instanceof Error ? error.message.replace(/\s*\(\d+:\d+\)$/, '') : String(error);
     throw readerError(
@@ -217,7 +221,7 @@ class ExpressionReader {
   read(expression: AstNode, pointer: string, depth = 0): SourceNode {
     const node = unwrapTypeScript(expression);
     const loc = locationOf(node);
-    if (depth > MAX_DEPTH) return this.unresolved(node, 'deeply nested value');
+    if (depth > MAX_VALUE_DEPTH) return this.unresolved(node, 'deeply nested value');
     switch (node.type) {
       case 'StringLiteral':
         return { kind: 'scalar', value: String(node['value']), loc };

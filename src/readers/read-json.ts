@@ -2,7 +2,8 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import { joinPointer } from '../source/json-pointer.js';
 import type { ObjectNode, ReaderIssue, SourceDocument, SourceNode } from '../source/source-node.js';
 import { LineIndex, stripByteOrderMark } from './line-index.js';
-import { readerError } from './reader-error.js';
+import { excessiveNesting } from './nesting-depth.js';
+import { nestingError, readerError } from './reader-error.js';
 
 /**
  * Reads a JSON configuration file (flat or mobile amplifyconfiguration.json, awsconfiguration.json) into a
@@ -18,6 +19,8 @@ export function readJson(rawText: string, fileName: string): SourceDocument {
  * in the larger text.
  */
 export function readJsonSegment(text: string, start: number, end: number, fileName: string, lines: LineIndex): SourceDocument {
+  const tooDeep = excessiveNesting(text.slice(start, end));
+  if (tooDeep !== undefined) throw nestingError(fileName, lines.locate(start + tooDeep));
   const errors: ParseError[] = [];
   const tree = parseTree(text.slice(start, end), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const firstError = errors[0];
