@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert, convertObject, isConversionError } from '../src/index.js';
 import { decodeText } from '../src/cli/read-input.js';
 import { project, runCli } from './support/run-cli.js';
+import { snapshot } from './support/snapshot.js';
 
 const EXAMPLE = readFileSync(path.resolve(import.meta.dirname, '../fixtures/example-app/src/aws-exports.js'), 'utf8');
 const FLAT = '{\n  "aws_project_region": "eu-west-1",\n  "aws_user_files_s3_bucket": "bucket-1",\n  "aws_user_files_s3_bucket_region": "eu-west-1"\n}\n';
@@ -158,21 +159,3 @@ describe('paths that are not plain files', () => {
     expect(belowFile.stderr).not.toContain('Internal fault');
   });
 });
-
-/** Every file below a folder with its content (symbolic links as their target), sorted. */
-export function snapshot(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name);
-      const relative = path.relative(root, full);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFIFO()) files[relative] = '(pipe)';
-      else if (entry.isSymbolicLink()) files[relative] = `-> ${readlinkSync(full)}`;
-      else files[relative] = readFileSync(full, 'utf8');
-    }
-  };
-  mkdirSync(root, { recursive: true });
-  walk(root);
-  return files;
-}

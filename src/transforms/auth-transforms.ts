@@ -50,7 +50,7 @@ export const verificationAsRequired: Transform = (value, ctx) => {
   // An absolute pointer, or the name of a sibling field.
   const option = String(ctx.options['signupAttributes']);
   const signup = option.startsWith('/') ? ctx.lookup(option) : ctx.lookupAbsolute(`${ctx.pointer.slice(0, ctx.pointer.lastIndexOf('/'))}/${option}`);
-  const required = Array.isArray(signup) ? signup.map((item) => String(item).toLowerCase()) : [];
+  const required = Array.isArray(signup) ? signup.filter((item): item is string => typeof item === 'string').map((item) => item.toLowerCase()) : [];
   const names = value
     .filter((item): item is string => typeof item === 'string')
     .map((item) => item.trim().toLowerCase())
@@ -177,7 +177,7 @@ export const socialProviders: Transform = (value, ctx) => {
       ctx.report('UNSUPPORTED_PROVIDER', {
         pointer: joinPointer(ctx.pointer, index),
         message: `The provider ${describeValue(item)} cannot be listed in auth.oauth.identity_providers, which allows only GOOGLE, FACEBOOK, LOGIN_WITH_AMAZON and SIGN_IN_WITH_APPLE.`,
-        resolution: `Sign-in with this provider still works through the Hosted UI; in code, call signInWithRedirect({ provider: { custom: ${JSON.stringify(String(item))} } }).`,
+        resolution: `Sign-in with this provider still works through the Hosted UI; in code, call signInWithRedirect({ provider: { custom: ${JSON.stringify(typeof item === 'string' ? item : 'ProviderName')} } }).`,
         target: ctx.target,
       });
       return;
