@@ -1,14 +1,17 @@
-// npm run bench: times conversions against baselines measured in the same run, and prints ratios.
+// npm run bench: times conversions against baselines measured in the same run, and prints ratios and targets.
 // Library: convert per input kind against JSON.parse + JSON.stringify of the same bytes (the floor for JSON),
-// @babel/parser's parse of the same source (the floor for JS) and amplify-js's parseAWSExports of the same object.
-// Command line: one conversion and a batch of generated files, against `node -e 0` started the same way.
-// BENCH_BATCH sets the batch size (default 1000).
+// @babel/parser's parse of the same source (the floor for JavaScript), and convertObject of an aws-exports object
+// against amplify-js's parseAWSExports of the same object (what the Amplify library spends on it at start-up).
+// Command line: one conversion against `node -e 0` started the same way, and batches of generated apps (convert,
+// which writes each amplify_outputs.json durably, and check, which only reads) with files per second and peak
+// memory. BENCH_BATCH sets the batch sizes (default "1000,10000"). Times are CPU time (library) or wall time
+// (commands), the best of several rounds: the least disturbed by whatever else the machine is doing.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { convert } from '../dist/index.js';
+import { convert, convertObject } from '../dist/index.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -23,80 +26,100 @@ const inputs = {
   'amplify-meta.json': read('fixtures/meta-everything/amplify/backend/amplify-meta.json'),
 };
 
-/** CPU time per call in microseconds (user + system), after a warm-up. */
-function time(fn, rounds = 200) {
-  for (let i = 0; i < Math.min(50, rounds); i++) fn();
-  const start = process.cpuUsage();
-  for (let i = 0; i < rounds; i++) fn();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / rounds;
+/** CPU time per call in microseconds (user + system): the best of several rounds, after a warm-up. */
+function time(fn, perRound = 50, rounds = 15) {
+  for (let i = 0; i < perRound; i++) fn();
+  let best = Infinity;
+  for (let round = 0; round < rounds; round++) {
+    const start = process.cpuUsage();
+    for (let i = 0; i < perRound; i++) fn();
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / perRound);
+  }
+  return best;
 }
 
 const rows = [];
-const jsonFloor = (text) => time(() => JSON.stringify(JSON.parse(text)), 2000);
-const flatObject = JSON.parse(inputs['flat amplifyconfiguration.json']);
-const exportsObject = Object.fromEntries(Object.entries(flatObject));
 for (const [name, text] of Object.entries(inputs)) {
   const ours = time(() => convert(text));
   if (name.endsWith('.js')) {
-    const floor = time(() => babel.parse(text, { sourceType: 'unambiguous', plugins: ['typescript'] }), 500);
-    rows.push([`convert ${name}`, ours, '@babel/parser parse', floor]);
+    rows.push([`convert ${name}`, ours, '@babel/parser parse', time(() => babel.parse(text, { sourceType: 'unambiguous', plugins: ['typescript'] }), 100)]);
   } else {
-    rows.push([`convert ${name}`, ours, 'JSON.parse + stringify', jsonFloor(text)]);
+    rows.push([`convert ${name}`, ours, 'JSON.parse + stringify', time(() => JSON.stringify(JSON.parse(text)), 2000)]);
   }
 }
-rows.push(['convert flat amplifyconfiguration.json', rows[1][1], 'parseAWSExports of the object', time(() => parseAWSExports(exportsObject), 20000)]);
+const exportsObject = JSON.parse(inputs['flat amplifyconfiguration.json']);
+const objectTime = time(() => convertObject(exportsObject));
+const amplifyTime = time(() => parseAWSExports(exportsObject), 20000);
+rows.push(['convertObject of an aws-exports object', objectTime, 'parseAWSExports of it', amplifyTime]);
 
-console.log('Library (CPU time per call)');
+console.log('Library (CPU time per call, best of 15 rounds)');
 for (const [name, ours, baseline, floor] of rows) {
   console.log(`  ${name.padEnd(40)} ${ours.toFixed(0).padStart(7)} us   vs ${baseline.padEnd(30)} ${floor.toFixed(1).padStart(8)} us   ratio ${(ours / floor).toFixed(1)}x`);
 }
 
-/** Wall time of a command, best of a few runs, and its peak memory where /usr/bin/time can tell. */
-function run(args, runs = 5) {
+const cli = path.join(root, 'dist/bin/amplify-outputs-migrate.cjs');
+const peakProbe = path.join(root, 'scripts/report-peak-memory.cjs');
+
+/** Wall time of a command (best of `runs`) and its peak resident memory. */
+function run(args, { runs = 10, cwd = root } = {}) {
   let best = Infinity;
-  let peak;
+  let peak = 0;
+  const peakFile = path.join(os.tmpdir(), `amplify-outputs-migrate-bench-peak-${process.pid}`);
   for (let i = 0; i < runs; i++) {
+    rmSync(peakFile, { force: true });
     const start = process.hrtime.bigint();
-    const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 28 });
+    const result = spawnSync(process.execPath, ['--require', peakProbe, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, AMPLIFY_OUTPUTS_MIGRATE_PEAK_FILE: peakFile }, maxBuffer: 1 << 30 });
     const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-    if (result.error) return run.withoutTime(args, runs);
     // A run that failed measures nothing: exit 0 (or 1, findings) is required.
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-500)}`);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(-500)}`);
     best = Math.min(best, elapsed);
-    const kb = Number(result.stderr.trim().split('\n').pop());
-    if (Number.isFinite(kb)) peak = Math.max(peak ?? 0, kb);
+    try {
+      peak = Math.max(peak, Number(readFileSync(peakFile, 'utf8')));
+    } catch {
+      // No figure: the probe could not write.
+    }
   }
-  return { ms: best, peakMb: peak === undefined ? undefined : peak / 1024 };
+  rmSync(peakFile, { force: true });
+  return { ms: best, peakMb: peak / 1024 / 1024 };
 }
-run.withoutTime = (args, runs) => {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, args, { cwd: root, maxBuffer: 1 << 28 });
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}`);
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return { ms: best, peakMb: undefined };
-};
 
-const cli = path.join(root, 'dist/cli/main.js');
-const nodeStart = run(['-e', '0']);
-const single = run([cli, 'convert', 'fixtures/example-app/src/aws-exports.js', '--dry-run']);
-console.log('\nCommand line (wall time, best of 5)');
+const nodeStart = run(['-e', '0'], { runs: 15 });
+const oneJson = run([cli, 'convert', 'fixtures/flat-json-geo-notifications/amplifyconfiguration.json', '--dry-run'], { runs: 15 });
+const oneJs = run([cli, 'convert', 'fixtures/example-app/src/aws-exports.js', '--dry-run'], { runs: 15 });
+console.log('\nCommand line (wall time, best of 15)');
 console.log(`  node -e 0                                ${nodeStart.ms.toFixed(0).padStart(7)} ms`);
-console.log(`  convert one aws-exports.js               ${single.ms.toFixed(0).padStart(7)} ms   ratio ${(single.ms / nodeStart.ms).toFixed(1)}x`);
+console.log(`  convert one amplifyconfiguration.json    ${oneJson.ms.toFixed(0).padStart(7)} ms   ratio ${(oneJson.ms / nodeStart.ms).toFixed(2)}x`);
+console.log(`  convert one aws-exports.js               ${oneJs.ms.toFixed(0).padStart(7)} ms   ratio ${(oneJs.ms / nodeStart.ms).toFixed(2)}x`);
 
-const batch = Number(process.env.BENCH_BATCH ?? 1000);
-const folder = mkdtempSync(path.join(os.tmpdir(), 'amplify-outputs-migrate-bench-'));
-try {
-  for (let i = 0; i < batch; i++) {
-    writeFileSync(path.join(folder, `app-${i}.json`), inputs['flat amplifyconfiguration.json'].replace('ap-southeast-2_MapsPool1', `ap-southeast-2_Pool${i}`));
+const sizes = (process.env.BENCH_BATCH ?? '1000,10000').split(',').map(Number).filter((size) => size > 0);
+const batchResults = [];
+for (const size of sizes) {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'amplify-outputs-migrate-bench-'));
+  try {
+    for (let i = 0; i < size; i++) {
+      mkdirSync(path.join(folder, `app-${i}`));
+      writeFileSync(path.join(folder, `app-${i}/amplifyconfiguration.json`), inputs['flat amplifyconfiguration.json'].replace('ap-southeast-2_MapsPool1', `ap-southeast-2_Pool${i}`));
+    }
+    const glob = 'app-*/amplifyconfiguration.json';
+    const converted = run([cli, 'convert', glob, '--quiet'], { runs: 1, cwd: folder });
+    const checked = run([cli, 'check', glob, '--quiet'], { runs: 1, cwd: folder });
+    batchResults.push({ size, converted, checked });
+    console.log(`  convert ${String(size).padStart(6)} apps (writes each file)  ${converted.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / converted.ms).toFixed(0).padStart(5)} files/s, peak ${converted.peakMb.toFixed(0)} MB`);
+    console.log(`  check   ${String(size).padStart(6)} apps (reads only)        ${checked.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / checked.ms).toFixed(0).padStart(5)} files/s, peak ${checked.peakMb.toFixed(0)} MB`);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
-  const started = process.hrtime.bigint();
-  const result = run([cli, 'convert', `${folder}/*.json`, '--dry-run', '--quiet'], 1);
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  console.log(`  convert a batch of ${batch} files            ${result.ms.toFixed(0).padStart(7)} ms   ${(batch / seconds).toFixed(0)} files/s${result.peakMb ? `, peak ${result.peakMb.toFixed(0)} MB` : ''}`);
-} finally {
-  rmSync(folder, { recursive: true, force: true });
+}
+
+const largest = batchResults.at(-1);
+console.log('\nTargets');
+const target = (met, text) => console.log(`  ${met ? 'met    ' : 'not met'}  ${text}`);
+target(oneJson.ms <= nodeStart.ms * 1.5, `one CLI conversion within 1.5x of node start: ${(oneJson.ms / nodeStart.ms).toFixed(2)}x (JSON), ${(oneJs.ms / nodeStart.ms).toFixed(2)}x (aws-exports.js)`);
+target(objectTime <= amplifyTime, `convertObject no slower than parseAWSExports: ${(objectTime / amplifyTime).toFixed(0)}x`);
+if (largest) {
+  const rate = (largest.size * 1000) / largest.converted.ms;
+  target(rate >= 5000, `${largest.size} files at 5,000 files/s or better: ${rate.toFixed(0)} files/s writing, ${((largest.size * 1000) / largest.checked.ms).toFixed(0)} files/s checking`);
+  const peak = Math.max(largest.converted.peakMb, largest.checked.peakMb);
+  target(peak < 200, `peak memory under 200 MB for ${largest.size} files: ${peak.toFixed(0)} MB`);
 }

@@ -193,7 +193,11 @@ export const metaGeoResource: Transform = (value, ctx) => {
     if (!['Name', 'Style', 'Region'].includes(key)) ctx.drop(joinPointer(joinPointer(ctx.pointer, 'output'), key), DROP_REASONS.deploymentOutput);
   }
   const geo = ctx.lookup('/geo');
-  const siblings = isPlainObject(geo) ? Object.values(geo).filter((resource) => isPlainObject(resource) && resource['service'] === service && isPlainObject(resource['output'])) : [];
+  // Resources of the same kind that are carried: deployed, as the table's NEVER_PUSHED rows require (a time stamp
+  // and outputs), and named, as this transform requires.
+  const carried = (resource: unknown): boolean =>
+    isPlainObject(resource) && resource['service'] === service && resource['lastPushTimeStamp'] !== undefined && isPlainObject(resource['output']) && typeof resource['output']['Name'] === 'string';
+  const siblings = isPlainObject(geo) ? Object.values(geo).filter(carried) : [];
   const flagged = siblings.some((resource) => (resource as Record<string, unknown>)['isDefault'] === true);
   const first = siblings[0] as Record<string, unknown> | undefined;
   const isDefault = value['isDefault'] === true || (!flagged && first === value) || (!flagged && first !== undefined && (first['output'] as Record<string, unknown>)['Name'] === name);
@@ -242,7 +246,10 @@ export const metaPrediction: Transform = (value, ctx) => {
       if (type === 'identifyEntities') {
         used('region', 'celebrityDetectionEnabled', 'collectionId', 'maxEntities');
         const entities: Record<string, unknown> = { proxy: false, region, celebrityDetectionEnabled: Boolean(text('celebrityDetectionEnabled')) };
-        if (text('collectionId')) entities['defaults'] = { collectionId: text('collectionId'), maxEntities: Number.parseInt(String(text('maxEntities')), 10) };
+        const maxEntities = text('maxEntities');
+        if (text('collectionId')) {
+          entities['defaults'] = { collectionId: text('collectionId'), maxEntities: typeof maxEntities === 'number' || typeof maxEntities === 'string' ? Number.parseInt(String(maxEntities), 10) : undefined };
+        }
         return { identify: { identifyEntities: entities } };
       }
       used('region', 'type');
