@@ -6,7 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+
+const require = createRequire(import.meta.url);
 
 const root = new URL('../', import.meta.url);
 
@@ -24,6 +27,8 @@ for (const [name, file] of Object.entries(schemas)) {
     stdin: { contents: standaloneCode.default(ajv, validate), resolveDir: root.pathname, loader: 'js' },
     outfile: new URL(`${name}.cjs`, target).pathname,
     bundle: true,
+    // Minified: the generated code is large, and a run parses one validator from scratch.
+    minify: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -37,7 +42,7 @@ for (const [name, file] of Object.entries(schemas)) {
 // right. Packages loaded on demand through createRequire (@babel/parser for JavaScript input, ajv where a schema
 // is compiled at run time) are not bundled: they load only when a run needs them.
 const binFolder = new URL('dist/bin/', root);
-for (const name of readdirSync(binFolder)) if (name.startsWith('cli.')) rmSync(new URL(name, binFolder));
+for (const name of readdirSync(binFolder)) if (name.startsWith('cli.') || name.startsWith('js-parser.')) rmSync(new URL(name, binFolder));
 const buildId = randomBytes(6).toString('hex');
 const bundle = new URL('cli.cjs', binFolder);
 await build({
@@ -57,12 +62,24 @@ await build({
 });
 // The launcher runs the bundle as a script, where a #! line is not valid.
 writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(/^#!.*\n/, ''));
+// @babel/parser, for aws-exports.js input, is a script of its own with its own cache, loaded only for such input.
+await build({
+  entryPoints: [require.resolve('@babel/parser')],
+  outfile: new URL('js-parser.cjs', binFolder).pathname,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  footer: { js: `// build ${buildId}` },
+});
 const launcher = new URL('amplify-outputs-migrate.cjs', binFolder);
 chmodSync(launcher, 0o755);
 chmodSync(new URL('dist/cli/main.js', root), 0o755);
 
-// The V8 code cache: recorded from one run of the command line over an input of each kind, so that what such runs
-// compile is in it. Without the fixtures (an installed package), there is no cache and the bundle compiles as usual.
+// The V8 code caches: recorded from one run of the command line over an input of each kind, so that what such runs
+// compile is in them. Without the fixtures (an installed package), there is no cache and the scripts compile as usual.
 const training = [
   'fixtures/example-app/src/aws-exports.js',
   'fixtures/flat-json-geo-notifications/amplifyconfiguration.json',
@@ -70,11 +87,10 @@ const training = [
   'fixtures/meta-everything/amplify/backend/amplify-meta.json',
 ].filter((file) => existsSync(new URL(file, root)));
 if (training.length > 0) {
-  const cacheFile = new URL(`cli.${buildId}.v8-cache`, binFolder).pathname;
   const run = spawnSync(process.execPath, [launcher.pathname, 'convert', ...training, '--dry-run', '--quiet'], {
     cwd: root.pathname,
     stdio: 'ignore',
-    env: { ...process.env, AMPLIFY_OUTPUTS_MIGRATE_RECORD_CODE_CACHE: cacheFile },
+    env: { ...process.env, AMPLIFY_OUTPUTS_MIGRATE_RECORD_CODE_CACHE: buildId },
   });
   if (run.status !== 0 && run.status !== 1) throw new Error(`Recording the code cache failed (exit ${run.status}).`);
 }

@@ -1,33 +1,42 @@
 #!/usr/bin/env node
 /**
  * The command line as installed. It runs the bundled command line (cli.cjs, one file built from dist/cli) with
- * the V8 code cache made at build time, so that a start compiles next to nothing. A cache that does not fit (another
- * Node.js version, another build) is ignored by V8, and the bundle is compiled as usual.
+ * the V8 code cache made at build time, so that a start compiles next to nothing, and offers the bundle the
+ * JavaScript parser (js-parser.cjs, @babel/parser) the same way, for aws-exports.js input. A cache that does not fit
+ * (another Node.js version, another build) is ignored by V8, and the script is compiled as usual.
  */
 import fs = require('node:fs');
 import moduleApi = require('node:module');
 import path = require('node:path');
 import vm = require('node:vm');
 
-const bundle = path.join(__dirname, 'cli.cjs');
-const source = fs.readFileSync(bundle, 'utf8');
-// The build writes the bundle and its cache together, both named by one build id (the bundle's last line).
-const buildId = /\/\/ build ([0-9a-f]+)\s*$/.exec(source)?.[1];
-const cacheFile = buildId ? path.join(__dirname, `cli.${buildId}.v8-cache`) : undefined;
-
-let cachedData: Buffer | undefined;
-try {
-  cachedData = cacheFile ? fs.readFileSync(cacheFile) : undefined;
-} catch {
-  cachedData = undefined;
-}
-const script = new vm.Script(moduleApi.Module.wrap(source), { filename: bundle, cachedData });
-
-// Only the build sets this, to record the cache after a training run of the command line.
-const recordTo = process.env['AMPLIFY_OUTPUTS_MIGRATE_RECORD_CODE_CACHE'];
-if (recordTo && cacheFile && path.resolve(recordTo) === cacheFile) {
-  process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
+/** The build writes each script with its build id as the last line, and its cache named by the same id. */
+function buildIdOf(source: string): string | undefined {
+  return /\/\/ build ([0-9a-f]+)\s*$/.exec(source)?.[1];
 }
 
-const bundleModule = { exports: {} };
-(script.runInThisContext() as (...args: unknown[]) => void)(bundleModule.exports, moduleApi.createRequire(bundle), bundleModule, bundle, __dirname);
+const cliSource = fs.readFileSync(path.join(__dirname, 'cli.cjs'), 'utf8');
+const buildId = buildIdOf(cliSource);
+// Only the build sets this (to its build id), to record the caches after a training run of the command line.
+const recording = buildId !== undefined && process.env['AMPLIFY_OUTPUTS_MIGRATE_RECORD_CODE_CACHE'] === buildId;
+
+/** Runs one of the bundled scripts as a CommonJS module, with its code cache when it fits; returns its exports. */
+function run(name: string, source: string): unknown {
+  const file = path.join(__dirname, `${name}.cjs`);
+  const cacheFile = buildId !== undefined && buildIdOf(source) === buildId ? path.join(__dirname, `${name}.${buildId}.v8-cache`) : undefined;
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = cacheFile && !recording ? fs.readFileSync(cacheFile) : undefined;
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(moduleApi.Module.wrap(source), { filename: file, cachedData });
+  if (recording && cacheFile) process.on('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
+  const scriptModule = { exports: {} as unknown };
+  (script.runInThisContext() as (...args: unknown[]) => void)(scriptModule.exports, moduleApi.createRequire(file), scriptModule, file, __dirname);
+  return scriptModule.exports;
+}
+
+// The key the bundle's jsParser() looks for (src/readers/js-parser.ts).
+(globalThis as Record<symbol, unknown>)[Symbol.for('amplify-outputs-migrate.load-js-parser')] = () => run('js-parser', fs.readFileSync(path.join(__dirname, 'js-parser.cjs'), 'utf8'));
+run('cli', cliSource);

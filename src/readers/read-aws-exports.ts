@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
 import { joinPointer } from '../source/json-pointer.js';
 import type { ObjectNode, ReaderIssue, SourceDocument, SourceLocation, SourceNode } from '../source/source-node.js';
 import { LineIndex, stripByteOrderMark } from './line-index.js';
 import { excessiveNesting, MAX_VALUE_DEPTH } from './nesting-depth.js';
+import { jsParser } from './js-parser.js';
 import { nestingError, readerError } from './reader-error.js';
 
 /* The babel AST is walked structurally; these are the few shapes we look at. */
@@ -14,18 +14,6 @@ interface AstNode {
   [key: string]: unknown;
 }
 
-
-/**
- * The JavaScript parser is loaded on first use only, so that JSON inputs do not pay for it. Reading needs the
- * syntax tree with locations and nothing more, so @babel/parser is called directly.
- */
-const load = createRequire(import.meta.url);
-let babel: typeof import('@babel/parser') | undefined;
-
-function getParser(): typeof import('@babel/parser') {
-  babel ??= load('@babel/parser') as typeof import('@babel/parser');
-  return babel;
-}
 
 /**
  * Reads `aws-exports.js` / `.ts` (and Mobile Hub `aws-config.js`) as syntax. The file is never executed:
@@ -77,7 +65,7 @@ function parseProgram(text: string, fileName: string): AstNode {
   const tooDeep = excessiveNesting(text);
   if (tooDeep !== undefined) throw nestingError(fileName, new LineIndex(text).locate(tooDeep));
   try {
-    const file = getParser().parse(text, {
+    const file = jsParser().parse(text, {
       sourceType: 'unambiguous',
       allowReturnOutsideFunction: true,
       errorRecovery: false,
