@@ -91,15 +91,21 @@ function attempt(text: string, fileName: string, from?: 'amplifyconfiguration-mo
 
 const parameters = { numRuns: RUNS, seed: SEED };
 
+/** The conversions of a configuration's texts that were not refused, with the text each came from. */
+function conversions(config: Record<string, unknown>, kind: 'web' | 'mobile', from: 'amplifyconfiguration-mobile' | undefined): { name: string; text: string; result: ConvertResult }[] {
+  return texts(config, kind).flatMap(({ name, text }) => {
+    const result = attempt(text, name, from);
+    return result === 'refused' ? [] : [{ name, text, result }];
+  });
+}
+
 describe.each(['web', 'mobile'] as const)('generated %s configurations', (kind) => {
   const from = kind === 'mobile' ? ('amplifyconfiguration-mobile' as const) : undefined;
 
   it('convert only ever throws a ConversionError; what it writes validates against its schema', () => {
     fc.assert(
       fc.property(configuration(kind), (config) => {
-        for (const { name, text } of texts(config, kind)) {
-          const result = attempt(text, name, from);
-          if (result === 'refused') continue;
+        for (const { name, result } of conversions(config, kind, from)) {
           const validation = validateOutputs(result.outputs, result.version);
           expect(validation.errors, name).toEqual([]);
           expect(JSON.parse(result.text)).toEqual(result.outputs);
@@ -113,11 +119,7 @@ describe.each(['web', 'mobile'] as const)('generated %s configurations', (kind) 
   it('every field of the input is mapped, reported or dropped for a documented reason, exactly once', () => {
     fc.assert(
       fc.property(configuration(kind), (config) => {
-        for (const { name, text } of texts(config, kind)) {
-          const result = attempt(text, name, from);
-          if (result === 'refused') continue;
-          expectEveryFieldAccountedFor(readDocument(text, name, from), result);
-        }
+        for (const { name, text, result } of conversions(config, kind, from)) expectEveryFieldAccountedFor(readDocument(text, name, from), result);
       }),
       parameters,
     );

@@ -4,7 +4,7 @@ import { compareOutputs } from '../check/compare-outputs.js';
 import { BASELINE_FILE, baselineFrom, isAccepted, parseBaseline, type Baseline } from '../check/baseline.js';
 import { compareSources } from '../check/compare-sources.js';
 import { META_CANDIDATES } from '../project/read-project.js';
-import { INPUT_CANDIDATES } from './find-input.js';
+import { INPUT_CANDIDATES, isDirectory } from './find-input.js';
 import { convert, type ConvertResult } from '../convert.js';
 import { SOURCE_FORMATS } from '../detect-format.js';
 import type { Severity } from '../diagnostics/codes.js';
@@ -168,10 +168,8 @@ function staleSourceDiagnostics(checked: string, result: ConvertResult, terminal
   // The other sources of the same app: the folder given, or the app a file belongs to (in a run over several apps,
   // the current folder is none of them), or the current folder.
   const root =
-    givenPath === undefined ? terminal.cwd : readExisting(givenPath).kind === 'directory' ? givenPath : (markedAppRoot(givenPath, terminal.cwd) ?? terminal.cwd);
-  const candidates = [...INPUT_CANDIDATES, ...META_CANDIDATES]
-    .map((candidate) => path.join(root, candidate))
-    .filter((file) => path.relative(terminal.cwd, file) !== checked && readExisting(file).kind === 'file');
+    givenPath === undefined ? terminal.cwd : isDirectory(givenPath) ? givenPath : (markedAppRoot(givenPath, terminal.cwd) ?? terminal.cwd);
+  const candidates = [...INPUT_CANDIDATES, ...META_CANDIDATES].map((candidate) => path.join(root, candidate)).filter((file) => path.relative(terminal.cwd, file) !== checked);
   const diagnostics: Diagnostic[] = [];
   for (const file of candidates) {
     const display = path.relative(terminal.cwd, file) || file;

@@ -35,7 +35,8 @@ export function findInput(input: string | undefined, cwd: string): FoundInput {
   return { kind: 'missing', searched: [...INPUT_CANDIDATES], root: given };
 }
 
-function isDirectory(file: string): boolean {
+/** Whether a path is a folder (following symbolic links); false when it does not exist. */
+export function isDirectory(file: string): boolean {
   try {
     return statSync(file).isDirectory();
   } catch {

@@ -186,8 +186,7 @@ class TableRun {
   }
 
   private applyRow(compiled: CompiledRow): void {
-    const { row, category } = compiled;
-    const { pattern } = compiled;
+    const { row, category, pattern } = compiled;
     const exact = pattern.exact ? this.index.at(pattern.source) : undefined;
     for (const match of pattern.exact ? (exact ? [exact] : []) : matchSource(this.root, pattern)) {
       if (row.whenEmpty && !isEmptyNode(match.node)) continue;
