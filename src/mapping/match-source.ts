@@ -127,23 +127,3 @@ export class SourceIndex {
     return this.byPointer.get(pointer);
   }
 }
-
-/** The node at an exact pointer. */
-export function nodeAt(root: ObjectNode, pointer: string): SourceMatch | undefined {
-  let current: SourceMatch = { pointer: '', node: root, loc: root.loc };
-  for (const token of parsePointer(pointer)) {
-    const { node } = current;
-    if (node.kind === 'object') {
-      const entries = effectiveEntries(node);
-      const entry = entries.find((candidate) => candidate.key === token);
-      if (!entry) return undefined;
-      current = { pointer: joinPointer(current.pointer, token), node: entry.node, loc: entry.keyLoc };
-    } else if (node.kind === 'array' && /^(0|[1-9]\d*)$/.test(token) && Number(token) < node.items.length) {
-      const item = node.items[Number(token)]!;
-      current = { pointer: joinPointer(current.pointer, token), node: item, loc: item.loc };
-    } else {
-      return undefined;
-    }
-  }
-  return current;
-}
