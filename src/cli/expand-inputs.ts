@@ -1,5 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { isDirectory } from '../project/path-kind.js';
 
 const GLOB_CHARACTERS = /[*?[]/;
 
@@ -34,13 +35,7 @@ export function expandInputs(inputs: readonly string[], cwd: string): string[] {
         if (name === 'node_modules' || name === '.git') continue;
         const relative = directory === '.' ? name : directory === '/' ? `/${name}` : `${directory}/${name}`;
         if (pattern.test(relative)) result.push(relative);
-        let isDirectory = false;
-        try {
-          isDirectory = statSync(path.resolve(cwd, relative)).isDirectory();
-        } catch {
-          isDirectory = false;
-        }
-        if (isDirectory) walk(relative);
+        if (isDirectory(path.resolve(cwd, relative))) walk(relative);
       }
     };
     walk(base);

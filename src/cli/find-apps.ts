@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isDirectory, statIfAny } from '../project/path-kind.js';
 
 /** Gen1 file names that mark an app (the content decides the format later). */
 const GEN1_FILE_NAMES = new Set(['aws-exports.js', 'aws-exports.ts', 'amplifyconfiguration.json', 'awsconfiguration.json', 'amplifyconfiguration.dart', 'amplify-meta.json']);
@@ -28,12 +29,8 @@ export function findApps(root: string): string[] {
     for (const name of names) {
       const full = path.join(directory, name);
       const relative = path.relative(root, full).split(path.sep).join('/');
-      let stats;
-      try {
-        stats = statSync(full);
-      } catch {
-        continue;
-      }
+      const stats = statIfAny(full);
+      if (stats === undefined) continue;
       if (stats.isDirectory()) {
         // .gitignore applies to folders only: the Gen1 CLI lists aws-exports.js there, and those files are the point.
         if (SKIPPED_FOLDERS.has(name) || name.startsWith('.') || ignored(relative)) continue;
@@ -88,10 +85,7 @@ function readGitignore(root: string): (relative: string) => boolean {
 
 /** Where the amplify_outputs.json of an input goes: a folder as it is, a file's app root. */
 export function outputFolder(input: string, root: string): string {
-  try {
-    if (statSync(input).isDirectory()) return path.relative(root, input) || '.';
-  } catch {
-    // A missing input is reported by the command itself.
-  }
+  // A missing input is reported by the command itself.
+  if (isDirectory(input)) return path.relative(root, input) || '.';
   return path.relative(root, appRoot(input, root)) || '.';
 }

@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isDirectory, statIfAny } from '../project/path-kind.js';
 
 /** Where the Gen1 CLI and common project layouts put the web configuration, most likely first. */
 export const INPUT_CANDIDATES = [
@@ -30,16 +30,8 @@ export function findInput(input: string | undefined, cwd: string): FoundInput {
   if (input !== undefined && !isDirectory(given)) return { kind: 'found', file: given, discovered: false };
   for (const candidate of INPUT_CANDIDATES) {
     const file = path.join(given, candidate);
-    if (existsSync(file) && !isDirectory(file)) return { kind: 'found', file, discovered: true };
+    const stats = statIfAny(file);
+    if (stats !== undefined && !stats.isDirectory()) return { kind: 'found', file, discovered: true };
   }
   return { kind: 'missing', searched: [...INPUT_CANDIDATES], root: given };
-}
-
-/** Whether a path is a folder (following symbolic links); false when it does not exist. */
-export function isDirectory(file: string): boolean {
-  try {
-    return statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,5 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { statIfAny } from '../project/path-kind.js';
 import type { Terminal } from './terminal.js';
 
 /** Inputs larger than this are refused: no Gen1 configuration comes near it. */
@@ -87,7 +88,8 @@ export type Existing = { kind: 'none' } | { kind: 'directory' } | { kind: 'other
 /** What is at a path now, for reading: a regular file's text (symbolic links followed), or what else it is. */
 export function readExisting(file: string): Existing {
   try {
-    const stats = statSync(file);
+    const stats = statIfAny(file);
+    if (stats === undefined) return { kind: 'none' };
     if (stats.isDirectory()) return { kind: 'directory' };
     if (!stats.isFile()) return { kind: 'other', what: 'not a regular file' };
     if (stats.size > MAX_INPUT_BYTES) return { kind: 'other', what: `larger than ${MAX_INPUT_BYTES} bytes` };

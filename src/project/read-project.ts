@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isDirectory, isFile } from './path-kind.js';
 
 /**
  * Reads a Gen1 project folder for the amplify-meta.json conversion: the meta file itself (the deployed copy in
@@ -47,16 +48,4 @@ export function readProject(directory: string): GatheredProject {
     otherMetaFiles: found.slice(1),
     projectFiles,
   };
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(file: string): boolean {
-  return existsSync(file) && statSync(file).isDirectory();
 }
