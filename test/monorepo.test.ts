@@ -68,6 +68,39 @@ describe('a monorepo, converted and checked in one run', () => {
     expect(check.status).toBe(0);
     expect(check.stderr).toContain('3 inputs: 3 clean');
   });
+
+  it('runs a large batch on worker threads and prints, writes and exits exactly as one thread does', () => {
+    // Two copies of one monorepo, with what makes a batch hard: apps with two Gen1 files that write one
+    // amplify_outputs.json (the second differs, so it is refused), listed 16 apart so that running them on two
+    // threads at once would race; and an input that cannot be read.
+    const web = Array.from({ length: 16 }, (_, k) => `apps/app-${String(3 * k).padStart(2, '0')}`);
+    const copies = [monorepo(66), monorepo(66)].map(({ root }) => {
+      for (const name of web) writeFileSync(path.join(root, name, 'aws-exports.js'), WEB.replace('shop-media-main', 'media-other'));
+      writeFileSync(path.join(root, 'apps/app-01/broken.json'), '{ "aws_project_region": ');
+      return root;
+    });
+    const inputs = [...web.map((name) => `${name}/src/aws-exports.js`), ...web.map((name) => `${name}/aws-exports.js`), 'apps/*/app/src/main/res/raw/amplifyconfiguration.json', 'apps/*/lib/amplifyconfiguration.dart', 'apps/app-01/broken.json'];
+    const runs = copies.map((root, index) => runCli(['convert', ...inputs, '--platform', 'android', '--jobs', index === 0 ? '1' : '2'], root, { CI: 'true' }));
+    expect(runs[0]!.stderr).toContain('77 inputs: ');
+    expect(runs[0]!.stderr).toContain('apps/app-45/amplify_outputs.json already exists and differs');
+    expect(runs[0]!.status).toBe(2);
+    expect(runs[1]).toEqual(runs[0]);
+    for (const name of [...web, 'apps/app-31', 'apps/app-65']) {
+      expect(readFileSync(path.join(copies[1]!, name, 'amplify_outputs.json'), 'utf8'), name).toBe(readFileSync(path.join(copies[0]!, name, 'amplify_outputs.json'), 'utf8'));
+    }
+    const checks = copies.map((root, index) => runCli(['check', ...inputs, '--platform', 'android', '--report', 'github', '--jobs', index === 0 ? '1' : '2'], root, { CI: 'true' }));
+    expect(checks[0]!.stdout).toContain('::error file=apps/app-00/amplify_outputs.json');
+    expect(checks[1]).toEqual(checks[0]);
+  });
+
+  it('refuses a --jobs that is not a whole number of 1 or more', () => {
+    const { root } = monorepo(2);
+    for (const jobs of ['0', '-1', '1.5', 'many']) {
+      const run = runCli(['check', '--recursive', '--jobs', jobs], root, { CI: 'true' });
+      expect(run.status, jobs).toBe(2);
+      expect(run.stderr, jobs).toContain('--jobs takes a whole number, 1 or more.');
+    }
+  });
 });
 
 describe('expandInputs', () => {

@@ -4,7 +4,8 @@ import { compareOutputs } from '../check/compare-outputs.js';
 import { BASELINE_FILE, baselineFrom, isAccepted, parseBaseline, type Baseline } from '../check/baseline.js';
 import { compareSources } from '../check/compare-sources.js';
 import { META_CANDIDATES } from '../project/read-project.js';
-import { INPUT_CANDIDATES, isDirectory } from './find-input.js';
+import { INPUT_CANDIDATES } from './find-input.js';
+import { isDirectory } from '../project/path-kind.js';
 import { convert, type ConvertResult } from '../convert.js';
 import { SOURCE_FORMATS } from '../detect-format.js';
 import type { Severity } from '../diagnostics/codes.js';
@@ -19,7 +20,8 @@ import { emitReport } from './emit-report.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
 import { isGlob } from './expand-inputs.js';
 import { markedAppRoot, outputFolder } from './find-apps.js';
-import { runRecursive } from './run-recursive.js';
+import type { RunOne } from './app-outcome.js';
+import { JOBS_OPTION, runRecursive } from './run-recursive.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -34,6 +36,7 @@ export interface CheckArguments extends SourceArguments {
   report: ReportFormat;
   reportFile?: string;
   outputsVersion?: OutputsVersion | 'auto';
+  jobs?: number;
 }
 
 export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
@@ -54,20 +57,26 @@ export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
     .option('select', { type: 'string', array: true, describe: '<category>=<resource> where Gen2 holds one' })
     .option('model-introspection', { type: 'string', describe: 'A model-introspection.json' })
     .option('recursive', { type: 'boolean', default: false, describe: 'Check every app of a repository (the folder given, or the current one) against the amplify_outputs.json next to it' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'No progress line and no per-app headings' }) as unknown as Argv<CheckArguments>;
+    .option('quiet', { type: 'boolean', default: false, describe: 'No progress line and no per-app headings' })
+    .option('jobs', JOBS_OPTION) as unknown as Argv<CheckArguments>;
 }
 
 /**
  * `check`: converts in memory and compares with the committed amplify_outputs.json. Never writes it. Exit 0 when
  * they agree and no finding reaches --fail-on, 1 on drift or such findings, 2 on usage or unreadable input, 3 on a bug.
  */
-export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number {
+export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number | Promise<number> {
   if (cliArgs.recursive || (cliArgs.more?.length ?? 0) > 0 || (cliArgs.input !== undefined && isGlob(cliArgs.input))) {
-    return runRecursive(cliArgs, terminal, (one, item, inner) => {
-      const outDir = outputFolder(path.resolve(terminal.cwd, item), terminal.cwd);
-      return runCheck({ ...one, recursive: false, more: [], input: item, outputs: path.join(outDir, 'amplify_outputs.json') }, inner);
-    });
+    return runRecursive(cliArgs, terminal, { command: 'check', runOne: checkOne, parallel: cliArgs.reportFile === undefined && !cliArgs.updateBaseline });
   }
+  return checkFile(cliArgs, terminal);
+}
+
+/** Checks one app of a run over several against the amplify_outputs.json next to it. */
+export const checkOne: RunOne<CheckArguments> = (args, item, terminal) =>
+  checkFile({ ...args, recursive: false, more: [], input: item, outputs: path.join(outputFolder(path.resolve(terminal.cwd, item), terminal.cwd), 'amplify_outputs.json') }, terminal);
+
+function checkFile(cliArgs: CheckArguments, terminal: Terminal): number {
   const baselineFile = path.resolve(terminal.cwd, cliArgs.baseline ?? BASELINE_FILE);
   const baselineDisplay = path.relative(terminal.cwd, baselineFile) || baselineFile;
   const existingBaseline = readExisting(baselineFile);

@@ -13,7 +13,8 @@ import { emitReport, reportUsesStdout } from './emit-report.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
 import { isGlob } from './expand-inputs.js';
 import { outputFolder } from './find-apps.js';
-import { runRecursive } from './run-recursive.js';
+import type { RunOne } from './app-outcome.js';
+import { JOBS_OPTION, runRecursive } from './run-recursive.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -27,6 +28,7 @@ export interface ConvertArguments extends SourceArguments {
   report: ReportFormat;
   reportFile?: string;
   outputsVersion: OutputsVersion | 'auto';
+  jobs?: number;
 }
 
 
@@ -50,6 +52,7 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
     .option('select', { type: 'string', array: true, describe: 'With several resources where Gen2 holds one (amplify-meta.json): <category>=<resource>, the category being auth, api (the GraphQL API), storage or analytics' })
     .option('recursive', { type: 'boolean', default: false, describe: 'Convert every app of a repository (the folder given, or the current one), each next to its own Gen1 file' })
     .option('quiet', { type: 'boolean', default: false, describe: 'No progress line and no per-app headings' })
+    .option('jobs', JOBS_OPTION)
     .option('model-introspection', { type: 'string', describe: 'A model-introspection.json to write as data.model_introspection' })
     .check((argv) => {
       for (const choice of (argv.select as string[] | undefined) ?? []) {
@@ -62,14 +65,25 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
     }) as unknown as Argv<ConvertArguments>;
 }
 
+/** Converts one app of a run over several, next to its own Gen1 file. */
+export const convertOne: RunOne<ConvertArguments> = (args, item, terminal) =>
+  convertFile({ ...args, recursive: false, more: [], input: item, out: path.join(outputFolder(path.resolve(terminal.cwd, item), terminal.cwd), 'amplify_outputs.json') }, terminal);
+
 /** Runs `convert`; returns the exit code. */
-export function runConvert(args: ConvertArguments, terminal: Terminal): number {
+export function runConvert(args: ConvertArguments, terminal: Terminal): number | Promise<number> {
   if (args.recursive || (args.more?.length ?? 0) > 0 || (args.input !== undefined && isGlob(args.input))) {
-    return runRecursive(args, terminal, (one, item, inner) => {
-      const outDir = outputFolder(path.resolve(terminal.cwd, item), terminal.cwd);
-      return runConvert({ ...one, recursive: false, more: [], input: item, out: path.join(outDir, 'amplify_outputs.json') }, inner);
+    return runRecursive(args, terminal, {
+      command: 'convert',
+      runOne: convertOne,
+      sharedKey: (item) => outputFolder(path.resolve(terminal.cwd, item), terminal.cwd),
+      parallel: args.reportFile === undefined,
     });
   }
+  return convertFile(args, terminal);
+}
+
+/** Converts one input (a file or a project folder) into one output. */
+function convertFile(args: ConvertArguments, terminal: Terminal): number {
   const source = resolveSource(args, terminal);
   if (typeof source === 'number') return source;
   const { display, text, projectFiles, modelIntrospection, select } = source;

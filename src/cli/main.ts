@@ -2,8 +2,9 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { createRequire } from 'node:module';
-import { checkCommandBuilder, runCheck, type CheckArguments } from './check-command.js';
-import { convertCommandBuilder, runConvert, type ConvertArguments } from './convert-command.js';
+import { checkCommandBuilder, checkOne, runCheck, type CheckArguments } from './check-command.js';
+import { convertCommandBuilder, convertOne, runConvert, type ConvertArguments } from './convert-command.js';
+import { serveBatchIfWorker } from './worker-pool.js';
 import { EXIT } from './exit-codes.js';
 import { processTerminal } from './terminal.js';
 
@@ -41,16 +42,16 @@ async function main(argv: string[]): Promise<number> {
         'convert [input] [more..]',
         'Convert a Gen1 configuration file (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json, amplifyconfiguration.dart) into amplify_outputs.json',
         convertCommandBuilder,
-        (args) => {
-          exitCode = runConvert(args, terminal);
+        async (args) => {
+          exitCode = await runConvert(args, terminal);
         },
       )
       .command<CheckArguments>(
         'check [input] [more..]',
         'Check that the committed amplify_outputs.json says what the Gen1 sources say (never writes)',
         checkCommandBuilder,
-        (args) => {
-          exitCode = runCheck(args, terminal);
+        async (args) => {
+          exitCode = await runCheck(args, terminal);
         },
       )
       .demandCommand(1, 'Name a command: convert or check.')
@@ -75,11 +76,14 @@ async function main(argv: string[]): Promise<number> {
   return exitCode;
 }
 
-main(hideBin(process.argv)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.exitCode = EXIT.INTERNAL;
-  },
-);
+// A worker thread of a large batch serves its apps instead (see worker-pool.ts).
+if (!serveBatchIfWorker({ convert: convertOne, check: checkOne })) {
+  main(hideBin(process.argv)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT.INTERNAL;
+    },
+  );
+}

@@ -1,9 +1,13 @@
+import { realpathSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { ReportFormat } from '../diagnostics/render-report.js';
+import { runBuffered, type AppOutcome, type RunOne } from './app-outcome.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs, isGlob } from './expand-inputs.js';
 import { findApps } from './find-apps.js';
 import type { Terminal } from './terminal.js';
+import { runInWorkers, type BatchCommand } from './worker-pool.js';
 
 export interface RecursiveArguments {
   input?: string;
@@ -11,13 +15,38 @@ export interface RecursiveArguments {
   report: ReportFormat;
   reportFile?: string;
   quiet?: boolean;
+  jobs?: number;
 }
+
+/** How a command runs over several apps. */
+export interface Batch<A> {
+  command: BatchCommand;
+  runOne: RunOne<A>;
+  /** Apps with the same key write the same file, so they run in order on one thread. */
+  sharedKey?: (item: string) => string;
+  /** False when every app writes one shared file (a baseline, a report file): then they run one after another. */
+  parallel: boolean;
+}
+
+export const JOBS_OPTION = {
+  type: 'number',
+  describe: 'With several apps: how many to run at once, on worker threads (default: one per core from 64 apps on, else 1)',
+  coerce: (value: number): number => {
+    if (!Number.isInteger(value) || value < 1) throw new Error('--jobs takes a whole number, 1 or more.');
+    return value;
+  },
+} as const;
+
+/** From this many apps on, a batch is shared out among worker threads, one per core, unless --jobs says otherwise. */
+export const PARALLEL_FROM = 64;
+const MAX_JOBS = 8;
 
 /**
  * Runs a command once per app of a repository (each next to its own Gen1 file), in a stable order, with a progress
- * line on a terminal (not in CI, not with --quiet) and a summary at the end. The exit code is the worst one.
+ * line on a terminal (not in CI, not with --quiet) and a summary at the end. The exit code is the worst one. Large
+ * batches run on worker threads; what each app prints comes out in the same order either way.
  */
-export function runRecursive<A extends RecursiveArguments>(args: A, terminal: Terminal, runOne: (args: A, app: string, terminal: Terminal) => number): number {
+export async function runRecursive<A extends RecursiveArguments>(args: A, terminal: Terminal, batch: Batch<A>): Promise<number> {
   if (args.report !== 'text' && args.report !== 'github') {
     terminal.stderr(`--recursive writes one report per app: use --report text or github.\n`);
     return EXIT.USAGE;
@@ -30,25 +59,75 @@ export function runRecursive<A extends RecursiveArguments>(args: A, terminal: Te
     terminal.stderr(`No Gen1 configuration file found${explicit ? ` for ${given.join(' ')}` : ` below ${args.input ?? '.'}`}.\n`);
     return EXIT.USAGE;
   }
+  const items = apps.map((app) => path.relative(terminal.cwd, app) || '.');
   const progress = terminal.interactive && !args.quiet;
   const counts = { clean: 0, findings: 0, failed: 0 };
   const severities = { error: 0, warning: 0, info: 0 };
-  const tallying: Terminal = { ...terminal, tally: (diagnostics) => diagnostics.forEach((diagnostic) => severities[diagnostic.severity]++) };
   let worst: number = EXIT.OK;
-  apps.forEach((app, index) => {
-    const relative = path.relative(terminal.cwd, app) || '.';
-    if (progress) terminal.stderr(`\r[${index + 1}/${apps.length}] ${relative}\u001b[K`);
-    if (!args.quiet && args.report === 'text') terminal.stderr(`${progress ? '\r\u001b[K' : ''}== ${relative}\n`);
-    const code = runOne(args, relative, tallying);
-    if (code === EXIT.OK) counts.clean++;
-    else if (code === EXIT.FINDINGS) counts.findings++;
-    else counts.failed++;
-    worst = Math.max(worst, code);
-  });
+
+  // Outcomes are printed in the order of the apps, as soon as all before them are in.
+  const outcomes: (AppOutcome | undefined)[] = new Array(items.length);
+  let printed = 0;
+  const printReady = (): void => {
+    for (let outcome = outcomes[printed]; outcome !== undefined; outcome = outcomes[printed]) {
+      const relative = items[printed]!;
+      if (progress) terminal.stderr(`\r[${printed + 1}/${items.length}] ${relative}\u001b[K`);
+      if (!args.quiet && args.report === 'text') terminal.stderr(`${progress ? '\r\u001b[K' : ''}== ${relative}\n`);
+      for (const [stream, text] of outcome.writes) (stream === 1 ? terminal.stdout : terminal.stderr)(text);
+      severities.error += outcome.severities.error;
+      severities.warning += outcome.severities.warning;
+      severities.info += outcome.severities.info;
+      if (outcome.code === EXIT.OK) counts.clean++;
+      else if (outcome.code === EXIT.FINDINGS) counts.findings++;
+      else counts.failed++;
+      worst = Math.max(worst, outcome.code);
+      // Printed outcomes are not kept: a batch holds only those waiting for an earlier app.
+      outcomes[printed] = undefined;
+      printed++;
+      if (printed === items.length) break;
+    }
+  };
+
+  const jobs = batch.parallel ? (args.jobs ?? (items.length >= PARALLEL_FROM ? Math.min(os.availableParallelism(), MAX_JOBS) : 1)) : 1;
+  const entry = jobs > 1 ? workerEntry() : undefined;
+  if (entry === undefined) {
+    items.forEach((item, index) => {
+      outcomes[index] = runBuffered(batch.runOne, args, item, terminal);
+      printReady();
+    });
+  } else {
+    const groups = new Map<string, number[]>();
+    items.forEach((item, index) => {
+      const key = batch.sharedKey?.(item) ?? `#${index}`;
+      const group = groups.get(key);
+      if (group) group.push(index);
+      else groups.set(key, [index]);
+    });
+    try {
+      await runInWorkers({ entry, command: batch.command, args, settings: { cwd: terminal.cwd, colorOnStderr: terminal.colorOnStderr, toolVersion: terminal.toolVersion }, items, groups: [...groups.values()], jobs }, (index, outcome) => {
+        outcomes[index] = outcome;
+        printReady();
+      });
+    } catch (error) {
+      terminal.stderr(`Internal fault: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT.INTERNAL;
+    }
+  }
   if (progress) terminal.stderr('\r\u001b[K');
   const noun = explicit ? 'input' : 'app';
   terminal.stderr(
-    `${apps.length} ${noun}${apps.length === 1 ? '' : 's'}: ${counts.clean} clean, ${counts.findings} with findings, ${counts.failed} failed; findings: ${severities.error} errors, ${severities.warning} warnings, ${severities.info} info.\n`,
+    `${items.length} ${noun}${items.length === 1 ? '' : 's'}: ${counts.clean} clean, ${counts.findings} with findings, ${counts.failed} failed; findings: ${severities.error} errors, ${severities.warning} warnings, ${severities.info} info.\n`,
   );
   return worst;
+}
+
+/** The script this process was started with (the command line's entry), which workers run too. */
+function workerEntry(): string | undefined {
+  const script = process.argv[1];
+  if (script === undefined) return undefined;
+  try {
+    return realpathSync(script);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,0 +1,42 @@
+import type { Terminal } from './terminal.js';
+import { EXIT } from './exit-codes.js';
+
+/** What one app of a run over several printed (in order, on which stream), its exit code, and its findings. */
+export interface AppOutcome {
+  code: number;
+  /** 1 for standard output, 2 for standard error, in the order written. */
+  writes: [1 | 2, string][];
+  severities: { error: number; warning: number; info: number };
+}
+
+/** Runs a command for one app of a batch. */
+export type RunOne<A> = (args: A, item: string, terminal: Terminal) => number;
+
+/** What a terminal that only collects needs of the real one. */
+export type TerminalSettings = Pick<Terminal, 'cwd' | 'colorOnStderr' | 'toolVersion'>;
+
+/**
+ * Runs one app with a terminal that keeps what it prints, so that apps run anywhere (on this thread or another)
+ * are printed in the order of the batch. A bug met in one app is that app's internal fault; the others still run.
+ */
+export function runBuffered<A>(runOne: RunOne<A>, args: A, item: string, settings: TerminalSettings): AppOutcome {
+  const writes: AppOutcome['writes'] = [];
+  const severities = { error: 0, warning: 0, info: 0 };
+  const terminal: Terminal = {
+    cwd: settings.cwd,
+    colorOnStderr: settings.colorOnStderr,
+    toolVersion: settings.toolVersion,
+    interactive: false,
+    stdout: (text) => writes.push([1, text]),
+    stderr: (text) => writes.push([2, text]),
+    tally: (diagnostics) => diagnostics.forEach((diagnostic) => severities[diagnostic.severity]++),
+  };
+  let code: number;
+  try {
+    code = runOne(args, item, terminal);
+  } catch (error) {
+    writes.push([2, `Internal fault: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`]);
+    code = EXIT.INTERNAL;
+  }
+  return { code, writes, severities };
+}
