@@ -87,10 +87,12 @@ function run(args, { runs = 10, cwd = root } = {}) {
 const nodeStart = run(['-e', '0'], { runs: 15 });
 const oneJson = run([cli, 'convert', 'fixtures/flat-json-geo-notifications/amplifyconfiguration.json', '--dry-run'], { runs: 15 });
 const oneJs = run([cli, 'convert', 'fixtures/example-app/src/aws-exports.js', '--dry-run'], { runs: 15 });
+const oneTs = run([cli, 'convert', 'fixtures/typescript-as-const/aws-exports.ts', '--dry-run'], { runs: 15 });
 console.log('\nCommand line (wall time, best of 15)');
 console.log(`  node -e 0                                ${nodeStart.ms.toFixed(0).padStart(7)} ms`);
 console.log(`  convert one amplifyconfiguration.json    ${oneJson.ms.toFixed(0).padStart(7)} ms   ratio ${(oneJson.ms / nodeStart.ms).toFixed(2)}x`);
-console.log(`  convert one aws-exports.js               ${oneJs.ms.toFixed(0).padStart(7)} ms   ratio ${(oneJs.ms / nodeStart.ms).toFixed(2)}x`);
+console.log(`  convert one aws-exports.js (generated)   ${oneJs.ms.toFixed(0).padStart(7)} ms   ratio ${(oneJs.ms / nodeStart.ms).toFixed(2)}x`);
+console.log(`  convert one aws-exports.ts (hand-written, JavaScript parser) ${oneTs.ms.toFixed(0).padStart(7)} ms   ratio ${(oneTs.ms / nodeStart.ms).toFixed(2)}x`);
 
 const sizes = (process.env.BENCH_BATCH ?? '1000,10000').split(',').map(Number).filter((size) => size > 0);
 const batchResults = [];
@@ -115,7 +117,7 @@ for (const size of sizes) {
 const largest = batchResults.at(-1);
 console.log('\nTargets');
 const target = (met, text) => console.log(`  ${met ? 'met    ' : 'not met'}  ${text}`);
-target(oneJson.ms <= nodeStart.ms * 1.5, `one CLI conversion within 1.5x of node start: ${(oneJson.ms / nodeStart.ms).toFixed(2)}x (JSON), ${(oneJs.ms / nodeStart.ms).toFixed(2)}x (aws-exports.js)`);
+target(Math.max(oneJson.ms, oneJs.ms) <= nodeStart.ms * 1.5, `one CLI conversion within 1.5x of node start: ${(oneJson.ms / nodeStart.ms).toFixed(2)}x (JSON), ${(oneJs.ms / nodeStart.ms).toFixed(2)}x (aws-exports.js), ${(oneTs.ms / nodeStart.ms).toFixed(2)}x (hand-written aws-exports.ts)`);
 target(objectTime <= amplifyTime, `convertObject no slower than parseAWSExports: ${(objectTime / amplifyTime).toFixed(0)}x`);
 if (largest) {
   const rate = (largest.size * 1000) / largest.converted.ms;

@@ -82,6 +82,8 @@ chmodSync(new URL('dist/cli/main.js', root), 0o755);
 // compile is in them. Without the fixtures (an installed package), there is no cache and the scripts compile as usual.
 const training = [
   'fixtures/example-app/src/aws-exports.js',
+  // A generated aws-exports.js is read without the JavaScript parser; a TypeScript one needs it.
+  'fixtures/typescript-as-const/aws-exports.ts',
   'fixtures/flat-json-geo-notifications/amplifyconfiguration.json',
   'fixtures/mobile-plugins-everything/amplifyconfiguration.json',
   'fixtures/meta-everything/amplify/backend/amplify-meta.json',

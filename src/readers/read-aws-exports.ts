@@ -3,6 +3,7 @@ import type { ObjectNode, ReaderIssue, SourceDocument, SourceLocation, SourceNod
 import { LineIndex, stripByteOrderMark } from './line-index.js';
 import { excessiveNesting, MAX_VALUE_DEPTH } from './nesting-depth.js';
 import { jsParser } from './js-parser.js';
+import { readGeneratedAwsExports } from './read-generated-aws-exports.js';
 import { nestingError, readerError } from './reader-error.js';
 
 /* The babel AST is walked structurally; these are the few shapes we look at. */
@@ -22,6 +23,11 @@ interface AstNode {
  */
 export function readAwsExports(rawText: string, fileName: string): SourceDocument {
   const text = stripByteOrderMark(rawText);
+  return readGeneratedAwsExports(text, fileName) ?? readAwsExportsSyntax(text, fileName);
+}
+
+/** Reads the file with the JavaScript parser, whatever its shape (the text without a byte-order mark). */
+export function readAwsExportsSyntax(text: string, fileName: string): SourceDocument {
   const program = parseProgram(text, fileName);
   const constants = collectTopLevelConstants(program);
   const reader = new ExpressionReader(text, constants);
