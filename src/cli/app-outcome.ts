@@ -1,5 +1,7 @@
-import type { Terminal } from './terminal.js';
 import { EXIT } from './exit-codes.js';
+import { describeError } from './read-input.js';
+import type { Terminal } from './terminal.js';
+import { WriteBatch } from './write-file-atomic.js';
 
 /** What one app of a run over several printed (in order, on which stream), its exit code, and its findings. */
 export interface AppOutcome {
@@ -19,7 +21,7 @@ export type TerminalSettings = Pick<Terminal, 'cwd' | 'colorOnStderr' | 'toolVer
  * Runs one app with a terminal that keeps what it prints, so that apps run anywhere (on this thread or another)
  * are printed in the order of the batch. A bug met in one app is that app's internal fault; the others still run.
  */
-export function runBuffered<A>(runOne: RunOne<A>, args: A, item: string, settings: TerminalSettings): AppOutcome {
+export function runBuffered<A>(runOne: RunOne<A>, args: A, item: string, settings: TerminalSettings, writeBatch?: WriteBatch): AppOutcome {
   const writes: AppOutcome['writes'] = [];
   const severities = { error: 0, warning: 0, info: 0 };
   const terminal: Terminal = {
@@ -30,6 +32,7 @@ export function runBuffered<A>(runOne: RunOne<A>, args: A, item: string, setting
     stdout: (text) => writes.push([1, text]),
     stderr: (text) => writes.push([2, text]),
     tally: (diagnostics) => diagnostics.forEach((diagnostic) => severities[diagnostic.severity]++),
+    writeBatch,
   };
   let code: number;
   try {
@@ -39,4 +42,23 @@ export function runBuffered<A>(runOne: RunOne<A>, args: A, item: string, setting
     code = EXIT.INTERNAL;
   }
   return { code, writes, severities };
+}
+
+/**
+ * Runs a chunk of a batch's apps in order, their outputs written together at the end (WriteBatch), and returns
+ * their outcomes. A write that fails at that point is reported by its app, whose exit code becomes a usage error.
+ */
+export function runChunk<A>(runOne: RunOne<A>, args: A, items: readonly string[], settings: TerminalSettings): AppOutcome[] {
+  const writeBatch = new WriteBatch();
+  const outcomes = items.map((item, position) => {
+    writeBatch.owner = position;
+    return runBuffered(runOne, args, item, settings, writeBatch);
+  });
+  writeBatch.commit();
+  for (const failure of writeBatch.failures) {
+    const outcome = outcomes[failure.owner]!;
+    outcome.writes.push([2, `Cannot write ${failure.display}: ${describeError(failure.error)}\n`]);
+    outcome.code = Math.max(outcome.code, EXIT.USAGE);
+  }
+  return outcomes;
 }

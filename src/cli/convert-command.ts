@@ -130,6 +130,8 @@ function convertFile(args: ConvertArguments, terminal: Terminal): number {
   const outFile = path.resolve(terminal.cwd, args.out);
   const outDisplay = path.relative(terminal.cwd, outFile) || outFile;
   report.output = outDisplay;
+  // An earlier app of the batch may write this very file: its write lands first, as it would one app at a time.
+  if (terminal.writeBatch?.waiting(outFile)) terminal.writeBatch.commit();
   const existing = readExisting(outFile);
   // Only a regular file is replaced: not a folder, a device, a pipe, or a symbolic link (whose target lies
   // outside the path named).
@@ -161,7 +163,8 @@ function convertFile(args: ConvertArguments, terminal: Terminal): number {
       return EXIT.USAGE;
     }
     try {
-      writeFileAtomic(outFile, result.text);
+      if (terminal.writeBatch) terminal.writeBatch.write(outFile, result.text, outDisplay);
+      else writeFileAtomic(outFile, result.text);
     } catch (error) {
       report.written = false;
       emit(report);

@@ -2,12 +2,12 @@ import { realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ReportFormat } from '../diagnostics/render-report.js';
-import { runBuffered, type AppOutcome, type RunOne } from './app-outcome.js';
+import { runChunk, type AppOutcome, type RunOne } from './app-outcome.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs, isGlob } from './expand-inputs.js';
 import { findApps } from './find-apps.js';
 import type { Terminal } from './terminal.js';
-import { runInWorkers, type BatchCommand } from './worker-pool.js';
+import { CHUNK, runInWorkers, type BatchCommand } from './worker-pool.js';
 
 export interface RecursiveArguments {
   input?: string;
@@ -91,10 +91,12 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
   const jobs = batch.parallel ? (args.jobs ?? (items.length >= PARALLEL_FROM ? Math.min(os.availableParallelism(), MAX_JOBS) : 1)) : 1;
   const entry = jobs > 1 ? workerEntry() : undefined;
   if (entry === undefined) {
-    items.forEach((item, index) => {
-      outcomes[index] = runBuffered(batch.runOne, args, item, terminal);
+    for (let start = 0; start < items.length; start += CHUNK) {
+      runChunk(batch.runOne, args, items.slice(start, start + CHUNK), terminal).forEach((outcome, offset) => {
+        outcomes[start + offset] = outcome;
+      });
       printReady();
-    });
+    }
   } else {
     const groups = new Map<string, number[]>();
     items.forEach((item, index) => {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { WriteBatch } from './write-file-atomic.js';
 
 /** The process around a command: where it runs and where it prints. Tests substitute their own. */
 export interface Terminal {
@@ -13,6 +14,8 @@ export interface Terminal {
   interactive?: boolean;
   /** Receives every report's findings, for the summary of a run over several inputs. */
   tally?: (diagnostics: readonly Diagnostic[]) => void;
+  /** In a run over many apps: their outputs are written together (see WriteBatch), not one by one. */
+  writeBatch?: WriteBatch;
 }
 
 export function processTerminal(toolVersion?: string): Terminal {

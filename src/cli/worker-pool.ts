@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Worker as WorkerType } from 'node:worker_threads';
-import { runBuffered, type AppOutcome, type RunOne, type TerminalSettings } from './app-outcome.js';
+import { runChunk, type AppOutcome, type RunOne, type TerminalSettings } from './app-outcome.js';
 
 /** The commands that run over many apps, by the name a worker knows them by. */
 export type BatchCommand = 'convert' | 'check';
@@ -18,8 +18,11 @@ interface WorkerData {
 type Assignment = { items: [number, string][] };
 type Results = { results: [number, AppOutcome][] };
 
-/** Apps handed to a worker at a time: enough to keep messages rare, few enough to share the work out evenly. */
-const CHUNK = 16;
+/**
+ * Apps handed to a worker at a time (and run between two flushes of their outputs to disk): enough to keep messages
+ * and flushes rare, few enough to share the work out evenly.
+ */
+export const CHUNK = 16;
 
 /**
  * A worker's young generation, in MB. V8 grows it to 16 MB or more under a steady stream of short-lived objects;
@@ -98,7 +101,8 @@ export function serveBatchIfWorker(runners: Record<BatchCommand, RunOne<never>>)
   const runOne = runners[data.command] as RunOne<unknown>;
   const port = parentPort;
   port.on('message', (message: Assignment) => {
-    const results: Results['results'] = message.items.map(([index, item]) => [index, runBuffered(runOne, data.args, item, data.settings)]);
+    const outcomes = runChunk(runOne, data.args, message.items.map(([, item]) => item), data.settings);
+    const results: Results['results'] = message.items.map(([index], position) => [index, outcomes[position]!]);
     port.postMessage({ results } satisfies Results);
   });
   return true;
