@@ -66,6 +66,9 @@ describe('the library refuses what is not a configuration with its documented er
     expect(result.outputs.storage).toMatchObject({ bucket_name: 'bucket-1' });
     const reported = result.diagnostics.filter((diagnostic) => diagnostic.code === 'NON_LITERAL_VALUE').map((diagnostic) => diagnostic.source.pointer);
     expect(reported.sort()).toEqual(['/proxy', '/self', '/trap', '/when']);
+    // The object is already loaded: its values are not said to be known only when a file runs.
+    const cycle = result.diagnostics.find((diagnostic) => diagnostic.source.pointer === '/self');
+    expect(cycle?.message).toBe('The value `...` (circular reference) cannot be read as configuration data, so it is not converted.');
   });
 
   it('convertObject: shared objects that would expand without end', () => {

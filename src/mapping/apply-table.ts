@@ -122,7 +122,7 @@ class TableRun {
     if (node.kind === 'unresolved') {
       if (this.coveredByReportOrDrop(pointer)) return;
       const index = this.pushDiagnostic('NON_LITERAL_VALUE', this.categoryOf(pointer), pointer, node.loc, {
-        message: `The value \`${node.expression}\` (${node.what}) is known only when the file runs, so it is not converted.`,
+        message: `The value \`${node.expression}\` (${node.what}) ${node.why ?? 'is known only when the file runs'}, so it is not converted.`,
         resolution: 'Replace it with the literal value your deployed environment uses (for example from `amplify pull`), or set this field in amplify_outputs.json by hand.',
       });
       this.ledger.settle(node, pointer, { outcome: 'reported', diagnostic: index });

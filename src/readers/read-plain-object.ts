@@ -16,7 +16,7 @@ export function readPlainObject(value: Record<string, unknown>): SourceDocument 
 }
 
 function unresolved(expression: string, what: string): SourceNode {
-  return { kind: 'unresolved', expression, what, loc: NO_LOCATION };
+  return { kind: 'unresolved', expression, what, why: 'cannot be read as configuration data', loc: NO_LOCATION };
 }
 
 function toNode(value: unknown, depth: number, reader: { count: number; path: Set<object> }): SourceNode {

@@ -48,6 +48,8 @@ export interface UnresolvedNode extends NodeBase {
   expression: string;
   /** What kind of expression it is, for messages: "call", "member expression", "identifier"... */
   what: string;
+  /** Why it cannot be read, when it is not that it is known only when the file runs (a loaded object's values). */
+  why?: string;
 }
 
 export type SourceNode = ObjectNode | ArrayNode | ScalarNode | UnresolvedNode;
