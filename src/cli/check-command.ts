@@ -6,6 +6,7 @@ import { compareSources } from '../check/compare-sources.js';
 import { META_CANDIDATES } from '../project/read-project.js';
 import { INPUT_CANDIDATES } from './find-input.js';
 import { isDirectory } from '../project/path-kind.js';
+import { namesIn } from './folder-names.js';
 import { convert, type ConvertResult } from '../convert.js';
 import { SOURCE_FORMATS } from '../detect-format.js';
 import type { Severity } from '../diagnostics/codes.js';
@@ -178,7 +179,12 @@ function staleSourceDiagnostics(checked: string, result: ConvertResult, terminal
   // the current folder is none of them), or the current folder.
   const root =
     givenPath === undefined ? terminal.cwd : isDirectory(givenPath) ? givenPath : (markedAppRoot(givenPath, terminal.cwd) ?? terminal.cwd);
-  const candidates = [...INPUT_CANDIDATES, ...META_CANDIDATES].map((candidate) => path.join(root, candidate)).filter((file) => path.relative(terminal.cwd, file) !== checked);
+  // Only the usual places whose first folder (or file) is there are read.
+  const names = namesIn(root);
+  const candidates = [...INPUT_CANDIDATES, ...META_CANDIDATES]
+    .filter((candidate) => names.has(candidate.split('/')[0]!))
+    .map((candidate) => path.join(root, candidate))
+    .filter((file) => path.relative(terminal.cwd, file) !== checked);
   const diagnostics: Diagnostic[] = [];
   for (const file of candidates) {
     const display = path.relative(terminal.cwd, file) || file;

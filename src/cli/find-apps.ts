@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDirectory, statIfAny } from '../project/path-kind.js';
+import { namesIn } from './folder-names.js';
 
 /** Gen1 file names that mark an app (the content decides the format later). */
 const GEN1_FILE_NAMES = new Set(['aws-exports.js', 'aws-exports.ts', 'amplifyconfiguration.json', 'awsconfiguration.json', 'amplifyconfiguration.dart', 'amplify-meta.json']);
@@ -56,7 +57,8 @@ export function markedAppRoot(file: string, root: string): string | undefined {
   if (path.basename(file) === 'amplify-meta.json' && amplifyFolder > 0) return file.split(path.sep).slice(0, amplifyFolder).join(path.sep) || path.sep;
   let directory = path.dirname(file);
   for (;;) {
-    if (APP_MARKERS.some((marker) => existsSync(path.join(directory, marker)))) return directory;
+    const names = namesIn(directory);
+    if (APP_MARKERS.some((marker) => names.has(marker) && existsSync(path.join(directory, marker)))) return directory;
     if (path.relative(root, directory) === '' || path.dirname(directory) === directory) return undefined;
     directory = path.dirname(directory);
   }
