@@ -37,6 +37,8 @@ function run(name: string, source: string): unknown {
   return scriptModule.exports;
 }
 
+// The script the bundle starts its worker threads from (src/cli/main.ts): this launcher, for its code caches.
+(globalThis as Record<symbol, unknown>)[Symbol.for('amplify-outputs-migrate.entry')] = __filename;
 // The key the bundle's jsParser() looks for (src/readers/js-parser.ts).
 (globalThis as Record<symbol, unknown>)[Symbol.for('amplify-outputs-migrate.load-js-parser')] = () => run('js-parser', fs.readFileSync(path.join(__dirname, 'js-parser.cjs'), 'utf8'));
 run('cli', cliSource);

@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { checkCommandBuilder, checkOne, runCheck, type CheckArguments } from './check-command.js';
 import { convertCommandBuilder, convertOne, runConvert, type ConvertArguments } from './convert-command.js';
 import { serveBatchIfWorker } from './worker-pool.js';
@@ -12,6 +13,12 @@ import { processTerminal } from './terminal.js';
 class UsageError extends Error {}
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/**
+ * The script worker threads start from: the installed launcher, which runs this bundle with its code cache, when it
+ * says so; else this module itself.
+ */
+const entry = ((globalThis as Record<symbol, unknown>)[Symbol.for('amplify-outputs-migrate.entry')] as string | undefined) ?? fileURLToPath(import.meta.url);
 
 /**
  * yargs-parser reads a lone "-" after a long option as no value; `--out -` (standard output) is joined into
@@ -32,7 +39,7 @@ function joinDashValues(argv: string[]): string[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const terminal = processTerminal(packageJson.version);
+  const terminal = processTerminal(packageJson.version, entry);
   let exitCode: number = EXIT.OK;
   try {
     await yargs(joinDashValues(argv))

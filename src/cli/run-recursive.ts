@@ -1,4 +1,3 @@
-import { realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ReportFormat } from '../diagnostics/render-report.js';
@@ -89,7 +88,7 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
   };
 
   const jobs = batch.parallel ? (args.jobs ?? (items.length >= PARALLEL_FROM ? Math.min(os.availableParallelism(), MAX_JOBS) : 1)) : 1;
-  const entry = jobs > 1 ? workerEntry() : undefined;
+  const entry = jobs > 1 ? terminal.entry : undefined;
   if (entry === undefined) {
     for (let start = 0; start < items.length; start += CHUNK) {
       runChunk(batch.runOne, args, items.slice(start, start + CHUNK), terminal).forEach((outcome, offset) => {
@@ -121,15 +120,4 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
     `${items.length} ${noun}${items.length === 1 ? '' : 's'}: ${counts.clean} clean, ${counts.findings} with findings, ${counts.failed} failed; findings: ${severities.error} errors, ${severities.warning} warnings, ${severities.info} info.\n`,
   );
   return worst;
-}
-
-/** The script this process was started with (the command line's entry), which workers run too. */
-function workerEntry(): string | undefined {
-  const script = process.argv[1];
-  if (script === undefined) return undefined;
-  try {
-    return realpathSync(script);
-  } catch {
-    return undefined;
-  }
 }

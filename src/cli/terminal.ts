@@ -14,11 +14,13 @@ export interface Terminal {
   interactive?: boolean;
   /** Receives every report's findings, for the summary of a run over several inputs. */
   tally?: (diagnostics: readonly Diagnostic[]) => void;
+  /** The script that runs this command line, which the worker threads of a large batch run too (else no workers). */
+  entry?: string;
   /** In a run over many apps: their outputs are written together (see WriteBatch), not one by one. */
   writeBatch?: WriteBatch;
 }
 
-export function processTerminal(toolVersion?: string): Terminal {
+export function processTerminal(toolVersion?: string, entry?: string): Terminal {
   const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
   const forceColor = process.env['FORCE_COLOR'] !== undefined && process.env['FORCE_COLOR'] !== '0';
   return {
@@ -27,6 +29,7 @@ export function processTerminal(toolVersion?: string): Terminal {
     stderr: (text) => process.stderr.write(text),
     colorOnStderr: !noColor && (forceColor || process.stderr.isTTY === true),
     toolVersion,
+    entry,
     interactive: process.stderr.isTTY === true && !process.env['CI'],
   };
 }
