@@ -93,6 +93,19 @@ describe('a monorepo, converted and checked in one run', () => {
     expect(checks[1]).toEqual(checks[0]);
   });
 
+  it('check --update-baseline over several apps accepts the findings of every app, in one baseline', () => {
+    const { root, names } = monorepo(3);
+    // Nothing converted yet: every app has its own findings (at least a missing amplify_outputs.json).
+    const update = runCli(['check', '--recursive', '--platform', 'android', '--update-baseline'], root, { CI: 'true' });
+    expect(update.status).toBe(0);
+    const baseline = JSON.parse(readFileSync(path.join(root, '.amplify-outputs-migrate.json'), 'utf8')) as { accepted: { code: string; file?: string }[] };
+    for (const name of names) expect(baseline.accepted, name).toContainEqual(expect.objectContaining({ code: 'OUTPUTS_MISSING', file: `${name}/amplify_outputs.json` }));
+    expect(update.stderr).toMatch(new RegExp(`Wrote \\.amplify-outputs-migrate\\.json: ${baseline.accepted.length} findings accepted\\.`));
+    const check = runCli(['check', '--recursive', '--platform', 'android', '--quiet'], root, { CI: 'true' });
+    expect(check.status).toBe(0);
+    expect(check.stderr).toContain('3 apps: 3 clean');
+  });
+
   it('refuses a --jobs that is not a whole number of 1 or more', () => {
     const { root } = monorepo(2);
     for (const jobs of ['0', '-1', '1.5', 'many']) {

@@ -53,6 +53,12 @@ export function baselineFrom(diagnostics: readonly Diagnostic[], previous: Basel
     if (note !== undefined) entry.note = note;
     return entry;
   });
-  const unique = accepted.filter((entry, index) => accepted.findIndex((other) => JSON.stringify(other) === JSON.stringify(entry)) === index);
+  const seen = new Set<string>();
+  const unique = accepted.filter((entry) => {
+    const key = JSON.stringify(entry);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return { ...(previous?.options ? { options: previous.options } : {}), accepted: unique };
 }

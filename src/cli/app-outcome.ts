@@ -15,7 +15,7 @@ export interface AppOutcome {
 export type RunOne<A> = (args: A, item: string, terminal: Terminal) => number;
 
 /** What a terminal that only collects needs of the real one. */
-export type TerminalSettings = Pick<Terminal, 'cwd' | 'colorOnStderr' | 'toolVersion'>;
+export type TerminalSettings = Pick<Terminal, 'cwd' | 'colorOnStderr' | 'toolVersion' | 'acceptFindings'>;
 
 /**
  * Runs one app with a terminal that keeps what it prints, so that apps run anywhere (on this thread or another)
@@ -28,6 +28,7 @@ export function runBuffered<A>(runOne: RunOne<A>, args: A, item: string, setting
     cwd: settings.cwd,
     colorOnStderr: settings.colorOnStderr,
     toolVersion: settings.toolVersion,
+    acceptFindings: settings.acceptFindings,
     interactive: false,
     stdout: (text) => writes.push([1, text]),
     stderr: (text) => writes.push([2, text]),

@@ -68,7 +68,8 @@ export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
  */
 export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number | Promise<number> {
   if (cliArgs.recursive || (cliArgs.more?.length ?? 0) > 0 || (cliArgs.input !== undefined && isGlob(cliArgs.input))) {
-    return runRecursive(cliArgs, terminal, { command: 'check', runOne: checkOne, parallel: cliArgs.reportFile === undefined && !cliArgs.updateBaseline });
+    if (cliArgs.updateBaseline) return updateBaselineOfBatch(cliArgs, terminal);
+    return runRecursive(cliArgs, terminal, { command: 'check', runOne: checkOne, parallel: cliArgs.reportFile === undefined });
   }
   return checkFile(cliArgs, terminal);
 }
@@ -77,22 +78,65 @@ export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number | 
 export const checkOne: RunOne<CheckArguments> = (args, item, terminal) =>
   checkFile({ ...args, recursive: false, more: [], input: item, outputs: path.join(outputFolder(path.resolve(terminal.cwd, item), terminal.cwd), 'amplify_outputs.json') }, terminal);
 
-function checkFile(cliArgs: CheckArguments, terminal: Terminal): number {
-  const baselineFile = path.resolve(terminal.cwd, cliArgs.baseline ?? BASELINE_FILE);
-  const baselineDisplay = path.relative(terminal.cwd, baselineFile) || baselineFile;
-  const existingBaseline = readExisting(baselineFile);
-  let baseline: Baseline | undefined;
-  if (existingBaseline.kind === 'file') {
-    const parsed = parseBaseline(existingBaseline.text);
+interface LoadedBaseline {
+  file: string;
+  display: string;
+  baseline: Baseline | undefined;
+}
+
+/** The baseline of the run (--baseline, else the default file when present); an exit code when it is not valid. */
+function loadBaseline(cliArgs: CheckArguments, terminal: Terminal): LoadedBaseline | number {
+  const file = path.resolve(terminal.cwd, cliArgs.baseline ?? BASELINE_FILE);
+  const display = path.relative(terminal.cwd, file) || file;
+  const existing = readExisting(file);
+  if (existing.kind === 'file') {
+    const parsed = parseBaseline(existing.text);
     if ('problems' in parsed) {
-      terminal.stderr(`${baselineDisplay} is not a valid baseline: ${parsed.problems.join('; ')}.\n`);
+      terminal.stderr(`${display} is not a valid baseline: ${parsed.problems.join('; ')}.\n`);
       return EXIT.USAGE;
     }
-    baseline = parsed.baseline;
-  } else if (cliArgs.baseline !== undefined && !cliArgs.updateBaseline) {
-    terminal.stderr(`Cannot read the baseline ${baselineDisplay}.\n`);
+    return { file, display, baseline: parsed.baseline };
+  }
+  if (cliArgs.baseline !== undefined && !cliArgs.updateBaseline) {
+    terminal.stderr(`Cannot read the baseline ${display}.\n`);
     return EXIT.USAGE;
   }
+  return { file, display, baseline: undefined };
+}
+
+/** Writes the baseline accepting these findings (keeping its options); returns the exit code. */
+function writeBaseline(loaded: LoadedBaseline, findings: readonly Diagnostic[], terminal: Terminal): number {
+  try {
+    writeFileAtomic(loaded.file, `${JSON.stringify(baselineFrom(findings, loaded.baseline), null, 2)}\n`);
+  } catch {
+    terminal.stderr(`Cannot write the baseline ${loaded.display}.\n`);
+    return EXIT.USAGE;
+  }
+  terminal.stderr(`Wrote ${loaded.display}: ${findings.length} finding${findings.length === 1 ? '' : 's'} accepted.\n`);
+  return EXIT.OK;
+}
+
+/**
+ * `check --update-baseline` over several apps: each app's findings are gathered (one app after another), and the
+ * baseline is written once, accepting them all. Nothing is written when an app cannot be checked.
+ */
+async function updateBaselineOfBatch(cliArgs: CheckArguments, terminal: Terminal): Promise<number> {
+  const loaded = loadBaseline(cliArgs, terminal);
+  if (typeof loaded === 'number') return loaded;
+  const findings: Diagnostic[] = [];
+  const gathering: Terminal = { ...terminal, acceptFindings: (diagnostics) => diagnostics.forEach((diagnostic) => findings.push(diagnostic)) };
+  const code = await runRecursive(cliArgs, gathering, { command: 'check', runOne: checkOne, parallel: false });
+  if (code >= EXIT.USAGE) {
+    terminal.stderr(`${loaded.display} was not written: not every app could be checked.\n`);
+    return code;
+  }
+  return writeBaseline(loaded, findings, terminal);
+}
+
+function checkFile(cliArgs: CheckArguments, terminal: Terminal): number {
+  const loaded = loadBaseline(cliArgs, terminal);
+  if (typeof loaded === 'number') return loaded;
+  const { baseline, display: baselineDisplay } = loaded;
   // Options the project keeps in its baseline apply unless the command line says otherwise.
   const options = baseline?.options ?? {};
   const args: CheckArguments & { failOn: Severity } = {
@@ -145,14 +189,12 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal): number {
   const stale = staleSourceDiagnostics(source.display, result, terminal, args);
   const all = [...drift, ...stale, ...result.diagnostics];
   if (args.updateBaseline) {
-    try {
-      writeFileAtomic(baselineFile, `${JSON.stringify(baselineFrom(all, baseline), null, 2)}\n`);
-    } catch {
-      terminal.stderr(`Cannot write the baseline ${baselineDisplay}.\n`);
-      return EXIT.USAGE;
+    // In a run over several apps, the run writes the baseline once, with every app's findings.
+    if (terminal.acceptFindings) {
+      terminal.acceptFindings(all);
+      return EXIT.OK;
     }
-    terminal.stderr(`Wrote ${baselineDisplay}: ${all.length} finding${all.length === 1 ? '' : 's'} accepted.\n`);
-    return EXIT.OK;
+    return writeBaseline(loaded, all, terminal);
   }
   // Accepted findings are left out of the report and of the verdict: only new ones count.
   const diagnostics = all.filter((diagnostic) => !isAccepted(diagnostic, baseline));

@@ -18,6 +18,8 @@ export interface Terminal {
   entry?: string;
   /** In a run over many apps: their outputs are written together (see WriteBatch), not one by one. */
   writeBatch?: WriteBatch;
+  /** In `check --update-baseline` over many apps: takes each app's findings, for one baseline with them all. */
+  acceptFindings?: (diagnostics: readonly Diagnostic[]) => void;
 }
 
 export function processTerminal(toolVersion?: string, entry?: string): Terminal {
