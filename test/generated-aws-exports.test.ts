@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { readAwsExportsSyntax } from '../src/readers/read-aws-exports.js';
 import { readGeneratedAwsExports } from '../src/readers/read-generated-aws-exports.js';
 import { stripByteOrderMark } from '../src/readers/line-index.js';
+import { BACKENDS } from './support/backends.js';
 import { corpusFiles } from './support/corpus.js';
+import { awsExportsFromMeta, awsExportsText } from './support/official-generator.js';
 
 /**
  * The reader of generated aws-exports.js files skips the JavaScript parser. Whatever it accepts, it must read
@@ -43,6 +45,10 @@ describe('reading a generated aws-exports.js without the JavaScript parser', () 
     expect(taken).toContain(path.join(FIXTURES, 'example-app/src/aws-exports.js'));
     // Most fixtures are files as the CLI writes them; the hand-written and TypeScript ones go to the parser.
     expect(taken.length).toBeGreaterThan(files.length / 3);
+  });
+
+  it('takes every file the official Gen1 generator writes for the test backends, and reads it as the parser does', () => {
+    for (const [name, backend] of Object.entries(BACKENDS)) expect(agrees(awsExportsText(awsExportsFromMeta(backend))), name).toBe(true);
   });
 
   it('takes the layouts the CLI has written, and reads them as the parser does', () => {
