@@ -1,32 +1,50 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs';
-import { statIfAny } from '../project/path-kind.js';
 import type { Terminal } from './terminal.js';
 
 /** Inputs larger than this are refused: no Gen1 configuration comes near it. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
+/** What is at a path, for reading: a regular file's text (symbolic links followed), or why there is none. */
+type Examined =
+  | { kind: 'file'; text: string }
+  | { kind: 'missing' }
+  | { kind: 'directory' }
+  | { kind: 'special' }
+  | { kind: 'too-large'; size: number }
+  | { kind: 'not-text'; problem: string }
+  | { kind: 'unreadable'; error: unknown };
+
+/** The one place a path is looked at and read; readInput and readExisting say what they need of the answer. */
+function examine(file: string): Examined {
+  try {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    if (stats === undefined) return { kind: 'missing' };
+    if (stats.isDirectory()) return { kind: 'directory' };
+    if (!stats.isFile()) return { kind: 'special' };
+    if (stats.size > MAX_INPUT_BYTES) return { kind: 'too-large', size: stats.size };
+    const decoded = decodeText(readFileSync(file));
+    return typeof decoded === 'string' ? { kind: 'file', text: decoded } : { kind: 'not-text', problem: decoded.problem };
+  } catch (error) {
+    return { kind: 'unreadable', error };
+  }
+}
+
 /** Reads an input file, saying on standard error why it cannot (not a file, too large, not text, unreadable). */
 export function readInput(file: string, display: string, terminal: Terminal): string | undefined {
-  try {
-    const stats = statSync(file);
-    if (!stats.isFile()) {
-      terminal.stderr(`Cannot read ${display}: not a regular file.\n`);
-      return undefined;
-    }
-    if (stats.size > MAX_INPUT_BYTES) {
-      terminal.stderr(`Cannot read ${display}: it is ${stats.size} bytes, more than the ${MAX_INPUT_BYTES} bytes a Gen1 configuration file can be.\n`);
-      return undefined;
-    }
-    const decoded = decodeText(readFileSync(file));
-    if (typeof decoded !== 'string') {
-      terminal.stderr(`Cannot read ${display}: ${decoded.problem}\n`);
-      return undefined;
-    }
-    return decoded;
-  } catch (error) {
-    terminal.stderr(`Cannot read ${display}: ${describeError(error)}\n`);
-    return undefined;
-  }
+  const examined = examine(file);
+  if (examined.kind === 'file') return examined.text;
+  const problem =
+    examined.kind === 'missing'
+      ? describeError({ code: 'ENOENT' })
+      : examined.kind === 'directory' || examined.kind === 'special'
+        ? 'not a regular file.'
+        : examined.kind === 'too-large'
+          ? `it is ${examined.size} bytes, more than the ${MAX_INPUT_BYTES} bytes a Gen1 configuration file can be.`
+          : examined.kind === 'not-text'
+            ? examined.problem
+            : describeError(examined.error);
+  terminal.stderr(`Cannot read ${display}: ${problem}\n`);
+  return undefined;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -87,16 +105,19 @@ export type Existing = { kind: 'none' } | { kind: 'directory' } | { kind: 'other
 
 /** What is at a path now, for reading: a regular file's text (symbolic links followed), or what else it is. */
 export function readExisting(file: string): Existing {
-  try {
-    const stats = statIfAny(file);
-    if (stats === undefined) return { kind: 'none' };
-    if (stats.isDirectory()) return { kind: 'directory' };
-    if (!stats.isFile()) return { kind: 'other', what: 'not a regular file' };
-    if (stats.size > MAX_INPUT_BYTES) return { kind: 'other', what: `larger than ${MAX_INPUT_BYTES} bytes` };
-    const decoded = decodeText(readFileSync(file));
-    return typeof decoded === 'string' ? { kind: 'file', text: decoded } : { kind: 'other', what: decoded.problem.replace(/;.*$/, '') };
-  } catch {
-    return { kind: 'none' };
+  const examined = examine(file);
+  switch (examined.kind) {
+    case 'file':
+    case 'directory':
+      return examined;
+    case 'special':
+      return { kind: 'other', what: 'not a regular file' };
+    case 'too-large':
+      return { kind: 'other', what: `larger than ${MAX_INPUT_BYTES} bytes` };
+    case 'not-text':
+      return { kind: 'other', what: examined.problem.replace(/;.*$/, '') };
+    default:
+      return { kind: 'none' };
   }
 }
 
