@@ -20,7 +20,7 @@ import { readExisting } from './read-input.js';
 import { emitReport } from './emit-report.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
 import { isGlob } from './expand-inputs.js';
-import { markedAppRoot, outputFolder } from './find-apps.js';
+import { markedAppRoot, outputsFileFor } from './find-apps.js';
 import type { RunOne } from './app-outcome.js';
 import { JOBS_OPTION, runRecursive } from './run-recursive.js';
 import type { Terminal } from './terminal.js';
@@ -76,7 +76,7 @@ export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number | 
 
 /** Checks one app of a run over several against the amplify_outputs.json next to it. */
 export const checkOne: RunOne<CheckArguments> = (args, item, terminal) =>
-  checkFile({ ...args, recursive: false, more: [], input: item, outputs: path.join(outputFolder(path.resolve(terminal.cwd, item), terminal.cwd), 'amplify_outputs.json') }, terminal);
+  checkFile({ ...args, recursive: false, more: [], input: item, outputs: outputsFileFor(item, terminal.cwd) }, terminal);
 
 interface LoadedBaseline {
   file: string;

@@ -12,7 +12,7 @@ import { describeError, readExisting, isSymbolicLink } from './read-input.js';
 import { emitReport, reportUsesStdout } from './emit-report.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
 import { isGlob } from './expand-inputs.js';
-import { outputFolder } from './find-apps.js';
+import { outputsFileFor } from './find-apps.js';
 import type { RunOne } from './app-outcome.js';
 import { JOBS_OPTION, runRecursive } from './run-recursive.js';
 import type { Terminal } from './terminal.js';
@@ -67,7 +67,7 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
 
 /** Converts one app of a run over several, next to its own Gen1 file. */
 export const convertOne: RunOne<ConvertArguments> = (args, item, terminal) =>
-  convertFile({ ...args, recursive: false, more: [], input: item, out: path.join(outputFolder(path.resolve(terminal.cwd, item), terminal.cwd), 'amplify_outputs.json') }, terminal);
+  convertFile({ ...args, recursive: false, more: [], input: item, out: outputsFileFor(item, terminal.cwd) }, terminal);
 
 /** Runs `convert`; returns the exit code. */
 export function runConvert(args: ConvertArguments, terminal: Terminal): number | Promise<number> {
@@ -75,7 +75,7 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number |
     return runRecursive(args, terminal, {
       command: 'convert',
       runOne: convertOne,
-      sharedKey: (item) => outputFolder(path.resolve(terminal.cwd, item), terminal.cwd),
+      sharedKey: (item) => outputsFileFor(item, terminal.cwd),
       parallel: args.reportFile === undefined,
     });
   }

@@ -86,8 +86,13 @@ function readGitignore(root: string): (relative: string) => boolean {
 }
 
 /** Where the amplify_outputs.json of an input goes: a folder as it is, a file's app root. */
-export function outputFolder(input: string, root: string): string {
+function outputFolder(input: string, root: string): string {
   // A missing input is reported by the command itself.
   if (isDirectory(input)) return path.relative(root, input) || '.';
   return path.relative(root, appRoot(input, root)) || '.';
+}
+
+/** The amplify_outputs.json of one input of a run over several apps, relative to the current folder. */
+export function outputsFileFor(item: string, cwd: string): string {
+  return path.join(outputFolder(path.resolve(cwd, item), cwd), 'amplify_outputs.json');
 }
