@@ -19,10 +19,11 @@ export function readJson(rawText: string, fileName: string): SourceDocument {
  * in the larger text.
  */
 export function readJsonSegment(text: string, start: number, end: number, fileName: string, lines: LineIndex): SourceDocument {
-  const tooDeep = excessiveNesting(text.slice(start, end));
+  const segment = text.slice(start, end);
+  const tooDeep = excessiveNesting(segment);
   if (tooDeep !== undefined) throw nestingError(fileName, lines.locate(start + tooDeep));
   const errors: ParseError[] = [];
-  const tree = parseTree(text.slice(start, end), errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const tree = parseTree(segment, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const firstError = errors[0];
   if (firstError) {
     throw readerError('PARSE_ERROR', fileName, lines.locate(start + firstError.offset), `The configuration is not valid JSON: ${describeJsonError(printParseErrorCode(firstError.error))}.`, 'Fix the JSON (or restore the file the Amplify CLI generated) and run again.');
