@@ -164,11 +164,11 @@ function attachModelIntrospection(mapping: ReturnType<typeof applyTable>, text: 
 
 function sortDiagnostics(diagnostics: Diagnostic[], fields: FieldDisposition[]): { diagnostics: Diagnostic[]; fields: FieldDisposition[] } {
   const order = diagnostics.map((diagnostic, index) => ({ diagnostic, index })).sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic) || a.index - b.index);
+  const byPointer = (a: FieldDisposition, b: FieldDisposition): number => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0);
+  // Already in order (the usual case): the numbers stay as they are.
+  if (order.every((entry, position) => entry.index === position)) return { diagnostics, fields: fields.sort(byPointer) };
   const newIndex = new Map(order.map((entry, position) => [entry.index, position]));
-  return {
-    diagnostics: order.map((entry) => entry.diagnostic),
-    fields: renumberDiagnostics(fields, newIndex).sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0)),
-  };
+  return { diagnostics: order.map((entry) => entry.diagnostic), fields: renumberDiagnostics(fields, newIndex).sort(byPointer) };
 }
 
 function resolveFormat(text: string, file: string | undefined): SourceFormat {

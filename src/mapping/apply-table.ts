@@ -1,6 +1,6 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatPointer, isWithinPointer, joinPointer, parsePointer } from '../source/json-pointer.js';
+import { formatPointer, isWithinPointer, joinPointer, parsePointer, pointerTokens } from '../source/json-pointer.js';
 import { isEmptyNode, toPlainValue, type ObjectNode, type SourceDocument, type SourceNode } from '../source/source-node.js';
 import { ENGINE_DROP_REASONS } from '../transforms/drop-reasons.js';
 import { TRANSFORMS } from '../transforms/registry.js';
@@ -85,6 +85,7 @@ class TableRun {
   }
 
   private withoutWithdrawn(): { diagnostics: Diagnostic[]; fields: FieldDisposition[] } {
+    if (this.withdrawn.size === 0) return { diagnostics: this.diagnostics, fields: this.ledger.all() };
     const newIndex = new Map<number, number>();
     const diagnostics: Diagnostic[] = [];
     this.diagnostics.forEach((diagnostic, index) => {
@@ -135,7 +136,7 @@ class TableRun {
 
   /** A field that a report or drop row names is handled by that row, whatever its value. */
   private coveredByReportOrDrop(pointer: string): boolean {
-    const tokens = parsePointer(pointer);
+    const tokens = pointerTokens(pointer);
     return this.compiled.reportAndDrop.some((pattern) => patternCovers(pattern, tokens));
   }
 
@@ -318,7 +319,7 @@ class TableRun {
   }
 
   private sectionExists(target: string): boolean {
-    const section = parsePointer(target)[0];
+    const section = pointerTokens(target)[0];
     return section !== undefined && getAt(this.outputs, `/${section}`) !== undefined;
   }
 

@@ -1,4 +1,4 @@
-import { parsePointer } from '../source/json-pointer.js';
+import { pointerTokens } from '../source/json-pointer.js';
 import { compilePattern, patternCovers, type SourcePattern } from './match-source.js';
 import { isMapRow, type MappingTable, type Row } from './table-types.js';
 
@@ -52,7 +52,7 @@ function build(table: MappingTable): CompiledTable {
     categoryOf(pointer) {
       let category = categories.get(pointer);
       if (category === undefined) {
-        const tokens = parsePointer(pointer);
+        const tokens = pointerTokens(pointer);
         category = all.find((entry) => patternCovers(entry.pattern, tokens))?.category ?? 'general';
         if (categories.size < 5_000) categories.set(pointer, category);
       }

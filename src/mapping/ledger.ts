@@ -30,9 +30,21 @@ export function collectLeaves(node: SourceNode, pointer: string, cache?: Map<Sou
   return leaves;
 }
 
+/** The disposition of one leaf, built per outcome: one object shape each, which keeps the ledger fast. */
+function withPointer(disposition: DistributiveOmit<FieldDisposition, 'pointer'>, pointer: string): FieldDisposition {
+  if (disposition.outcome === 'mapped') return { outcome: 'mapped', target: disposition.target, pointer };
+  if (disposition.outcome === 'reported') return { outcome: 'reported', diagnostic: disposition.diagnostic, pointer };
+  return { outcome: 'dropped', reason: disposition.reason, pointer };
+}
+
+/** A node that is its own only leaf: a value, an unresolved expression, or an empty object or array. */
+function isLeaf(node: SourceNode): boolean {
+  return node.kind === 'scalar' || node.kind === 'unresolved' || (node.kind === 'object' ? node.entries.length === 0 : node.items.length === 0);
+}
+
 /** The dispositions with their diagnostic numbers moved, after the diagnostics were reordered or filtered. */
 export function renumberDiagnostics(fields: readonly FieldDisposition[], newIndex: ReadonlyMap<number, number>): FieldDisposition[] {
-  return fields.map((field) => (field.outcome === 'reported' ? { ...field, diagnostic: newIndex.get(field.diagnostic) ?? -1 } : field));
+  return fields.map((field) => (field.outcome === 'reported' ? { outcome: 'reported', diagnostic: newIndex.get(field.diagnostic) ?? -1, pointer: field.pointer } : field));
 }
 
 /** The record of dispositions, keyed by leaf pointer. */
@@ -51,11 +63,14 @@ export class Ledger {
 
   /** Records a disposition for each leaf under `node` that has none yet (a mapping may replace a drop). */
   settle(node: SourceNode, pointer: string, disposition: DistributiveOmit<FieldDisposition, 'pointer'>): void {
-    for (const leaf of this.leavesOf(node, pointer)) {
-      const existing = this.entries.get(leaf);
-      if (!existing || (existing.outcome === 'dropped' && disposition.outcome === 'mapped')) {
-        this.entries.set(leaf, { ...disposition, pointer: leaf } as FieldDisposition);
-      }
+    if (isLeaf(node)) this.settleLeaf(pointer, disposition);
+    else for (const leaf of this.leavesOf(node, pointer)) this.settleLeaf(leaf, disposition);
+  }
+
+  private settleLeaf(leaf: string, disposition: DistributiveOmit<FieldDisposition, 'pointer'>): void {
+    const existing = this.entries.get(leaf);
+    if (!existing || (existing.outcome === 'dropped' && disposition.outcome === 'mapped')) {
+      this.entries.set(leaf, withPointer(disposition, leaf));
     }
   }
 
@@ -65,15 +80,18 @@ export class Ledger {
   }
 
   isSettled(node: SourceNode, pointer: string): boolean {
+    if (isLeaf(node)) return this.entries.has(pointer);
     return this.leavesOf(node, pointer).every((leaf) => this.entries.has(leaf));
   }
 
   /** True when every leaf under the node is reported (for instance a resource reported as a whole). */
   isReported(node: SourceNode, pointer: string): boolean {
+    if (isLeaf(node)) return this.entries.get(pointer)?.outcome === 'reported';
     return this.leavesOf(node, pointer).every((leaf) => this.entries.get(leaf)?.outcome === 'reported');
   }
 
   isUntouched(node: SourceNode, pointer: string): boolean {
+    if (isLeaf(node)) return !this.entries.has(pointer);
     return this.leavesOf(node, pointer).every((leaf) => !this.entries.has(leaf));
   }
 

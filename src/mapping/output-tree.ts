@@ -1,4 +1,4 @@
-import { formatPointer, parsePointer } from '../source/json-pointer.js';
+import { formatPointer, parsePointer, pointerTokens } from '../source/json-pointer.js';
 
 /** Reading and writing plain JSON values at JSON pointers, for the output being built. */
 
@@ -10,7 +10,7 @@ export function isPlainObject(value: unknown): value is JsonObject {
 
 export function getAt(root: JsonObject, pointer: string): unknown {
   let current: unknown = root;
-  for (const token of parsePointer(pointer)) {
+  for (const token of pointerTokens(pointer)) {
     if (!isPlainObject(current) || !Object.prototype.hasOwnProperty.call(current, token)) return undefined;
     current = current[token];
   }
@@ -23,12 +23,12 @@ export function hasAt(root: JsonObject, pointer: string): boolean {
 
 /** Sets a value, creating the objects on the way (as null-prototype-free plain objects). */
 export function setAt(root: JsonObject, pointer: string, value: unknown): void {
-  const tokens = parsePointer(pointer);
-  const last = tokens.pop();
-  if (last === undefined) throw new Error('Cannot replace the output root');
+  const tokens = pointerTokens(pointer);
+  if (tokens.length === 0) throw new Error('Cannot replace the output root');
   let current = root;
-  for (const token of tokens) {
-    const next = current[token];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const token = tokens[i]!;
+    const next = Object.prototype.hasOwnProperty.call(current, token) ? current[token] : undefined;
     if (isPlainObject(next)) {
       current = next;
     } else {
@@ -37,7 +37,7 @@ export function setAt(root: JsonObject, pointer: string, value: unknown): void {
       current = created;
     }
   }
-  defineKey(current, last, value);
+  defineKey(current, tokens[tokens.length - 1]!, value);
 }
 
 export function deleteAt(root: JsonObject, pointer: string): void {
@@ -48,9 +48,13 @@ export function deleteAt(root: JsonObject, pointer: string): void {
   if (isPlainObject(parent)) delete parent[last];
 }
 
-/** Own data property, safe for keys like "__proto__". */
-function defineKey(target: JsonObject, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+/**
+ * Sets an own data property, safe for any key: on a plain object only "__proto__" is an accessor (inherited from
+ * Object.prototype), so only that key needs defining; the others take the much faster assignment.
+ */
+export function defineKey(target: object, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else (target as Record<string, unknown>)[key] = value;
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {

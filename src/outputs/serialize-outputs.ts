@@ -1,4 +1,4 @@
-import { isPlainObject } from '../mapping/output-tree.js';
+import { defineKey, isPlainObject } from '../mapping/output-tree.js';
 import { getOutputsSchema, type SchemaNode } from '../validation/schemas.js';
 import type { OutputsVersion } from './versions.js';
 
@@ -44,16 +44,20 @@ function order(value: unknown, node: SchemaNode | undefined, root: SchemaNode): 
   if (Array.isArray(value)) return value.map((item) => order(item, schema?.items, root));
   if (!isPlainObject(value)) return value;
   const result: Record<string, unknown> = {};
-  const keys = Object.keys(value);
-  const present = new Set(keys);
-  const sorted = known.length === 0 ? keys : [...known.filter((key) => present.has(key)), ...keys.filter((key) => !Object.prototype.hasOwnProperty.call(schema?.properties, key))];
-  for (const key of sorted) {
-    // Own properties only: a key such as "constructor" must not find Object.prototype's.
-    const own = schema?.properties && Object.prototype.hasOwnProperty.call(schema.properties, key) ? schema.properties[key] : undefined;
-    const child = own ?? patternSchema(schema) ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
-    Object.defineProperty(result, key, { value: order(value[key], child, root), enumerable: true, writable: true, configurable: true });
+  // Own properties only: a key such as "constructor" must not find Object.prototype's.
+  const properties = schema?.properties;
+  for (const key of known) {
+    if (hasOwn(value, key)) defineKey(result, key, order(value[key], properties![key], root));
+  }
+  const rest = patternSchema(schema) ?? (typeof schema?.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+  for (const key of Object.keys(value)) {
+    if (!properties || !hasOwn(properties, key)) defineKey(result, key, order(value[key], rest, root));
   }
   return result;
+}
+
+function hasOwn(object: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
 }
 
 function patternSchema(schema: SchemaNode | undefined): SchemaNode | undefined {

@@ -1,6 +1,6 @@
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { ConversionError } from '../errors.js';
-import type { ObjectNode, SourceDocument, SourceLocation, SourceNode } from '../source/source-node.js';
+import type { ObjectEntry, ObjectNode, SourceDocument, SourceLocation, SourceNode } from '../source/source-node.js';
 import { MAX_VALUE_DEPTH } from './nesting-depth.js';
 
 /** No position: the object did not come from text. */
@@ -29,23 +29,26 @@ function toNode(value: unknown, depth: number, reader: { count: number; path: Se
       }),
     );
   }
+  // Values first: they are most of a configuration.
+  if (value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+    return depth > MAX_VALUE_DEPTH ? unresolved('...', 'deeply nested value') : { kind: 'scalar', value, loc: NO_LOCATION };
+  }
   if (depth > MAX_VALUE_DEPTH) return unresolved('...', 'deeply nested value');
   if (value === UNREADABLE) return unresolved('...', 'property whose getter throws');
-  if (value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
-    return { kind: 'scalar', value, loc: NO_LOCATION };
-  }
   if (typeof value !== 'object') return unresolved(typeof value, `${typeof value} value`);
   if (reader.path.has(value)) return unresolved('...', 'circular reference');
   reader.path.add(value);
   try {
+    if (Array.isArray(value)) {
+      const items: SourceNode[] = [];
+      for (let index = 0; index < value.length; index++) items.push(toNode(read(value, index), depth + 1, reader));
+      return { kind: 'array', items, loc: NO_LOCATION };
+    }
     const prototype = Object.getPrototypeOf(value) as unknown;
-    if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) return unresolved(describeObject(value), 'object that is not plain data');
-    if (Array.isArray(value)) return { kind: 'array', items: Array.from({ length: value.length }, (_, index) => toNode(read(value, index), depth + 1, reader)), loc: NO_LOCATION };
-    return {
-      kind: 'object',
-      entries: Object.keys(value).map((key) => ({ key, keyLoc: NO_LOCATION, node: toNode(read(value, key), depth + 1, reader) })),
-      loc: NO_LOCATION,
-    };
+    if (prototype !== Object.prototype && prototype !== null) return unresolved(describeObject(value), 'object that is not plain data');
+    const entries: ObjectEntry[] = [];
+    for (const key of Object.keys(value)) entries.push({ key, keyLoc: NO_LOCATION, node: toNode(read(value, key), depth + 1, reader) });
+    return { kind: 'object', entries, loc: NO_LOCATION };
   } catch (error) {
     // A proxy whose traps throw: the value is left unread (a conversion error from below goes on up).
     if (error instanceof ConversionError) throw error;

@@ -22,15 +22,20 @@ export function joinPointer(base: string, token: string | number): string {
 
 const parsed = new Map<string, readonly string[]>();
 
-/** The tokens of a pointer (a new array each time; parses are kept, as the same pointers recur). */
-export function parsePointer(pointer: string): string[] {
+/** The tokens of a pointer, shared and read-only: parses are kept, as the same pointers recur. */
+export function pointerTokens(pointer: string): readonly string[] {
   let tokens = parsed.get(pointer);
   if (!tokens) {
     if (pointer !== '' && !pointer.startsWith('/')) throw new Error(`Not a JSON pointer: ${pointer}`);
     tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointerToken);
     if (parsed.size < 20_000) parsed.set(pointer, tokens);
   }
-  return tokens.slice();
+  return tokens;
+}
+
+/** The tokens of a pointer, as a new array the caller may change. */
+export function parsePointer(pointer: string): string[] {
+  return pointerTokens(pointer).slice();
 }
 
 /** True when `pointer` is `ancestor` itself or lies below it. */

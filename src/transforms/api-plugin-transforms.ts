@@ -1,5 +1,5 @@
 import { joinPointer, parsePointer } from '../source/json-pointer.js';
-import { isPlainObject } from '../mapping/output-tree.js';
+import { defineKey, isPlainObject } from '../mapping/output-tree.js';
 import { toAuthType } from './data-transforms.js';
 import { DROP_REASONS } from './drop-reasons.js';
 import type { Transform, TransformContext } from './transform-context.js';
@@ -84,6 +84,6 @@ export const restApi: Transform = (value, ctx) => {
   }
   if ('apiKey' in value) ctx.report('REST_AUTHORIZATION', { pointer: joinPointer(ctx.pointer, 'apiKey'), message: `The REST API "${name}" has an API key; custom.API has no field for it.`, resolution: 'Send the key as an x-api-key header in code.' });
   const api: Record<string, Record<string, string>> = {};
-  Object.defineProperty(api, name, { value: entry, enumerable: true, writable: true, configurable: true });
+  defineKey(api, name, entry);
   return api;
 };

@@ -1,5 +1,5 @@
 import { joinPointer } from '../source/json-pointer.js';
-import { cloneJson, isPlainObject } from '../mapping/output-tree.js';
+import { cloneJson, defineKey, isPlainObject } from '../mapping/output-tree.js';
 import { DROP_REASONS } from './drop-reasons.js';
 import type { Transform } from './transform-context.js';
 import { invalid, reportUnknownKeys } from './value-transforms.js';
@@ -35,7 +35,7 @@ export const restApis: Transform = (value, ctx) => {
       ctx.report('CONFLICTING_VALUES', { pointer, message: `A second REST API is named "${api['name']}"; the first one is kept.`, resolution: 'Give each REST API its own name.' });
       return;
     }
-    Object.defineProperty(apis, api['name'], { value: entry, enumerable: true, writable: true, configurable: true });
+    defineKey(apis, api['name'], entry);
   });
   return Object.keys(apis).length > 0 ? apis : undefined;
 };

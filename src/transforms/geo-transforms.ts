@@ -1,5 +1,5 @@
 import { joinPointer } from '../source/json-pointer.js';
-import { isPlainObject } from '../mapping/output-tree.js';
+import { defineKey, isPlainObject } from '../mapping/output-tree.js';
 import type { Transform } from './transform-context.js';
 import { invalid, reportUnknownKeys } from './value-transforms.js';
 
@@ -13,7 +13,7 @@ export const geoMaps: Transform = (value, ctx) => {
   for (const [name, config] of Object.entries(value['items'])) {
     const style = isPlainObject(config) ? config['style'] : undefined;
     if (isPlainObject(config) && (style === undefined || typeof style === 'string') && Object.keys(config).every((key) => key === 'style')) {
-      Object.defineProperty(items, name, { value: style === undefined ? {} : { style }, enumerable: true, writable: true, configurable: true });
+      defineKey(items, name, style === undefined ? {} : { style });
     } else {
       invalid(ctx, 'a map entry of the form { "style": "..." }', config, joinPointer(joinPointer(ctx.pointer, 'items'), name));
     }

@@ -1,5 +1,5 @@
 import { formatPointer, joinPointer, parsePointer } from '../source/json-pointer.js';
-import { isPlainObject } from '../mapping/output-tree.js';
+import { defineKey, isPlainObject } from '../mapping/output-tree.js';
 import { DROP_REASONS } from './drop-reasons.js';
 import type { Transform, TransformContext } from './transform-context.js';
 import { describeValue, invalid } from './value-transforms.js';
@@ -94,7 +94,7 @@ export const userPoolGroups: Transform = (value, ctx) => {
   return names.map((name) => {
     const group: Record<string, unknown> = {};
     const rank = precedence?.get(name);
-    Object.defineProperty(group, name, { value: rank === undefined ? {} : { precedence: rank }, enumerable: true, writable: true, configurable: true });
+    defineKey(group, name, rank === undefined ? {} : { precedence: rank });
     return group;
   });
 };
@@ -151,7 +151,7 @@ export const metaRestApi: Transform = (value, ctx) => {
   if (region) entry['region'] = region;
   entry['apiName'] = output['ApiName'];
   const api: Record<string, unknown> = {};
-  Object.defineProperty(api, output['ApiName'], { value: entry, enumerable: true, writable: true, configurable: true });
+  defineKey(api, output['ApiName'], entry);
   return api;
 };
 
@@ -206,7 +206,7 @@ export const metaGeoResource: Transform = (value, ctx) => {
   }
   if (service === 'Map') {
     const items: Record<string, unknown> = {};
-    Object.defineProperty(items, name, { value: typeof output['Style'] === 'string' ? { style: output['Style'] } : {}, enumerable: true, writable: true, configurable: true });
+    defineKey(items, name, typeof output['Style'] === 'string' ? { style: output['Style'] } : {});
     return { maps: { items, ...(isDefault ? { default: name } : {}) } };
   }
   const key = service === 'PlaceIndex' ? 'search_indices' : 'geofence_collections';
