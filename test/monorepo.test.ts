@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { project, runCli } from './support/run-cli.js';
@@ -123,5 +123,30 @@ describe('expandInputs', () => {
     expect(expandInputs(['a/*.json', 'plain.js'], root)).toEqual(['a/x.json', 'a/y.json', 'plain.js']);
     expect(expandInputs(['**/*.json'], root)).toEqual(['a/x.json', 'a/y.json', 'b/z.json']);
     expect(expandInputs([`${root}/a/*.json`], '/')).toEqual([`${root}/a/x.json`, `${root}/a/y.json`]);
+  });
+
+  it('matches a segment at a time: wildcards, plain names, ** at any depth, ./ prefixes and linked folders', async () => {
+    const { expandInputs } = await import('../src/cli/expand-inputs.js');
+    const root = project({
+      'apps/one/src/aws-exports.js': '',
+      'apps/one/deep/er/src/aws-exports.js': '',
+      'apps/two/src/aws-exports.js': '',
+      'apps/two/src/other.js': '',
+      'apps/three/README.md': '',
+      'apps/node_modules/dep/src/aws-exports.js': '',
+      'other/src/aws-exports.js': '',
+    });
+    symlinkSync(path.join(root, 'other'), path.join(root, 'apps/linked'));
+    symlinkSync(path.join(root, 'missing'), path.join(root, 'apps/broken'));
+    expect(expandInputs(['apps/*/src/aws-exports.js'], root)).toEqual(['apps/linked/src/aws-exports.js', 'apps/one/src/aws-exports.js', 'apps/two/src/aws-exports.js']);
+    expect(expandInputs(['./apps/t*/src/*.js'], root)).toEqual(['apps/two/src/aws-exports.js', 'apps/two/src/other.js']);
+    expect(expandInputs(['apps/**/aws-exports.js'], root)).toEqual([
+      'apps/linked/src/aws-exports.js',
+      'apps/one/deep/er/src/aws-exports.js',
+      'apps/one/src/aws-exports.js',
+      'apps/two/src/aws-exports.js',
+    ]);
+    expect(expandInputs(['apps/?wo'], root)).toEqual(['apps/two']);
+    expect(expandInputs(['apps/*/nothing.js', 'nowhere/*'], root)).toEqual([]);
   });
 });

@@ -1,8 +1,11 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isDirectory } from '../project/path-kind.js';
+import { statIfAny } from '../project/path-kind.js';
+import { entryKind, sortedEntries } from './folder-names.js';
 
 const GLOB_CHARACTERS = /[*?[]/;
+
+/** Folders a glob never enters. */
+const NEVER_ENTERED = new Set(['node_modules', '.git']);
 
 export function isGlob(input: string): boolean {
   return GLOB_CHARACTERS.test(input);
@@ -15,32 +18,52 @@ export function isGlob(input: string): boolean {
 export function expandInputs(inputs: readonly string[], cwd: string): string[] {
   const result: string[] = [];
   for (const input of inputs) {
-    if (!isGlob(input)) {
-      result.push(input);
-      continue;
-    }
-    const normalized = input.split(path.sep).join('/');
-    const segments = normalized.split('/');
-    const firstGlob = segments.findIndex((segment) => isGlob(segment));
-    const base = segments.slice(0, firstGlob).join('/') || (normalized.startsWith('/') ? '/' : '.');
-    const pattern = globToRegExp(normalized.startsWith('./') ? normalized.slice(2) : normalized);
-    const walk = (directory: string): void => {
-      let names: string[];
-      try {
-        names = readdirSync(path.resolve(cwd, directory)).sort();
-      } catch {
-        return;
-      }
-      for (const name of names) {
-        if (name === 'node_modules' || name === '.git') continue;
-        const relative = directory === '.' ? name : directory === '/' ? `/${name}` : `${directory}/${name}`;
-        if (pattern.test(relative)) result.push(relative);
-        if (isDirectory(path.resolve(cwd, relative))) walk(relative);
-      }
-    };
-    walk(base);
+    if (isGlob(input)) expandGlob(input.split(path.sep).join('/'), cwd, result);
+    else result.push(input);
   }
   return [...new Set(result)];
+}
+
+/**
+ * A glob is walked a segment at a time: a folder is listed only when a segment with wildcards must be matched in it,
+ * only the entries that match that segment are followed, a plain segment costs one look-up, and the walk goes no
+ * deeper than the pattern (except below `**`). Whole paths are then matched against the full pattern.
+ */
+function expandGlob(glob: string, cwd: string, into: string[]): void {
+  const normalized = glob.replace(/^(?:\.\/)+/, '');
+  const segments = normalized.split('/');
+  const firstGlob = segments.findIndex((segment) => isGlob(segment));
+  const base = segments.slice(0, firstGlob).join('/') || (normalized.startsWith('/') ? '/' : '.');
+  const pattern = globToRegExp(normalized);
+  const steps = segments.slice(firstGlob);
+  const stepMatchers = steps.map((segment) => (segment.includes('**') ? undefined : globToRegExp(segment)));
+  const firstFree = stepMatchers.findIndex((matcher) => matcher === undefined);
+  const join = (directory: string, name: string): string => (directory === '.' ? name : directory === '/' ? `/${name}` : `${directory}/${name}`);
+
+  const walk = (directory: string, depth: number): void => {
+    const free = firstFree >= 0 && depth >= firstFree;
+    const step = steps[depth];
+    if (!free && step !== undefined && !isGlob(step)) {
+      // A plain segment: one look-up instead of a listing.
+      if (NEVER_ENTERED.has(step)) return;
+      const relative = join(directory, step);
+      const stats = statIfAny(path.resolve(cwd, relative));
+      if (stats === undefined) return;
+      if (pattern.test(relative)) into.push(relative);
+      if (depth + 1 < steps.length && stats.isDirectory()) walk(relative, depth + 1);
+      return;
+    }
+    const matcher = free ? undefined : stepMatchers[depth];
+    const deeper = free || depth + 1 < steps.length;
+    for (const entry of sortedEntries(path.resolve(cwd, directory)) ?? []) {
+      const { name } = entry;
+      if (NEVER_ENTERED.has(name) || (matcher !== undefined && !matcher.test(name))) continue;
+      const relative = join(directory, name);
+      if (pattern.test(relative)) into.push(relative);
+      if (deeper && entryKind(entry, path.resolve(cwd, relative)) === 'folder') walk(relative, depth + 1);
+    }
+  };
+  walk(base, 0);
 }
 
 function globToRegExp(glob: string): RegExp {

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isDirectory, statIfAny } from '../project/path-kind.js';
-import { namesIn } from './folder-names.js';
+import { isDirectory } from '../project/path-kind.js';
+import { entryKind, namesIn, sortedEntries } from './folder-names.js';
 
 /** Gen1 file names that mark an app (the content decides the format later). */
 const GEN1_FILE_NAMES = new Set(['aws-exports.js', 'aws-exports.ts', 'amplifyconfiguration.json', 'awsconfiguration.json', 'amplifyconfiguration.dart', 'amplify-meta.json']);
@@ -21,22 +21,16 @@ export function findApps(root: string): string[] {
   const apps = new Set<string>();
   const walk = (directory: string, depth: number): void => {
     if (depth > 12) return;
-    let names: string[];
-    try {
-      names = readdirSync(directory).sort();
-    } catch {
-      return;
-    }
-    for (const name of names) {
+    for (const entry of sortedEntries(directory) ?? []) {
+      const { name } = entry;
       const full = path.join(directory, name);
-      const relative = path.relative(root, full).split(path.sep).join('/');
-      const stats = statIfAny(full);
-      if (stats === undefined) continue;
-      if (stats.isDirectory()) {
+      const kind = entryKind(entry, full);
+      if (kind === 'folder') {
+        const relative = path.relative(root, full).split(path.sep).join('/');
         // .gitignore applies to folders only: the Gen1 CLI lists aws-exports.js there, and those files are the point.
         if (SKIPPED_FOLDERS.has(name) || name.startsWith('.') || ignored(relative)) continue;
         walk(full, depth + 1);
-      } else if (GEN1_FILE_NAMES.has(name)) {
+      } else if (kind === 'other' && GEN1_FILE_NAMES.has(name)) {
         apps.add(appRoot(full, root));
       }
     }

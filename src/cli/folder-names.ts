@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
+import { statIfAny } from '../project/path-kind.js';
 
 /** Listings kept for a run; a run over thousands of apps asks about the same parent folders for each. */
 const listings = new Map<string, ReadonlySet<string>>();
@@ -21,4 +22,23 @@ export function namesIn(directory: string): ReadonlySet<string> {
     listings.set(directory, names);
   }
   return names;
+}
+
+/** A folder's entries sorted by name (as `Array.prototype.sort` orders strings), or undefined when it cannot be listed. */
+export function sortedEntries(directory: string): Dirent[] | undefined {
+  try {
+    return readdirSync(directory, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What an entry of a listing names: the listing tells folders from files, and only a symbolic link costs a look-up
+ * (to see what it names). Undefined for a broken link.
+ */
+export function entryKind(entry: Dirent, full: string): 'folder' | 'other' | undefined {
+  if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'folder' : 'other';
+  const linked = statIfAny(full);
+  return linked === undefined ? undefined : linked.isDirectory() ? 'folder' : 'other';
 }
