@@ -5,7 +5,6 @@ import { BASELINE_FILE, baselineFrom, isAccepted, parseBaseline, type Baseline }
 import { compareSources } from '../check/compare-sources.js';
 import { META_CANDIDATES } from '../project/read-project.js';
 import { INPUT_CANDIDATES } from './find-input.js';
-import { isDirectory } from '../project/path-kind.js';
 import { namesIn } from './folder-names.js';
 import { convert, type ConvertResult } from '../convert.js';
 import { SOURCE_FORMATS } from '../detect-format.js';
@@ -18,7 +17,7 @@ import { isOutputsVersion, OUTPUTS_VERSIONS, type OutputsVersion } from '../outp
 import { EXIT } from './exit-codes.js';
 import { readExisting } from './read-input.js';
 import { emitReport } from './emit-report.js';
-import { resolveSource, type SourceArguments } from './resolve-source.js';
+import { resolveSource, type ResolvedSource, type SourceArguments } from './resolve-source.js';
 import { isGlob } from './expand-inputs.js';
 import { markedAppRoot, outputsFileFor } from './find-apps.js';
 import type { RunOne } from './app-outcome.js';
@@ -75,8 +74,19 @@ export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number | 
 }
 
 /** Checks one app of a run over several against the amplify_outputs.json next to it. */
-export const checkOne: RunOne<CheckArguments> = (args, item, terminal) =>
-  checkFile({ ...args, recursive: false, more: [], input: item, outputs: outputsFileFor(item, terminal.cwd) }, terminal);
+export const checkOne: RunOne<CheckArguments> = (args, item, terminal) => {
+  // The apps of a run share one baseline: it is read once (per thread), as long as it reads well; a baseline that
+  // does not is read, and its problem said, for each app.
+  let loaded = batchBaselines.get(args);
+  if (loaded === undefined) {
+    const fresh = loadBaseline(args, terminal);
+    if (typeof fresh === 'number') return fresh;
+    batchBaselines.set(args, (loaded = fresh));
+  }
+  return checkFile({ ...args, recursive: false, more: [], input: item, outputs: outputsFileFor(item, terminal.cwd) }, terminal, loaded);
+};
+
+const batchBaselines = new WeakMap<CheckArguments, LoadedBaseline>();
 
 interface LoadedBaseline {
   file: string;
@@ -133,8 +143,8 @@ async function updateBaselineOfBatch(cliArgs: CheckArguments, terminal: Terminal
   return writeBaseline(loaded, findings, terminal);
 }
 
-function checkFile(cliArgs: CheckArguments, terminal: Terminal): number {
-  const loaded = loadBaseline(cliArgs, terminal);
+function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBaseline): number {
+  const loaded = given ?? loadBaseline(cliArgs, terminal);
   if (typeof loaded === 'number') return loaded;
   const { baseline, display: baselineDisplay } = loaded;
   // Options the project keeps in its baseline apply unless the command line says otherwise.
@@ -186,7 +196,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal): number {
   }
 
   const drift = driftDiagnostics(result.text, committed.kind === 'file' ? committed.text : undefined, outputsDisplay, source.display);
-  const stale = staleSourceDiagnostics(source.display, result, terminal, args);
+  const stale = staleSourceDiagnostics(source, result, terminal, args);
   const all = [...drift, ...stale, ...result.diagnostics];
   if (args.updateBaseline) {
     // In a run over several apps, the run writes the baseline once, with every app's findings.
@@ -214,13 +224,13 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal): number {
  * The other Gen1 sources of the same project (client files at the usual places, both amplify-meta.json copies),
  * converted and compared with the checked one on the fields that name the backend.
  */
-function staleSourceDiagnostics(checked: string, result: ConvertResult, terminal: Terminal, args: CheckArguments): Diagnostic[] {
+function staleSourceDiagnostics(source: ResolvedSource, result: ConvertResult, terminal: Terminal, args: CheckArguments): Diagnostic[] {
+  const checked = source.display;
   const given = args.project ?? args.input;
   const givenPath = given !== undefined ? path.resolve(terminal.cwd, given) : undefined;
   // The other sources of the same app: the folder given, or the app a file belongs to (in a run over several apps,
   // the current folder is none of them), or the current folder.
-  const root =
-    givenPath === undefined ? terminal.cwd : isDirectory(givenPath) ? givenPath : (markedAppRoot(givenPath, terminal.cwd) ?? terminal.cwd);
+  const root = givenPath === undefined ? terminal.cwd : source.fromFolder ? givenPath : (markedAppRoot(givenPath, terminal.cwd) ?? terminal.cwd);
   // Only the usual places whose first folder (or file) is there are read.
   const names = namesIn(root);
   const candidates = [...INPUT_CANDIDATES, ...META_CANDIDATES]

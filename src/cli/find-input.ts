@@ -25,9 +25,10 @@ export type FoundInput = { kind: 'found'; file: string; discovered: boolean } | 
  * Resolves the input: a file as given, or, for a directory (or nothing: the current directory), the first Gen1
  * configuration file found at the usual places.
  */
-export function findInput(input: string | undefined, cwd: string): FoundInput {
+export function findInput(input: string | undefined, cwd: string, isFolder?: boolean): FoundInput {
   const given = input === undefined ? cwd : path.resolve(cwd, input);
-  if (input !== undefined && !isDirectory(given)) return { kind: 'found', file: given, discovered: false };
+  // isFolder: what the caller already saw at the input, saving a second look.
+  if (input !== undefined && !(isFolder ?? isDirectory(given))) return { kind: 'found', file: given, discovered: false };
   for (const candidate of INPUT_CANDIDATES) {
     const file = path.join(given, candidate);
     const stats = statIfAny(file);

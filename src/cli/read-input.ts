@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Terminal } from './terminal.js';
 
 /** Inputs larger than this are refused: no Gen1 configuration comes near it. */
@@ -17,16 +17,49 @@ type Examined =
 /** The one place a path is looked at and read; readInput and readExisting say what they need of the answer. */
 function examine(file: string): Examined {
   try {
+    // Looked at before it is opened: opening a device or a named pipe can block or act.
     const stats = statSync(file, { throwIfNoEntry: false });
     if (stats === undefined) return { kind: 'missing' };
     if (stats.isDirectory()) return { kind: 'directory' };
     if (!stats.isFile()) return { kind: 'special' };
     if (stats.size > MAX_INPUT_BYTES) return { kind: 'too-large', size: stats.size };
-    const decoded = decodeText(readFileSync(file));
+    const bytes = readRegularFile(file, stats.size);
+    if (bytes.length > MAX_INPUT_BYTES) return { kind: 'too-large', size: bytes.length };
+    const decoded = decodeText(bytes);
     return typeof decoded === 'string' ? { kind: 'file', text: decoded } : { kind: 'not-text', problem: decoded.problem };
   } catch (error) {
     return { kind: 'unreadable', error };
   }
+}
+
+/**
+ * The bytes of a file just seen to be a regular file of this size: readFileSync would look at it again. Opened
+ * without waiting, in case a named pipe took its place since.
+ */
+function readRegularFile(file: string, size: number): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    return readAll(fd, size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The bytes of an open regular file: as many as its size said (as readFileSync reads), or, for a file that said
+ * nothing (size 0), to its end. At most one byte past the limit is read, which is enough to refuse the file.
+ */
+function readAll(fd: number, size: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (let want = Math.max(size, 1); total <= MAX_INPUT_BYTES && (size === 0 || total < size); want = 64 * 1024) {
+    const chunk = Buffer.allocUnsafe(Math.min(want, MAX_INPUT_BYTES + 1 - total));
+    const read = readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) break;
+    chunks.push(read === chunk.length ? chunk : chunk.subarray(0, read));
+    total += read;
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /** Reads an input file, saying on standard error why it cannot (not a file, too large, not text, unreadable). */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { SourceFormat } from '../detect-format.js';
+import { isDirectory } from '../project/path-kind.js';
 import { isGen1Project, META_CANDIDATES, readProject } from '../project/read-project.js';
 import { EXIT } from './exit-codes.js';
 import { findInput } from './find-input.js';
@@ -24,6 +25,8 @@ export interface ResolvedSource {
   projectFiles?: Record<string, string>;
   modelIntrospection?: string;
   select: Record<string, string>;
+  /** Whether the source was found in a folder (a project, an app, the current folder) rather than named as a file. */
+  fromFolder: boolean;
 }
 
 /**
@@ -31,7 +34,10 @@ export interface ResolvedSource {
  * found at the usual places (falling back to the project folder). Returns an exit code when it cannot.
  */
 export function resolveSource(args: SourceArguments, terminal: Terminal): ResolvedSource | number {
-  const projectDir = args.project ?? (args.input !== undefined && isGen1Project(path.resolve(terminal.cwd, args.input)) ? args.input : undefined);
+  const givenPath = args.input !== undefined ? path.resolve(terminal.cwd, args.input) : undefined;
+  // A file named as it is costs one look-up: only a folder is asked whether it is a Gen1 project.
+  const givenFolder = givenPath !== undefined && isDirectory(givenPath);
+  const projectDir = args.project ?? (givenFolder && isGen1Project(givenPath) ? args.input : undefined);
   let display: string;
   let text: string | undefined;
   let projectFiles: Record<string, string> | undefined;
@@ -49,7 +55,7 @@ export function resolveSource(args: SourceArguments, terminal: Terminal): Resolv
       `Using ${display}${project.metaFile.includes('#current-cloud-backend') ? ' (the last deployed copy)' : ''}${project.otherMetaFiles.length > 0 ? `; also found ${project.otherMetaFiles.join(', ')}` : ''}\n`,
     );
   } else {
-    const found = findInput(args.input, terminal.cwd);
+    const found = findInput(args.input, terminal.cwd, givenFolder);
     if (found.kind === 'missing' && isGen1Project(found.root)) {
       // No client file, but the folder is a Gen1 project: its amplify-meta.json is the source.
       return resolveSource({ ...args, project: found.root }, terminal);
@@ -71,5 +77,5 @@ export function resolveSource(args: SourceArguments, terminal: Terminal): Resolv
   const select = Object.fromEntries((args.select ?? []).map((choice) => [choice.slice(0, choice.indexOf('=')), choice.slice(choice.indexOf('=') + 1)]));
 
   // Machine-readable reports go to standard output (GitHub reads workflow commands there); text goes to standard error.
-  return { display, text, projectFiles, modelIntrospection, select };
+  return { display, text, projectFiles, modelIntrospection, select, fromFolder: projectDir !== undefined || givenFolder || args.input === undefined };
 }
