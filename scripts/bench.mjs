@@ -27,7 +27,7 @@ const inputs = {
 };
 
 /** CPU time per call in microseconds (user + system): the best of several rounds, after a warm-up. */
-function time(fn, perRound = 50, rounds = 15) {
+function time(fn, perRound = 50, rounds = 40) {
   for (let i = 0; i < perRound; i++) fn();
   let best = Infinity;
   for (let round = 0; round < rounds; round++) {
@@ -38,6 +38,36 @@ function time(fn, perRound = 50, rounds = 15) {
   }
   return best;
 }
+
+/**
+ * How much of its own speed the machine gives a busy thread: a fixed piece of work (about 5 ms when undisturbed)
+ * is repeated for `seconds`; the fastest repetition is the machine's speed, and the share of the time that the
+ * repetitions would have taken at that speed is what it delivered. Figures measured in the same stretch of time
+ * can be read against it.
+ */
+function machineCheck(seconds = 3) {
+  const work = () => {
+    let x = 0;
+    for (let i = 0; i < 5e6; i++) x = (x * 31 + i) | 0;
+    return x;
+  };
+  let best = Infinity;
+  let rounds = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < seconds * 1000) {
+    const before = process.hrtime.bigint();
+    work();
+    const after = process.hrtime.bigint();
+    best = Math.min(best, Number(after - before) / 1e6);
+    rounds++;
+    elapsed = Number(after - start) / 1e6;
+  }
+  return { bestMs: best, delivered: (rounds * best) / elapsed };
+}
+
+const machineBefore = machineCheck();
+console.log(`Machine check: a fixed loop at best ${machineBefore.bestMs.toFixed(1)} ms; a busy thread got ${(machineBefore.delivered * 100).toFixed(0)}% of that speed over 3 s\n`);
 
 const rows = [];
 for (const [name, text] of Object.entries(inputs)) {
@@ -53,7 +83,7 @@ const objectTime = time(() => convertObject(exportsObject));
 const amplifyTime = time(() => parseAWSExports(exportsObject), 20000);
 rows.push(['convertObject of an aws-exports object', objectTime, 'parseAWSExports of it', amplifyTime]);
 
-console.log('Library (CPU time per call, best of 15 rounds)');
+console.log('Library (CPU time per call, best of 40 rounds)');
 for (const [name, ours, baseline, floor] of rows) {
   console.log(`  ${name.padEnd(40)} ${ours.toFixed(0).padStart(7)} us   vs ${baseline.padEnd(30)} ${floor.toFixed(1).padStart(8)} us   ratio ${(ours / floor).toFixed(1)}x`);
 }
@@ -94,6 +124,23 @@ console.log(`  convert one amplifyconfiguration.json    ${oneJson.ms.toFixed(0).
 console.log(`  convert one aws-exports.js (generated)   ${oneJs.ms.toFixed(0).padStart(7)} ms   ratio ${(oneJs.ms / nodeStart.ms).toFixed(2)}x`);
 console.log(`  convert one aws-exports.ts (hand-written, JavaScript parser) ${oneTs.ms.toFixed(0).padStart(7)} ms   ratio ${(oneTs.ms / nodeStart.ms).toFixed(2)}x`);
 
+/** The cost of checking one app in this process, without start-up or threads: each app of the folder, in turn, for a few rounds. */
+async function checkInProcess(folder, apps) {
+  const { checkOne } = await import('../dist/cli/check-command.js');
+  const quiet = { cwd: folder, stdout: () => {}, stderr: () => {}, colorOnStderr: false };
+  const args = { report: 'text', outputs: 'amplify_outputs.json', updateBaseline: false, quiet: true };
+  const laps = [];
+  for (let round = 0; round < 4; round++) {
+    for (let i = 0; i < apps; i++) {
+      const start = process.hrtime.bigint();
+      checkOne(args, `app-${i}/amplifyconfiguration.json`, quiet);
+      if (round > 0) laps.push(Number(process.hrtime.bigint() - start) / 1000);
+    }
+  }
+  laps.sort((a, b) => a - b);
+  return { min: laps[0], median: laps[laps.length >> 1], calls: laps.length };
+}
+
 const sizes = (process.env.BENCH_BATCH ?? '1000,10000').split(',').map(Number).filter((size) => size > 0);
 const batchResults = [];
 for (const size of sizes) {
@@ -106,13 +153,18 @@ for (const size of sizes) {
     const glob = 'app-*/amplifyconfiguration.json';
     const converted = run([cli, 'convert', glob, '--quiet'], { runs: 1, cwd: folder });
     const checked = run([cli, 'check', glob, '--quiet'], { runs: 1, cwd: folder });
+    const perApp = size === sizes[0] ? await checkInProcess(folder, Math.min(size, 500)) : undefined;
     batchResults.push({ size, converted, checked });
     console.log(`  convert ${String(size).padStart(6)} apps (writes each file)  ${converted.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / converted.ms).toFixed(0).padStart(5)} files/s, peak ${converted.peakMb.toFixed(0)} MB`);
     console.log(`  check   ${String(size).padStart(6)} apps (reads only)        ${checked.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / checked.ms).toFixed(0).padStart(5)} files/s, peak ${checked.peakMb.toFixed(0)} MB`);
+    if (perApp) console.log(`  check of one app in one process (the same code, no start-up): ${perApp.min.toFixed(0)} us at best, ${perApp.median.toFixed(0)} us median, over ${perApp.calls} calls`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
+
+const machineAfter = machineCheck();
+console.log(`\nMachine check after the commands: a busy thread got ${(machineAfter.delivered * 100).toFixed(0)}% of the fixed loop's best speed (${(machineBefore.delivered * 100).toFixed(0)}% before the library timings)`);
 
 const largest = batchResults.at(-1);
 console.log('\nTargets');
