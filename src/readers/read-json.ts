@@ -4,6 +4,7 @@ import type { ObjectNode, ReaderIssue, SourceDocument, SourceNode } from '../sou
 import { LineIndex, stripByteOrderMark } from './line-index.js';
 import { excessiveNesting } from './nesting-depth.js';
 import { nestingError, readerError } from './reader-error.js';
+import { readStrictJson } from './read-strict-json.js';
 
 /**
  * Reads a JSON configuration file (flat or mobile amplifyconfiguration.json, awsconfiguration.json) into a
@@ -22,6 +23,14 @@ export function readJsonSegment(text: string, start: number, end: number, fileNa
   const segment = text.slice(start, end);
   const tooDeep = excessiveNesting(segment);
   if (tooDeep !== undefined) throw nestingError(fileName, lines.locate(start + tooDeep));
+  return readStrictJson(text, start, end, (offset) => lines.locate(offset)) ?? parseJsonSegment(segment, start, fileName, lines);
+}
+
+/**
+ * The full parser (jsonc-parser), for what the strict reader hands over: it reads the same JSON the same way, and
+ * words the errors. `segment` is the text from `start` on (nesting already checked).
+ */
+export function parseJsonSegment(segment: string, start: number, fileName: string, lines: LineIndex): SourceDocument {
   const errors: ParseError[] = [];
   const tree = parseTree(segment, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const firstError = errors[0];

@@ -1,0 +1,171 @@
+import { joinPointer } from '../source/json-pointer.js';
+import type { ObjectEntry, ObjectNode, ReaderIssue, SourceDocument, SourceLocation, SourceNode } from '../source/source-node.js';
+
+/**
+ * Reads well-formed JSON (what the Amplify CLI writes) straight into the located value tree, in one pass over the
+ * characters. It is the quick way, not the only one: on anything it is not sure of (a syntax error, a comment,
+ * whitespace other than JSON's, a control character in a string, a root that is not an object) it returns
+ * undefined, and the caller reads the text with the full parser, which words the error. Whatever it accepts, it reads
+ * exactly as the full parser does (values, locations, duplicate keys); a test holds the two to that.
+ */
+export function readStrictJson(text: string, start: number, end: number, locate: (offset: number) => SourceLocation): SourceDocument | undefined {
+  const parser = new StrictJson(text, end, locate);
+  try {
+    const offset = parser.skipSpace(start);
+    if (text.charCodeAt(offset) !== OPEN_BRACE) return undefined;
+    const root = parser.value(offset, '');
+    return parser.skipSpace(parser.position) === end ? { root: root as ObjectNode, issues: parser.issues } : undefined;
+  } catch (error) {
+    if (error === GIVE_UP) return undefined;
+    throw error;
+  }
+}
+
+/** Thrown inside the reader to hand the text over to the full parser. */
+const GIVE_UP = Symbol('give up');
+
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const MINUS = 0x2d;
+
+const ESCAPES: Record<number, string> = { 0x22: '"', 0x5c: '\\', 0x2f: '/', 0x62: '\b', 0x66: '\f', 0x6e: '\n', 0x72: '\r', 0x74: '\t' };
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+class StrictJson {
+  /** Where the last value read ends. */
+  position = 0;
+  readonly issues: ReaderIssue[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly end: number,
+    private readonly locate: (offset: number) => SourceLocation,
+  ) {}
+
+  /** The offset of the next character that is not JSON whitespace (space, tab, line feed, carriage return). */
+  skipSpace(offset: number): number {
+    let at = offset;
+    for (; at < this.end; at++) {
+      const ch = this.text.charCodeAt(at);
+      if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) break;
+    }
+    return at;
+  }
+
+  /** The value that starts at `offset` (no whitespace before it); sets `position` to where it ends. */
+  value(offset: number, pointer: string): SourceNode {
+    const ch = this.text.charCodeAt(offset);
+    if (ch === OPEN_BRACE) return this.object(offset, pointer);
+    if (ch === OPEN_BRACKET) return this.array(offset, pointer);
+    if (ch === QUOTE) return { kind: 'scalar', value: this.string(offset), loc: this.locate(offset) };
+    if (ch === MINUS || (ch >= 0x30 && ch <= 0x39)) {
+      NUMBER.lastIndex = offset;
+      const match = NUMBER.exec(this.text);
+      if (!match || offset + match[0].length > this.end) throw GIVE_UP;
+      this.position = offset + match[0].length;
+      return { kind: 'scalar', value: Number(match[0]), loc: this.locate(offset) };
+    }
+    for (const [word, value] of WORDS) {
+      if (this.text.startsWith(word, offset) && offset + word.length <= this.end) {
+        this.position = offset + word.length;
+        return { kind: 'scalar', value, loc: this.locate(offset) };
+      }
+    }
+    throw GIVE_UP;
+  }
+
+  private object(offset: number, pointer: string): ObjectNode {
+    const entries: ObjectEntry[] = [];
+    const seen = new Set<string>();
+    const loc = this.locate(offset);
+    let at = this.skipSpace(offset + 1);
+    if (this.text.charCodeAt(at) === CLOSE_BRACE) {
+      this.position = at + 1;
+      return { kind: 'object', entries, loc };
+    }
+    for (;;) {
+      if (this.text.charCodeAt(at) !== QUOTE) throw GIVE_UP;
+      const keyOffset = at;
+      const key = this.string(at);
+      at = this.skipSpace(this.position);
+      if (this.text.charCodeAt(at) !== COLON) throw GIVE_UP;
+      const childPointer = joinPointer(pointer, key);
+      const keyLoc = this.locate(keyOffset);
+      if (seen.has(key)) this.issues.push({ code: 'DUPLICATE_KEY', pointer: childPointer, loc: this.locate(keyOffset), detail: key });
+      seen.add(key);
+      const node = this.value(this.skipSpace(at + 1), childPointer);
+      entries.push({ key, keyLoc, node });
+      at = this.skipSpace(this.position);
+      const next = this.text.charCodeAt(at);
+      if (next === CLOSE_BRACE) {
+        this.position = at + 1;
+        return { kind: 'object', entries, loc };
+      }
+      if (next !== COMMA) throw GIVE_UP;
+      at = this.skipSpace(at + 1);
+    }
+  }
+
+  private array(offset: number, pointer: string): SourceNode {
+    const items: SourceNode[] = [];
+    const loc = this.locate(offset);
+    let at = this.skipSpace(offset + 1);
+    if (this.text.charCodeAt(at) === CLOSE_BRACKET) {
+      this.position = at + 1;
+      return { kind: 'array', items, loc };
+    }
+    for (;;) {
+      items.push(this.value(at, joinPointer(pointer, items.length)));
+      at = this.skipSpace(this.position);
+      const next = this.text.charCodeAt(at);
+      if (next === CLOSE_BRACKET) {
+        this.position = at + 1;
+        return { kind: 'array', items, loc };
+      }
+      if (next !== COMMA) throw GIVE_UP;
+      at = this.skipSpace(at + 1);
+    }
+  }
+
+  /** The string whose opening quote is at `offset`; sets `position` after its closing quote. */
+  private string(offset: number): string {
+    let result = '';
+    let runStart = offset + 1;
+    for (let at = offset + 1; at < this.end; at++) {
+      const ch = this.text.charCodeAt(at);
+      if (ch === QUOTE) {
+        this.position = at + 1;
+        return result + this.text.slice(runStart, at);
+      }
+      if (ch < 0x20) throw GIVE_UP;
+      if (ch !== BACKSLASH) continue;
+      result += this.text.slice(runStart, at);
+      const escape = this.text.charCodeAt(at + 1);
+      if (escape === 0x75) {
+        const hex = this.text.slice(at + 2, at + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex) || at + 6 > this.end) throw GIVE_UP;
+        result += String.fromCharCode(parseInt(hex, 16));
+        at += 5;
+      } else {
+        const plain = ESCAPES[escape];
+        if (plain === undefined || at + 2 > this.end) throw GIVE_UP;
+        result += plain;
+        at += 1;
+      }
+      runStart = at + 1;
+    }
+    throw GIVE_UP;
+  }
+}
+
+const WORDS: readonly (readonly [string, boolean | null])[] = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+];

@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LineIndex, stripByteOrderMark } from '../src/readers/line-index.js';
+import { parseJsonSegment } from '../src/readers/read-json.js';
+import { readStrictJson } from '../src/readers/read-strict-json.js';
+import { corpusFiles } from './support/corpus.js';
+
+/**
+ * JSON files are read by a strict one-pass reader first, and by jsonc-parser when it hands over. Whatever the
+ * strict reader accepts, it must read exactly as jsonc-parser does (nodes, values, locations, duplicate keys);
+ * whatever it cannot vouch for it must hand over (undefined), never throw.
+ */
+function agrees(raw: string): boolean {
+  const text = stripByteOrderMark(raw);
+  const lines = new LineIndex(text);
+  const strict = readStrictJson(text, 0, text.length, (offset) => lines.locate(offset));
+  if (strict === undefined) return false;
+  let full: unknown;
+  try {
+    full = parseJsonSegment(text, 0, 'amplifyconfiguration.json', lines);
+  } catch (error) {
+    throw new Error(`The strict reader accepted a text jsonc-parser refuses (${String(error)}):\n${text}`);
+  }
+  expect(strict).toEqual(full);
+  return true;
+}
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const jsonFiles = (directory: string): string[] =>
+  readdirSync(directory, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => path.join(directory, file));
+const FLAT = readFileSync(path.join(FIXTURES, 'flat-json-geo-notifications/amplifyconfiguration.json'), 'utf8');
+
+describe('reading JSON with the strict reader', () => {
+  it('reads every JSON fixture and corpus file as jsonc-parser does, and takes those the Amplify CLI wrote', () => {
+    const files = [...jsonFiles(FIXTURES), ...['amplifyconfiguration', 'awsconfiguration', 'amplify-meta'].flatMap((folder) => corpusFiles(folder))];
+    const objects = files.filter((file) => readFileSync(file, 'utf8').trimStart().startsWith('{'));
+    const taken = objects.filter((file) => agrees(readFileSync(file, 'utf8')));
+    expect(taken).toContain(path.join(FIXTURES, 'flat-json-geo-notifications/amplifyconfiguration.json'));
+    expect(taken.length).toBeGreaterThan(objects.length * 0.9);
+  });
+
+  it('takes the shapes JSON allows, and reads them as jsonc-parser does', () => {
+    const texts = [
+      '{}',
+      ' \t\r\n{ }\n',
+      '{"a":1}',
+      '{\r\n  "a": [1, -0, 0.5, 1e400, -1.5E-3, 10, true, false, null, [], {}, [[]]]\r\n}',
+      '{ "é\\u00e9\\n\\"\\\\\\/\\b\\f\\r\\t": "\\ud83d\\ude00 \\uD800 x", "": "" }',
+      '{ "a": 1, "a": 2, "b": { "c": "x", "c": "y" } }',
+      '{ "__proto__": { "polluted": true }, "constructor": 1 }',
+      '{ "line\u2028separator": "\u00a0" }',
+    ];
+    for (const text of texts) expect(agrees(text), text).toBe(true);
+  });
+
+  it('hands everything else to jsonc-parser', () => {
+    const others = [
+      '',
+      '[1]',
+      '"a"',
+      '{ "a": 1, }',
+      '{ "a": 1 } x',
+      '{ "a": 1 /* comment */ }',
+      '// comment\n{}',
+      "{ 'a': 1 }",
+      '{ a: 1 }',
+      '{ "a": 01 }',
+      '{ "a": 1. }',
+      '{ "a": .5 }',
+      '{ "a": - 1 }',
+      '{ "a": +1 }',
+      '{ "a": truex }',
+      '{ "a": nul }',
+      '{ "a": "tab\there" }',
+      '{ "a": "new\nline" }',
+      '{ "a": "\\x41" }',
+      '{ "a": "\\u00g0" }',
+      '{ "a": "never closed }',
+      '{ "a" 1 }',
+      '{ "a": 1 "b": 2 }',
+      '{ "a": [1 2] }',
+      '{ "a": [1,] }',
+      '\u00a0{}',
+      '{\u000b}',
+    ];
+    for (const text of others) {
+      const lines = new LineIndex(text);
+      expect(readStrictJson(text, 0, text.length, (offset) => lines.locate(offset)), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it('reads a segment of a larger text with locations in that text', () => {
+    const text = "const x = '''\n{ \"a\": { \"b\": [1, \"c\"] } }\n''';";
+    const start = text.indexOf('{');
+    const end = text.lastIndexOf('}') + 1;
+    const lines = new LineIndex(text);
+    expect(readStrictJson(text, start, end, (offset) => lines.locate(offset))).toEqual(parseJsonSegment(text.slice(start, end), start, 'amplifyconfiguration.dart', lines));
+    // What lies past the segment is not read.
+    expect(readStrictJson(text, start, end - 1, (offset) => lines.locate(offset))).toBeUndefined();
+  });
+
+  it('never throws, and never disagrees with jsonc-parser, on mutated files', () => {
+    const pieces = ['{', '}', '[', ']', '"', ',', ':', '/', '*', '\n', '\r', '\t', ' ', '\\', '\\u', '0', '-', '.', 'e', 'E', '+', 'a', 'true', 'null', '\u000b', '\u0001', '\u00a0'];
+    const mutation = fc.record({ at: fc.nat(FLAT.length), remove: fc.nat(4), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }) });
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+        let text = FLAT;
+        for (const { at, remove, insert } of mutations) text = text.slice(0, at) + insert.join('') + text.slice(at + remove);
+        agrees(text);
+      }),
+      { numRuns: Number(process.env['FC_RUNS'] ?? 500), seed: process.env['FC_SEED'] === undefined ? undefined : Number(process.env['FC_SEED']) },
+    );
+  });
+});
