@@ -232,45 +232,14 @@ class TableRun {
       }
       return;
     }
-    let minVersion: OutputsVersion = (row.minVersion as OutputsVersion | undefined) ?? '1';
     const transformName = typeof row.transform === 'string' ? row.transform : (row.transform?.name ?? 'copy');
     const transform = TRANSFORMS[transformName];
     if (!transform) throw new Error(`Unknown transform "${transformName}" in table ${this.table.id}`);
-    const context: TransformContext = {
-      pointer: match.pointer,
-      target: row.target,
-      options: typeof row.transform === 'object' ? (row.transform.options ?? {}) : {},
-      settings: this.options.settings,
-      lookup: (pointer) => {
-        const found = this.index.at((row.base ?? '') + pointer);
-        return found ? toPlainValue(found.node) : undefined;
-      },
-      lookupAbsolute: (pointer) => {
-        const found = this.index.at(pointer);
-        return found ? toPlainValue(found.node) : undefined;
-      },
-      output: (pointer) => cloneJson(getAt(this.outputs, pointer)),
-      report: (code, init) => {
-        const pointer = init?.pointer ?? match.pointer;
-        const found = this.index.at(pointer);
-        const index = this.pushDiagnostic(code, category, pointer, found?.loc ?? match.loc, { target: row.target, ...init });
-        if (found) this.ledger.settle(found.node, pointer, { outcome: 'reported', diagnostic: index });
-      },
-      drop: (pointer, reason) => {
-        const found = this.index.at(pointer);
-        if (found) this.ledger.settle(found.node, pointer, { outcome: 'dropped', reason });
-      },
-      note: (code, init) => {
-        const pointer = init?.pointer ?? match.pointer;
-        this.pushDiagnostic(code, category, pointer, this.index.at(pointer)?.loc ?? match.loc, { target: row.target, ...init });
-      },
-      requireVersion: (version) => {
-        minVersion = maxVersion(minVersion, version as OutputsVersion);
-      },
-    };
+    const version = { min: (row.minVersion as OutputsVersion | undefined) ?? '1' };
+    const context = new RowContext(this, category, row, match, version);
     const value = transform(toPlainValue(match.node), context);
     if (value === undefined) return;
-    const written = this.write(category, row, match, value, minVersion);
+    const written = this.write(category, row, match, value, version.min);
     if (written === 'conflict') return;
     if (role !== 'presence') this.ledger.settle(match.node, match.pointer, { outcome: 'mapped', target: row.target });
     // A notice is about the value this row put there; a row that only repeats an earlier value says nothing.
@@ -280,6 +249,47 @@ class TableRun {
         resolution: row.noticeResolution,
       });
     }
+  }
+
+  get settings(): ConvertSettings {
+    return this.options.settings;
+  }
+
+  /** The plain value of a source field, for transforms. */
+  plainValueAt(pointer: string): unknown {
+    const found = this.index.at(pointer);
+    return found ? toPlainValue(found.node) : undefined;
+  }
+
+  /** A copy of what the output holds at a pointer, for transforms. */
+  outputAt(pointer: string): unknown {
+    return cloneJson(getAt(this.outputs, pointer));
+  }
+
+  /** A transform's report: the field (the match's by default) is reported and counts as such. */
+  reportFor(category: string, row: MapRow, match: SourceMatch, code: DiagnosticCode, init: ReportInit | undefined): void {
+    const pointer = init?.pointer ?? match.pointer;
+    const found = this.index.at(pointer);
+    const index = this.pushDiagnostic(code, category, pointer, found?.loc ?? match.loc, { target: row.target, ...init });
+    if (found) this.ledger.settle(found.node, pointer, { outcome: 'reported', diagnostic: index });
+  }
+
+  /** A transform's notice about a value it carries. */
+  noteFor(category: string, row: MapRow, match: SourceMatch, code: DiagnosticCode, init: ReportInit | undefined): void {
+    const pointer = init?.pointer ?? match.pointer;
+    this.pushDiagnostic(code, category, pointer, this.index.at(pointer)?.loc ?? match.loc, { target: row.target, ...init });
+  }
+
+  /** A field a transform drops on purpose. */
+  dropAt(pointer: string, reason: string): void {
+    const found = this.index.at(pointer);
+    if (found) this.ledger.settle(found.node, pointer, { outcome: 'dropped', reason });
+  }
+
+  /** The match of another source field, for a context about it (where it is not in the input: the row's own place). */
+  matchAt(pointer: string, fallback: SourceMatch): SourceMatch {
+    const found = this.index.at(pointer);
+    return { pointer, node: found?.node ?? fallback.node, loc: found?.loc ?? fallback.loc };
   }
 
   /** Writes a value; reports a conflict with a different value already there. */
@@ -481,6 +491,67 @@ class TableRun {
   private source(pointer: string, loc: SourceMatch['loc'] | undefined): Diagnostic['source'] {
     const located = loc !== undefined && loc.line > 0;
     return { file: this.options.file, pointer, line: located ? loc.line : undefined, column: located ? loc.column : undefined };
+  }
+}
+
+/**
+ * What a transform may do, for one match of one map row. One object per match, with its methods on the prototype:
+ * cheaper than a set of closures for each of the dozens of fields a conversion maps.
+ */
+class RowContext implements TransformContext {
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly settings: Readonly<ConvertSettings>;
+
+  constructor(
+    private readonly run: TableRun,
+    private readonly category: string,
+    private readonly row: MapRow,
+    private readonly match: SourceMatch,
+    /** The version the row's value needs, shared with the contexts made from this one. */
+    private readonly version: { min: OutputsVersion },
+  ) {
+    this.options = typeof row.transform === 'object' ? (row.transform.options ?? {}) : {};
+    this.settings = run.settings;
+  }
+
+  get pointer(): string {
+    return this.match.pointer;
+  }
+
+  get target(): string {
+    return this.row.target;
+  }
+
+  about(pointer: string): TransformContext {
+    return new RowContext(this.run, this.category, this.row, this.run.matchAt(pointer, this.match), this.version);
+  }
+
+  lookup(pointer: string): unknown {
+    return this.run.plainValueAt((this.row.base ?? '') + pointer);
+  }
+
+  lookupAbsolute(pointer: string): unknown {
+    return this.run.plainValueAt(pointer);
+  }
+
+  output(pointer: string): unknown {
+    return this.run.outputAt(pointer);
+  }
+
+  report(code: DiagnosticCode, init?: ReportInit): void {
+    this.run.reportFor(this.category, this.row, this.match, code, init);
+  }
+
+  drop(pointer: string, reason: string): void {
+    this.run.dropAt(pointer, reason);
+  }
+
+  note(code: DiagnosticCode, init?: ReportInit): void {
+    this.run.noteFor(this.category, this.row, this.match, code, init);
+  }
+
+  requireVersion(version: string): void {
+    this.version.min = maxVersion(this.version.min, version as OutputsVersion);
   }
 }
 

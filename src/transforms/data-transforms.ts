@@ -146,7 +146,7 @@ function convertDefaultField(field: string, value: unknown, ctx: TransformContex
     return undefined;
   }
   if (field === 'Region') {
-    return region(value, { ...ctx, pointer, report: (code, init) => ctx.report(code, { pointer, ...init }), note: (code, init) => ctx.note(code, { pointer, ...init }) });
+    return region(value, ctx.about(pointer));
   }
   return value.trim();
 }

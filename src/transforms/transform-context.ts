@@ -32,6 +32,8 @@ export interface TransformContext {
   readonly settings: Readonly<ConvertSettings>;
   /** The target pointer in amplify_outputs.json. */
   readonly target: string;
+  /** The same context about another source field: its reports and notes are about that field unless they say otherwise. */
+  about(pointer: string): TransformContext;
   /** Plain value of another source field, by pointer (relative to the table's base in an included table). */
   lookup(pointer: string): unknown;
   /** Plain value of a source field by its absolute pointer (as in `pointer`). */
