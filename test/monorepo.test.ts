@@ -148,5 +148,8 @@ describe('expandInputs', () => {
     ]);
     expect(expandInputs(['apps/?wo'], root)).toEqual(['apps/two']);
     expect(expandInputs(['apps/*/nothing.js', 'nowhere/*'], root)).toEqual([]);
+    // A broken link is matched by a plain segment as by a wildcard one; reading it says what is wrong.
+    symlinkSync(path.join(root, 'gone.js'), path.join(root, 'apps/two/src/gone.js'));
+    expect(expandInputs(['apps/*/src/gone.js', 'apps/two/src/g*.js'], root)).toEqual(['apps/two/src/gone.js']);
   });
 });

@@ -1,3 +1,4 @@
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { statIfAny } from '../project/path-kind.js';
 import { entryKind, sortedEntries } from './folder-names.js';
@@ -47,10 +48,12 @@ function expandGlob(glob: string, cwd: string, into: string[]): void {
       // A plain segment: one look-up instead of a listing.
       if (NEVER_ENTERED.has(step)) return;
       const relative = join(directory, step);
-      const stats = statIfAny(path.resolve(cwd, relative));
-      if (stats === undefined) return;
+      const full = path.resolve(cwd, relative);
+      const stats = statIfAny(full);
+      // A broken symbolic link is matched, as a listing would match it; reading it then says what is wrong.
+      if (stats === undefined && !lstatSync(full, { throwIfNoEntry: false })?.isSymbolicLink()) return;
       if (pattern.test(relative)) into.push(relative);
-      if (depth + 1 < steps.length && stats.isDirectory()) walk(relative, depth + 1);
+      if (depth + 1 < steps.length && stats?.isDirectory()) walk(relative, depth + 1);
       return;
     }
     const matcher = free ? undefined : stepMatchers[depth];
