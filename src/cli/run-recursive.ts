@@ -68,11 +68,18 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
   const outcomes: (AppOutcome | undefined)[] = new Array(items.length);
   let printed = 0;
   const printReady = (): void => {
+    // What the ready apps print goes out in as few writes as keep the order of the two streams.
+    const out: [1 | 2, string][] = [];
+    const print = (stream: 1 | 2, text: string): void => {
+      const last = out[out.length - 1];
+      if (last?.[0] === stream) last[1] += text;
+      else out.push([stream, text]);
+    };
     for (let outcome = outcomes[printed]; outcome !== undefined; outcome = outcomes[printed]) {
       const relative = items[printed]!;
-      if (progress) terminal.stderr(`\r[${printed + 1}/${items.length}] ${relative}\u001b[K`);
-      if (!args.quiet && args.report === 'text') terminal.stderr(`${progress ? '\r\u001b[K' : ''}== ${relative}\n`);
-      for (const [stream, text] of outcome.writes) (stream === 1 ? terminal.stdout : terminal.stderr)(text);
+      if (progress) print(2, `\r[${printed + 1}/${items.length}] ${relative}\u001b[K`);
+      if (!args.quiet && args.report === 'text') print(2, `${progress ? '\r\u001b[K' : ''}== ${relative}\n`);
+      for (const [stream, text] of outcome.writes) print(stream, text);
       severities.error += outcome.severities.error;
       severities.warning += outcome.severities.warning;
       severities.info += outcome.severities.info;
@@ -85,6 +92,7 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
       printed++;
       if (printed === items.length) break;
     }
+    for (const [stream, text] of out) (stream === 1 ? terminal.stdout : terminal.stderr)(text);
   };
 
   const jobs = batch.parallel ? (args.jobs ?? (items.length >= PARALLEL_FROM ? Math.min(os.availableParallelism(), MAX_JOBS) : 1)) : 1;
