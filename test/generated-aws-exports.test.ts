@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAwsExportsSyntax } from '../src/readers/read-aws-exports.js';
 import { readGeneratedAwsExports } from '../src/readers/read-generated-aws-exports.js';
 import { stripByteOrderMark } from '../src/readers/line-index.js';
 import { BACKENDS } from './support/backends.js';
 import { corpusFiles } from './support/corpus.js';
+import { forMutatedTexts } from './support/mutated-texts.js';
 import { awsExportsFromMeta, awsExportsText } from './support/official-generator.js';
 
 /**
@@ -94,14 +94,6 @@ describe('reading a generated aws-exports.js without the JavaScript parser', () 
 
   it('never throws, and never disagrees with the parser, on mutated files', () => {
     const pieces = ['{', '}', '[', ']', '"', ',', ':', ';', '/', '*', '\n', ' ', '\\', '0', '-', 'e', 'a', 'export default awsmobile', '__proto__', '\u2028'];
-    const mutation = fc.record({ at: fc.nat(EXAMPLE.length), remove: fc.nat(4), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }) });
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
-        let text = EXAMPLE;
-        for (const { at, remove, insert } of mutations) text = text.slice(0, at) + insert.join('') + text.slice(at + remove);
-        agrees(text);
-      }),
-      { numRuns: Number(process.env['FC_RUNS'] ?? 300), seed: process.env['FC_SEED'] === undefined ? undefined : Number(process.env['FC_SEED']) },
-    );
+    forMutatedTexts(EXAMPLE, pieces, 300, (text) => agrees(text));
   });
 });

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineIndex, stripByteOrderMark } from '../src/readers/line-index.js';
 import { parseJsonSegment } from '../src/readers/read-json.js';
 import { readStrictJson } from '../src/readers/read-strict-json.js';
 import { corpusFiles } from './support/corpus.js';
+import { forMutatedTexts } from './support/mutated-texts.js';
 
 /**
  * JSON files are read by a strict one-pass reader first, and by jsonc-parser when it hands over. Whatever the
@@ -106,14 +106,6 @@ describe('reading JSON with the strict reader', () => {
 
   it('never throws, and never disagrees with jsonc-parser, on mutated files', () => {
     const pieces = ['{', '}', '[', ']', '"', ',', ':', '/', '*', '\n', '\r', '\t', ' ', '\\', '\\u', '0', '-', '.', 'e', 'E', '+', 'a', 'true', 'null', '\u000b', '\u0001', '\u00a0'];
-    const mutation = fc.record({ at: fc.nat(FLAT.length), remove: fc.nat(4), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }) });
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
-        let text = FLAT;
-        for (const { at, remove, insert } of mutations) text = text.slice(0, at) + insert.join('') + text.slice(at + remove);
-        agrees(text);
-      }),
-      { numRuns: Number(process.env['FC_RUNS'] ?? 500), seed: process.env['FC_SEED'] === undefined ? undefined : Number(process.env['FC_SEED']) },
-    );
+    forMutatedTexts(FLAT, pieces, 500, (text) => agrees(text));
   });
 });

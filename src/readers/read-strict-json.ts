@@ -84,49 +84,46 @@ class StrictJson {
     const entries: ObjectEntry[] = [];
     const seen = new Set<string>();
     const loc = this.locate(offset);
-    let at = this.skipSpace(offset + 1);
-    if (this.text.charCodeAt(at) === CLOSE_BRACE) {
-      this.position = at + 1;
-      return { kind: 'object', entries, loc };
-    }
-    for (;;) {
+    this.members(offset, CLOSE_BRACE, (at) => {
       if (this.text.charCodeAt(at) !== QUOTE) throw GIVE_UP;
-      const keyOffset = at;
       const key = this.string(at);
-      at = this.skipSpace(this.position);
-      if (this.text.charCodeAt(at) !== COLON) throw GIVE_UP;
+      const colon = this.skipSpace(this.position);
+      if (this.text.charCodeAt(colon) !== COLON) throw GIVE_UP;
       const childPointer = joinPointer(pointer, key);
-      const keyLoc = this.locate(keyOffset);
-      if (seen.has(key)) this.issues.push({ code: 'DUPLICATE_KEY', pointer: childPointer, loc: this.locate(keyOffset), detail: key });
+      const keyLoc = this.locate(at);
+      if (seen.has(key)) this.issues.push({ code: 'DUPLICATE_KEY', pointer: childPointer, loc: this.locate(at), detail: key });
       seen.add(key);
-      const node = this.value(this.skipSpace(at + 1), childPointer);
-      entries.push({ key, keyLoc, node });
-      at = this.skipSpace(this.position);
-      const next = this.text.charCodeAt(at);
-      if (next === CLOSE_BRACE) {
-        this.position = at + 1;
-        return { kind: 'object', entries, loc };
-      }
-      if (next !== COMMA) throw GIVE_UP;
-      at = this.skipSpace(at + 1);
-    }
+      entries.push({ key, keyLoc, node: this.value(this.skipSpace(colon + 1), childPointer) });
+    });
+    return { kind: 'object', entries, loc };
   }
 
   private array(offset: number, pointer: string): SourceNode {
     const items: SourceNode[] = [];
     const loc = this.locate(offset);
+    this.members(offset, CLOSE_BRACKET, (at) => {
+      items.push(this.value(at, joinPointer(pointer, items.length)));
+    });
+    return { kind: 'array', items, loc };
+  }
+
+  /**
+   * The members of the object or array whose opening bracket is at `offset`, separated by commas: `member` reads
+   * each from where it starts and leaves `position` after it. Sets `position` after the closing bracket.
+   */
+  private members(offset: number, close: number, member: (at: number) => void): void {
     let at = this.skipSpace(offset + 1);
-    if (this.text.charCodeAt(at) === CLOSE_BRACKET) {
+    if (this.text.charCodeAt(at) === close) {
       this.position = at + 1;
-      return { kind: 'array', items, loc };
+      return;
     }
     for (;;) {
-      items.push(this.value(at, joinPointer(pointer, items.length)));
+      member(at);
       at = this.skipSpace(this.position);
       const next = this.text.charCodeAt(at);
-      if (next === CLOSE_BRACKET) {
+      if (next === close) {
         this.position = at + 1;
-        return { kind: 'array', items, loc };
+        return;
       }
       if (next !== COMMA) throw GIVE_UP;
       at = this.skipSpace(at + 1);
