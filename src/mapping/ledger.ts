@@ -19,12 +19,12 @@ export function collectLeaves(node: SourceNode, pointer: string, cache?: Map<Sou
     // A loop, not push(...spread): a spread of a very large list overflows the call stack.
     for (const leaf of collectLeaves(child, childPointer, cache)) leaves.push(leaf);
   };
-  if (node.kind === 'object' && node.entries.length > 0) {
-    for (const entry of node.entries) add(entry.node, joinPointer(pointer, entry.key));
-  } else if (node.kind === 'array' && node.items.length > 0) {
-    node.items.forEach((item, index) => add(item, joinPointer(pointer, index)));
-  } else {
+  if (isLeaf(node)) {
     leaves.push(pointer);
+  } else if (node.kind === 'object') {
+    for (const entry of node.entries) add(entry.node, joinPointer(pointer, entry.key));
+  } else if (node.kind === 'array') {
+    node.items.forEach((item, index) => add(item, joinPointer(pointer, index)));
   }
   cache?.set(node, leaves);
   return leaves;
