@@ -1,6 +1,7 @@
 import type { SourceDocument } from '../source/source-node.js';
 import { LineIndex } from './line-index.js';
 import { readJsonSegment } from './read-json.js';
+import { isJsonSpace } from './read-strict-json.js';
 
 /**
  * The aws-exports.js the Amplify CLI writes, read without a JavaScript parser: comments, then
@@ -27,15 +28,11 @@ export function readGeneratedAwsExports(text: string, fileName: string): SourceD
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
-}
-
 /** Leading comments and `const <name> = {`: the name and where the object starts. */
 function declaration(text: string): { name: string; objectStart: number } | undefined {
   let i = 0;
   for (;;) {
-    if (isSpace(text.charCodeAt(i))) i++;
+    if (isJsonSpace(text.charCodeAt(i))) i++;
     else if (text.startsWith('//', i)) {
       while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
     } else if (text.startsWith('/*', i)) {
@@ -44,17 +41,17 @@ function declaration(text: string): { name: string; objectStart: number } | unde
       i = close + 2;
     } else break;
   }
-  if (!text.startsWith('const', i) || !isSpace(text.charCodeAt(i + 5))) return undefined;
+  if (!text.startsWith('const', i) || !isJsonSpace(text.charCodeAt(i + 5))) return undefined;
   i += 5;
-  while (isSpace(text.charCodeAt(i))) i++;
+  while (isJsonSpace(text.charCodeAt(i))) i++;
   const nameStart = i;
   while (i < text.length && /[\w$]/.test(text[i]!)) i++;
   const name = text.slice(nameStart, i);
   if (!IDENTIFIER.test(name)) return undefined;
-  while (isSpace(text.charCodeAt(i))) i++;
+  while (isJsonSpace(text.charCodeAt(i))) i++;
   if (text[i] !== '=') return undefined;
   i++;
-  while (isSpace(text.charCodeAt(i))) i++;
+  while (isJsonSpace(text.charCodeAt(i))) i++;
   return text[i] === '{' ? { name, objectStart: i } : undefined;
 }
 
@@ -62,7 +59,7 @@ function declaration(text: string): { name: string; objectStart: number } | unde
 function exportAtEnd(text: string): { name: string; objectEnd: number } | undefined {
   let i = text.length;
   const skipSpace = (): void => {
-    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    while (i > 0 && isJsonSpace(text.charCodeAt(i - 1))) i--;
   };
   const expect = (word: string): boolean => {
     if (!text.endsWith(word, i)) return false;
@@ -75,9 +72,9 @@ function exportAtEnd(text: string): { name: string; objectEnd: number } | undefi
   const nameEnd = i;
   while (i > 0 && /[\w$]/.test(text[i - 1]!)) i--;
   const name = text.slice(i, nameEnd);
-  if (!IDENTIFIER.test(name) || !isSpace(text.charCodeAt(i - 1))) return undefined;
+  if (!IDENTIFIER.test(name) || !isJsonSpace(text.charCodeAt(i - 1))) return undefined;
   skipSpace();
-  if (!expect('default') || !isSpace(text.charCodeAt(i - 1))) return undefined;
+  if (!expect('default') || !isJsonSpace(text.charCodeAt(i - 1))) return undefined;
   skipSpace();
   if (!expect('export')) return undefined;
   // `export` starts a statement: after the object's `;`, or on a line of its own.

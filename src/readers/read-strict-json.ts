@@ -21,6 +21,11 @@ export function readStrictJson(text: string, start: number, end: number, locate:
   }
 }
 
+/** JSON's white space: space, tab, line feed, carriage return (JavaScript allows more). */
+export function isJsonSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 /** Thrown inside the reader to hand the text over to the full parser. */
 const GIVE_UP = Symbol('give up');
 
@@ -48,13 +53,10 @@ class StrictJson {
     private readonly locate: (offset: number) => SourceLocation,
   ) {}
 
-  /** The offset of the next character that is not JSON whitespace (space, tab, line feed, carriage return). */
+  /** The offset of the next character that is not JSON whitespace. */
   skipSpace(offset: number): number {
     let at = offset;
-    for (; at < this.end; at++) {
-      const ch = this.text.charCodeAt(at);
-      if (ch !== 0x20 && ch !== 0x0a && ch !== 0x0d && ch !== 0x09) break;
-    }
+    while (at < this.end && isJsonSpace(this.text.charCodeAt(at))) at++;
     return at;
   }
 
@@ -91,7 +93,7 @@ class StrictJson {
       if (this.text.charCodeAt(colon) !== COLON) throw GIVE_UP;
       const childPointer = joinPointer(pointer, key);
       const keyLoc = this.locate(at);
-      if (seen.has(key)) this.issues.push({ code: 'DUPLICATE_KEY', pointer: childPointer, loc: this.locate(at), detail: key });
+      if (seen.has(key)) this.issues.push({ code: 'DUPLICATE_KEY', pointer: childPointer, loc: keyLoc, detail: key });
       seen.add(key);
       entries.push({ key, keyLoc, node: this.value(this.skipSpace(colon + 1), childPointer) });
     });
