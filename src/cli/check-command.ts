@@ -5,7 +5,7 @@ import { BASELINE_FILE, baselineFrom, isAccepted, parseBaseline, type Baseline }
 import { compareSources } from '../check/compare-sources.js';
 import { META_CANDIDATES } from '../project/read-project.js';
 import { INPUT_CANDIDATES } from './find-input.js';
-import { namesIn } from './folder-names.js';
+import { listedPlaces } from './folder-names.js';
 import { convert, type ConvertResult } from '../convert.js';
 import { SOURCE_FORMATS } from '../detect-format.js';
 import type { Severity } from '../diagnostics/codes.js';
@@ -231,10 +231,7 @@ function staleSourceDiagnostics(source: ResolvedSource, result: ConvertResult, t
   // The other sources of the same app: the folder given, or the app a file belongs to (in a run over several apps,
   // the current folder is none of them), or the current folder.
   const root = givenPath === undefined ? terminal.cwd : source.fromFolder ? givenPath : (markedAppRoot(givenPath, terminal.cwd) ?? terminal.cwd);
-  // Only the usual places whose first folder (or file) is there are read.
-  const names = namesIn(root);
-  const candidates = [...INPUT_CANDIDATES, ...META_CANDIDATES]
-    .filter((candidate) => names.has(candidate.split('/')[0]!))
+  const candidates = listedPlaces(root, [...INPUT_CANDIDATES, ...META_CANDIDATES])
     .map((candidate) => path.join(root, candidate))
     .filter((file) => path.relative(terminal.cwd, file) !== checked);
   const diagnostics: Diagnostic[] = [];

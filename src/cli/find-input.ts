@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isDirectory, statIfAny } from '../project/path-kind.js';
+import { listedPlaces } from './folder-names.js';
 
 /** Where the Gen1 CLI and common project layouts put the web configuration, most likely first. */
 export const INPUT_CANDIDATES = [
@@ -29,7 +30,7 @@ export function findInput(input: string | undefined, cwd: string, isFolder?: boo
   const given = input === undefined ? cwd : path.resolve(cwd, input);
   // isFolder: what the caller already saw at the input, saving a second look.
   if (input !== undefined && !(isFolder ?? isDirectory(given))) return { kind: 'found', file: given, discovered: false };
-  for (const candidate of INPUT_CANDIDATES) {
+  for (const candidate of listedPlaces(given, INPUT_CANDIDATES)) {
     const file = path.join(given, candidate);
     const stats = statIfAny(file);
     if (stats !== undefined && !stats.isDirectory()) return { kind: 'found', file, discovered: true };
