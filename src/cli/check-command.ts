@@ -18,10 +18,9 @@ import { EXIT } from './exit-codes.js';
 import { readExisting } from './read-input.js';
 import { emitReport } from './emit-report.js';
 import { resolveSource, type ResolvedSource, type SourceArguments } from './resolve-source.js';
-import { isGlob } from './expand-inputs.js';
 import { markedAppRoot, outputsFileFor } from './find-apps.js';
 import type { RunOne } from './app-outcome.js';
-import { JOBS_OPTION, runRecursive } from './run-recursive.js';
+import { JOBS_OPTION, runRecursive, runsOverSeveral } from './run-recursive.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -66,7 +65,7 @@ export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
  * they agree and no finding reaches --fail-on, 1 on drift or such findings, 2 on usage or unreadable input, 3 on a bug.
  */
 export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number | Promise<number> {
-  if (cliArgs.recursive || (cliArgs.more?.length ?? 0) > 0 || (cliArgs.input !== undefined && isGlob(cliArgs.input))) {
+  if (runsOverSeveral(cliArgs)) {
     if (cliArgs.updateBaseline) return updateBaselineOfBatch(cliArgs, terminal);
     return runRecursive(cliArgs, terminal, { command: 'check', runOne: checkOne, parallel: cliArgs.reportFile === undefined });
   }

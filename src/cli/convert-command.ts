@@ -11,10 +11,9 @@ import { EXIT } from './exit-codes.js';
 import { describeError, readExisting, isSymbolicLink } from './read-input.js';
 import { emitReport, reportUsesStdout } from './emit-report.js';
 import { resolveSource, type SourceArguments } from './resolve-source.js';
-import { isGlob } from './expand-inputs.js';
 import { outputsFileFor } from './find-apps.js';
 import type { RunOne } from './app-outcome.js';
-import { JOBS_OPTION, runRecursive } from './run-recursive.js';
+import { JOBS_OPTION, runRecursive, runsOverSeveral } from './run-recursive.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -71,7 +70,7 @@ export const convertOne: RunOne<ConvertArguments> = (args, item, terminal) =>
 
 /** Runs `convert`; returns the exit code. */
 export function runConvert(args: ConvertArguments, terminal: Terminal): number | Promise<number> {
-  if (args.recursive || (args.more?.length ?? 0) > 0 || (args.input !== undefined && isGlob(args.input))) {
+  if (runsOverSeveral(args)) {
     return runRecursive(args, terminal, {
       command: 'convert',
       runOne: convertOne,

@@ -11,10 +11,16 @@ import { CHUNK, runInWorkers, type BatchCommand } from './worker-pool.js';
 export interface RecursiveArguments {
   input?: string;
   more?: string[];
+  recursive?: boolean;
   report: ReportFormat;
   reportFile?: string;
   quiet?: boolean;
   jobs?: number;
+}
+
+/** Whether a command names several apps: --recursive, more than one input, or a glob. */
+export function runsOverSeveral(args: RecursiveArguments): boolean {
+  return args.recursive === true || (args.more?.length ?? 0) > 0 || (args.input !== undefined && isGlob(args.input));
 }
 
 /** How a command runs over several apps. */
