@@ -8,7 +8,7 @@ import type { ConvertSettings, ReportInit, TransformContext } from '../transform
 import { compareVersions, maxVersion, type OutputsVersion } from '../outputs/versions.js';
 import { collectLeaves, Ledger, renumberDiagnostics, type FieldDisposition } from './ledger.js';
 import { compileTable, type CompiledRow, type CompiledTable } from './compiled-table.js';
-import { effectiveEntries, matchSource, patternCovers, SourceIndex, type SourceMatch } from './match-source.js';
+import { matchSource, patternCovers, SourceIndex, type SourceMatch } from './match-source.js';
 import { cloneJson, deepEqual, deleteAt, getAt, isPlainObject, setAt, type JsonObject } from './output-tree.js';
 import { isDropRow, isMapRow, type CategoryTable, type Condition, type MapRow, type MappingTable, type Row } from './table-types.js';
 
@@ -128,7 +128,7 @@ class TableRun {
       });
       this.ledger.settle(node, pointer, { outcome: 'reported', diagnostic: index });
     } else if (node.kind === 'object') {
-      for (const entry of effectiveEntries(node)) this.reportUnresolved(entry.node, joinPointer(pointer, entry.key));
+      for (const entry of this.index.entriesOf(node)) this.reportUnresolved(entry.node, joinPointer(pointer, entry.key));
     } else if (node.kind === 'array') {
       node.items.forEach((item, index) => this.reportUnresolved(item, joinPointer(pointer, index)));
     }
@@ -174,7 +174,7 @@ class TableRun {
   private selection(group: string, { row, selectionPattern }: CompiledRow): { eligible: string[]; chosen: string | undefined } {
     let selection = this.selections.get(group);
     if (!selection) {
-      const eligible = (selectionPattern ? matchSource(this.root, selectionPattern) : [])
+      const eligible = (selectionPattern ? matchSource(this.root, selectionPattern, this.index.entriesOf) : [])
         .filter((match) => !this.ledger.isReported(match.node, match.pointer))
         .map((match) => lastBinding(match))
         .filter((bound): bound is NonNullable<typeof bound> => bound !== undefined && (!row.where || this.meets(row.where, bound)))
@@ -189,7 +189,7 @@ class TableRun {
   private applyRow(compiled: CompiledRow): void {
     const { row, category, pattern } = compiled;
     const exact = pattern.exact ? this.index.at(pattern.source) : undefined;
-    for (const match of pattern.exact ? (exact ? [exact] : []) : matchSource(this.root, pattern)) {
+    for (const match of pattern.exact ? (exact ? [exact] : []) : matchSource(this.root, pattern, this.index.entriesOf)) {
       if (row.whenEmpty && !isEmptyNode(match.node)) continue;
       if (!this.accepts(compiled, match)) continue;
       // A thing already reported as a whole (for instance a resource that was never deployed) is not mapped.
@@ -440,7 +440,7 @@ class TableRun {
       return;
     }
     if (node.kind === 'object') {
-      for (const entry of effectiveEntries(node)) this.reportLeftovers(entry.node, joinPointer(pointer, entry.key));
+      for (const entry of this.index.entriesOf(node)) this.reportLeftovers(entry.node, joinPointer(pointer, entry.key));
     } else if (node.kind === 'array') {
       node.items.forEach((item, index) => this.reportLeftovers(item, joinPointer(pointer, index)));
     } else {

@@ -44,22 +44,34 @@ export function compilePattern(source: string): SourcePattern {
   return pattern;
 }
 
-/** Entries that count: with a key written twice, the last one wins, as in JavaScript and JSON.parse. */
-export function effectiveEntries(node: ObjectNode): ObjectEntry[] {
-  let entries = effective.get(node);
-  if (!entries) {
-    const last = new Map<string, ObjectEntry>();
-    for (const entry of node.entries) last.set(entry.key, entry);
-    entries = node.entries.length === last.size ? node.entries : node.entries.filter((entry) => last.get(entry.key) === entry);
-    effective.set(node, entries);
-  }
-  return entries;
+/**
+ * Entries that count: with a key written twice, the last one wins, as in JavaScript and JSON.parse. Nothing is kept
+ * between calls: a cache keyed by node (a WeakMap) would keep every converted tree alive until a full collection,
+ * so a batch would carry thousands of dead trees; SourceIndex keeps this for one conversion instead.
+ */
+export function effectiveEntries(node: ObjectNode): readonly ObjectEntry[] {
+  const entries = node.entries;
+  if (!hasRepeatedKey(entries)) return entries;
+  const last = new Map<string, ObjectEntry>();
+  for (const entry of entries) last.set(entry.key, entry);
+  return entries.filter((entry) => last.get(entry.key) === entry);
 }
 
-const effective = new WeakMap<ObjectNode, ObjectEntry[]>();
+/** Whether two entries share a key: pairwise for the few entries objects usually have, else with a set. */
+function hasRepeatedKey(entries: readonly ObjectEntry[]): boolean {
+  const count = entries.length;
+  if (count <= 16) {
+    for (let i = 1; i < count; i++) {
+      const key = entries[i]!.key;
+      for (let j = 0; j < i; j++) if (entries[j]!.key === key) return true;
+    }
+    return false;
+  }
+  return new Set(entries.map((entry) => entry.key)).size !== count;
+}
 
 /** Finds the nodes a row's source pattern names; a `*` token matches every key or index. */
-export function matchSource(root: ObjectNode, source: string | SourcePattern): SourceMatch[] {
+export function matchSource(root: ObjectNode, source: string | SourcePattern, entriesOf: (node: ObjectNode) => readonly ObjectEntry[] = effectiveEntries): SourceMatch[] {
   const pattern = typeof source === 'string' ? compilePattern(source) : source;
   let current: SourceMatch[] = [{ pointer: '', node: root, loc: root.loc }];
   for (let depth = 0; depth < pattern.tokens.length && current.length > 0; depth++) {
@@ -70,7 +82,7 @@ export function matchSource(root: ObjectNode, source: string | SourcePattern): S
     for (const match of current) {
       const { node } = match;
       if (node.kind === 'object') {
-        for (const entry of effectiveEntries(node)) {
+        for (const entry of entriesOf(node)) {
           if (!any && entry.key !== token) continue;
           const pointer = joinPointer(match.pointer, entry.key);
           next.push({ pointer, node: entry.node, loc: entry.keyLoc, bindings: bind(match, binding, entry.key, pointer) });
@@ -108,6 +120,8 @@ export function patternCovers(pattern: SourcePattern, tokens: readonly string[])
  */
 export class SourceIndex {
   private readonly byPointer = new Map<string, SourceMatch>();
+  /** The effective entries of the objects that have a key written twice (most documents have none). */
+  private shadowing: Map<ObjectNode, readonly ObjectEntry[]> | undefined;
 
   constructor(root: ObjectNode) {
     const stack: SourceMatch[] = [{ pointer: '', node: root, loc: root.loc }];
@@ -116,7 +130,9 @@ export class SourceIndex {
       this.byPointer.set(match.pointer, match);
       const { node } = match;
       if (node.kind === 'object') {
-        for (const entry of effectiveEntries(node)) stack.push({ pointer: joinPointer(match.pointer, entry.key), node: entry.node, loc: entry.keyLoc });
+        const entries = effectiveEntries(node);
+        if (entries !== node.entries) (this.shadowing ??= new Map()).set(node, entries);
+        for (const entry of entries) stack.push({ pointer: joinPointer(match.pointer, entry.key), node: entry.node, loc: entry.keyLoc });
       } else if (node.kind === 'array') {
         node.items.forEach((item, index) => stack.push({ pointer: joinPointer(match.pointer, index), node: item, loc: item.loc }));
       }
@@ -126,4 +142,10 @@ export class SourceIndex {
   at(pointer: string): SourceMatch | undefined {
     return this.byPointer.get(pointer);
   }
+
+  /**
+   * The entries of an object of this document that count (see effectiveEntries): in a document without a key
+   * written twice, an object's own entries, without looking.
+   */
+  readonly entriesOf = (node: ObjectNode): readonly ObjectEntry[] => (this.shadowing === undefined ? node.entries : (this.shadowing.get(node) ?? effectiveEntries(node)));
 }
