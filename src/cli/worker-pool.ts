@@ -24,6 +24,9 @@ type Results = { results: [number, AppOutcome][] };
  */
 export const CHUNK = 16;
 
+/** Chunks a worker holds at a time: the one it runs and the next. */
+const QUEUED_CHUNKS = 2;
+
 /**
  * A worker's young generation, in MB. V8 grows it to 16 MB or more under a steady stream of short-lived objects;
  * a batch's live data is small, so a smaller one costs a few more (cheap) scavenges and keeps the peak low.
@@ -83,8 +86,9 @@ export function runInWorkers(
       worker.on('exit', (code) => {
         if (pending > 0) finish(new Error(`A batch worker stopped (exit code ${code}) before its apps were done.`));
       });
-      assign(worker);
     }
+    // Each worker has a chunk queued behind the one it runs, so that it never waits for this thread to answer.
+    for (let round = 0; round < QUEUED_CHUNKS; round++) for (const worker of workers) assign(worker);
     if (chunks.length === 0) finish();
   });
 }
