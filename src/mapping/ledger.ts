@@ -11,22 +11,9 @@ export type FieldDisposition =
   | { pointer: string; outcome: 'dropped'; reason: string };
 
 /** Leaves of a source tree: scalars, unresolved expressions, and empty objects or arrays. */
-export function collectLeaves(node: SourceNode, pointer: string, cache?: Map<SourceNode, string[]>): string[] {
-  const cached = cache?.get(node);
-  if (cached) return cached;
+export function collectLeaves(node: SourceNode, pointer: string): string[] {
   const leaves: string[] = [];
-  const add = (child: SourceNode, childPointer: string): void => {
-    // A loop, not push(...spread): a spread of a very large list overflows the call stack.
-    for (const leaf of collectLeaves(child, childPointer, cache)) leaves.push(leaf);
-  };
-  if (isLeaf(node)) {
-    leaves.push(pointer);
-  } else if (node.kind === 'object') {
-    for (const entry of node.entries) add(entry.node, joinPointer(pointer, entry.key));
-  } else if (node.kind === 'array') {
-    node.items.forEach((item, index) => add(item, joinPointer(pointer, index)));
-  }
-  cache?.set(node, leaves);
+  everyLeaf(node, pointer, (leaf) => leaves.push(leaf) > 0);
   return leaves;
 }
 
@@ -47,15 +34,27 @@ export function renumberDiagnostics(fields: readonly FieldDisposition[], newInde
   return fields.map((field) => (field.outcome === 'reported' ? { outcome: 'reported', diagnostic: newIndex.get(field.diagnostic) ?? -1, pointer: field.pointer } : field));
 }
 
+/**
+ * Whether every leaf under a node (see collectLeaves) passes a test, stopping at the first that does not. The leaves
+ * are visited, not listed: a conversion asks this of most nodes, and lists of them were its largest allocation.
+ */
+function everyLeaf(node: SourceNode, pointer: string, test: (leaf: string) => boolean): boolean {
+  if (isLeaf(node)) return test(pointer);
+  if (node.kind === 'object') {
+    for (const entry of node.entries) if (!everyLeaf(entry.node, joinPointer(pointer, entry.key), test)) return false;
+  } else if (node.kind === 'array') {
+    const items = node.items;
+    for (let index = 0; index < items.length; index++) if (!everyLeaf(items[index]!, joinPointer(pointer, index), test)) return false;
+  }
+  return true;
+}
+
 /** The record of dispositions, keyed by leaf pointer. */
 export class Ledger {
   private readonly entries = new Map<string, FieldDisposition>();
-  /** A node sits at one place of its tree, so its leaves are listed once per conversion. */
-  private readonly leaves = new Map<SourceNode, string[]>();
-
-  private leavesOf(node: SourceNode, pointer: string): string[] {
-    return collectLeaves(node, pointer, this.leaves);
-  }
+  private readonly has = (leaf: string): boolean => this.entries.has(leaf);
+  private readonly lacks = (leaf: string): boolean => !this.entries.has(leaf);
+  private readonly hasReport = (leaf: string): boolean => this.entries.get(leaf)?.outcome === 'reported';
 
   get(pointer: string): FieldDisposition | undefined {
     return this.entries.get(pointer);
@@ -64,7 +63,11 @@ export class Ledger {
   /** Records a disposition for each leaf under `node` that has none yet (a mapping may replace a drop). */
   settle(node: SourceNode, pointer: string, disposition: DistributiveOmit<FieldDisposition, 'pointer'>): void {
     if (isLeaf(node)) this.settleLeaf(pointer, disposition);
-    else for (const leaf of this.leavesOf(node, pointer)) this.settleLeaf(leaf, disposition);
+    else
+      everyLeaf(node, pointer, (leaf) => {
+        this.settleLeaf(leaf, disposition);
+        return true;
+      });
   }
 
   private settleLeaf(leaf: string, disposition: DistributiveOmit<FieldDisposition, 'pointer'>): void {
@@ -80,19 +83,16 @@ export class Ledger {
   }
 
   isSettled(node: SourceNode, pointer: string): boolean {
-    if (isLeaf(node)) return this.entries.has(pointer);
-    return this.leavesOf(node, pointer).every((leaf) => this.entries.has(leaf));
+    return everyLeaf(node, pointer, this.has);
   }
 
   /** True when every leaf under the node is reported (for instance a resource reported as a whole). */
   isReported(node: SourceNode, pointer: string): boolean {
-    if (isLeaf(node)) return this.entries.get(pointer)?.outcome === 'reported';
-    return this.leavesOf(node, pointer).every((leaf) => this.entries.get(leaf)?.outcome === 'reported');
+    return everyLeaf(node, pointer, this.hasReport);
   }
 
   isUntouched(node: SourceNode, pointer: string): boolean {
-    if (isLeaf(node)) return !this.entries.has(pointer);
-    return this.leavesOf(node, pointer).every((leaf) => !this.entries.has(leaf));
+    return everyLeaf(node, pointer, this.lacks);
   }
 
   all(): FieldDisposition[] {
