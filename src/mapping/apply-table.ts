@@ -74,7 +74,7 @@ class TableRun {
 
   run(): MappingResult {
     this.reportReaderIssues();
-    this.reportUnresolved(this.root, '');
+    if (this.index.hasUnresolved) this.reportUnresolved(this.root, '');
     const categories = Object.entries(this.table.categories);
     for (const row of this.compiled.rows) this.applyRow(row);
     for (const [name, category] of categories) this.applyDefaults(name, category);

@@ -122,6 +122,8 @@ export class SourceIndex {
   private readonly byPointer = new Map<string, SourceMatch>();
   /** The effective entries of the objects that have a key written twice (most documents have none). */
   private shadowing: Map<ObjectNode, readonly ObjectEntry[]> | undefined;
+  /** Whether some value of the document could not be read (an expression known only when the file runs). */
+  private unresolved = false;
 
   constructor(root: ObjectNode) {
     const stack: SourceMatch[] = [{ pointer: '', node: root, loc: root.loc }];
@@ -135,8 +137,14 @@ export class SourceIndex {
         for (const entry of entries) stack.push({ pointer: joinPointer(match.pointer, entry.key), node: entry.node, loc: entry.keyLoc });
       } else if (node.kind === 'array') {
         node.items.forEach((item, index) => stack.push({ pointer: joinPointer(match.pointer, index), node: item, loc: item.loc }));
+      } else if (node.kind === 'unresolved') {
+        this.unresolved = true;
       }
     }
+  }
+
+  get hasUnresolved(): boolean {
+    return this.unresolved;
   }
 
   at(pointer: string): SourceMatch | undefined {
