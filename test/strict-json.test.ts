@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LineIndex, stripByteOrderMark } from '../src/readers/line-index.js';
+import { MAX_TEXT_NESTING } from '../src/readers/nesting-depth.js';
 import { parseJsonSegment } from '../src/readers/read-json.js';
 import { readStrictJson } from '../src/readers/read-strict-json.js';
 import { corpusFiles } from './support/corpus.js';
@@ -15,7 +16,7 @@ import { forMutatedTexts } from './support/mutated-texts.js';
 function agrees(raw: string): boolean {
   const text = stripByteOrderMark(raw);
   const lines = new LineIndex(text);
-  const strict = readStrictJson(text, 0, text.length, (offset) => lines.locate(offset));
+  const strict = readStrictJson(text, 0, text.length, (offset) => lines.locate(offset), MAX_TEXT_NESTING);
   if (strict === undefined) return false;
   let full: unknown;
   try {
@@ -90,7 +91,26 @@ describe('reading JSON with the strict reader', () => {
     ];
     for (const text of others) {
       const lines = new LineIndex(text);
-      expect(readStrictJson(text, 0, text.length, (offset) => lines.locate(offset)), JSON.stringify(text)).toBeUndefined();
+      expect(readStrictJson(text, 0, text.length, (offset) => lines.locate(offset), MAX_TEXT_NESTING), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it('reads nesting up to the limit, and hands over what goes deeper (where the nesting check reports it)', () => {
+    const nested = (levels: number): string => `{"a":${'['.repeat(levels - 1)}1${']'.repeat(levels - 1)}}`;
+    expect(agrees(nested(MAX_TEXT_NESTING))).toBe(true);
+    const deeper = nested(MAX_TEXT_NESTING + 1);
+    const lines = new LineIndex(deeper);
+    expect(readStrictJson(deeper, 0, deeper.length, (offset) => lines.locate(offset), MAX_TEXT_NESTING)).toBeUndefined();
+  });
+
+  it('reports keys written twice, in small objects and large ones, at any depth', () => {
+    const keys = (count: number): string => Array.from({ length: count }, (_, index) => `"k${index}": ${index}`).join(', ');
+    for (const count of [1, 15, 16, 17, 40]) {
+      const text = `{ "outer": { "inner": [ { ${keys(count)}, "k0": "again" } ] }, ${keys(count)}, "k${count - 1}": "again" }`;
+      const lines = new LineIndex(text);
+      const document = readStrictJson(text, 0, text.length, (offset) => lines.locate(offset), MAX_TEXT_NESTING);
+      expect(document?.issues.map((issue) => issue.pointer)).toEqual(['/outer/inner/0/k0', `/k${count - 1}`]);
+      expect(agrees(text)).toBe(true);
     }
   });
 
@@ -99,9 +119,9 @@ describe('reading JSON with the strict reader', () => {
     const start = text.indexOf('{');
     const end = text.lastIndexOf('}') + 1;
     const lines = new LineIndex(text);
-    expect(readStrictJson(text, start, end, (offset) => lines.locate(offset))).toEqual(parseJsonSegment(text.slice(start, end), start, 'amplifyconfiguration.dart', lines));
+    expect(readStrictJson(text, start, end, (offset) => lines.locate(offset), MAX_TEXT_NESTING)).toEqual(parseJsonSegment(text.slice(start, end), start, 'amplifyconfiguration.dart', lines));
     // What lies past the segment is not read.
-    expect(readStrictJson(text, start, end - 1, (offset) => lines.locate(offset))).toBeUndefined();
+    expect(readStrictJson(text, start, end - 1, (offset) => lines.locate(offset), MAX_TEXT_NESTING)).toBeUndefined();
   });
 
   it('never throws, and never disagrees with jsonc-parser, on mutated files', () => {

@@ -2,7 +2,7 @@ import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError 
 import { joinPointer } from '../source/json-pointer.js';
 import type { ObjectNode, ReaderIssue, SourceDocument, SourceNode } from '../source/source-node.js';
 import { LineIndex, stripByteOrderMark } from './line-index.js';
-import { excessiveNesting } from './nesting-depth.js';
+import { excessiveNesting, MAX_TEXT_NESTING } from './nesting-depth.js';
 import { nestingError, readerError } from './reader-error.js';
 import { readStrictJson } from './read-strict-json.js';
 
@@ -20,10 +20,13 @@ export function readJson(rawText: string, fileName: string): SourceDocument {
  * in the larger text.
  */
 export function readJsonSegment(text: string, start: number, end: number, fileName: string, lines: LineIndex): SourceDocument {
+  // The strict reader refuses nesting past the limit itself, so only what it hands over is checked for it.
+  const strict = readStrictJson(text, start, end, (offset) => lines.locate(offset), MAX_TEXT_NESTING);
+  if (strict) return strict;
   const segment = text.slice(start, end);
   const tooDeep = excessiveNesting(segment);
   if (tooDeep !== undefined) throw nestingError(fileName, lines.locate(start + tooDeep));
-  return readStrictJson(text, start, end, (offset) => lines.locate(offset)) ?? parseJsonSegment(segment, start, fileName, lines);
+  return parseJsonSegment(segment, start, fileName, lines);
 }
 
 /**

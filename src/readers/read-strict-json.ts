@@ -1,19 +1,20 @@
-import { joinPointer } from '../source/json-pointer.js';
+import { formatPointer } from '../source/json-pointer.js';
 import type { ObjectEntry, ObjectNode, ReaderIssue, SourceDocument, SourceLocation, SourceNode } from '../source/source-node.js';
 
 /**
  * Reads well-formed JSON (what the Amplify CLI writes) straight into the located value tree, in one pass over the
  * characters. It is the quick way, not the only one: on anything it is not sure of (a syntax error, a comment,
- * whitespace other than JSON's, a control character in a string, a root that is not an object) it returns
+ * whitespace other than JSON's, a control character in a string, a root that is not an object, objects and arrays
+ * nested more than `maxNesting` deep) it returns
  * undefined, and the caller reads the text with the full parser, which words the error. Whatever it accepts, it reads
  * exactly as the full parser does (values, locations, duplicate keys); a test holds the two to that.
  */
-export function readStrictJson(text: string, start: number, end: number, locate: (offset: number) => SourceLocation): SourceDocument | undefined {
-  const parser = new StrictJson(text, end, locate);
+export function readStrictJson(text: string, start: number, end: number, locate: (offset: number) => SourceLocation, maxNesting: number): SourceDocument | undefined {
+  const parser = new StrictJson(text, end, locate, maxNesting);
   try {
     const offset = parser.skipSpace(start);
     if (text.charCodeAt(offset) !== OPEN_BRACE) return undefined;
-    const root = parser.value(offset, '');
+    const root = parser.value(offset);
     return parser.skipSpace(parser.position) === end ? { root: root as ObjectNode, issues: parser.issues } : undefined;
   } catch (error) {
     if (error === GIVE_UP) return undefined;
@@ -46,11 +47,14 @@ class StrictJson {
   /** Where the last value read ends. */
   position = 0;
   readonly issues: ReaderIssue[] = [];
+  /** The keys and indices from the root to the value being read, for the pointer of a duplicate key. */
+  private readonly path: string[] = [];
 
   constructor(
     private readonly text: string,
     private readonly end: number,
     private readonly locate: (offset: number) => SourceLocation,
+    private readonly maxNesting: number,
   ) {}
 
   /** The offset of the next character that is not JSON whitespace. */
@@ -61,10 +65,10 @@ class StrictJson {
   }
 
   /** The value that starts at `offset` (no whitespace before it); sets `position` to where it ends. */
-  value(offset: number, pointer: string): SourceNode {
+  value(offset: number): SourceNode {
     const ch = this.text.charCodeAt(offset);
-    if (ch === OPEN_BRACE) return this.object(offset, pointer);
-    if (ch === OPEN_BRACKET) return this.array(offset, pointer);
+    if (ch === OPEN_BRACE) return this.object(offset);
+    if (ch === OPEN_BRACKET) return this.array(offset);
     if (ch === QUOTE) return { kind: 'scalar', value: this.string(offset), loc: this.locate(offset) };
     if (ch === MINUS || (ch >= 0x30 && ch <= 0x39)) {
       NUMBER.lastIndex = offset;
@@ -82,31 +86,48 @@ class StrictJson {
     throw GIVE_UP;
   }
 
-  private object(offset: number, pointer: string): ObjectNode {
+  private object(offset: number): ObjectNode {
     const entries: ObjectEntry[] = [];
-    const seen = new Set<string>();
+    // The keys so far, as a set only in an object large enough for comparing them pairwise to cost more.
+    let keys: Set<string> | undefined;
     const loc = this.locate(offset);
+    this.enter();
     this.members(offset, CLOSE_BRACE, (at) => {
       if (this.text.charCodeAt(at) !== QUOTE) throw GIVE_UP;
       const key = this.string(at);
       const colon = this.skipSpace(this.position);
       if (this.text.charCodeAt(colon) !== COLON) throw GIVE_UP;
-      const childPointer = joinPointer(pointer, key);
       const keyLoc = this.locate(at);
-      if (seen.has(key)) this.issues.push({ code: 'DUPLICATE_KEY', pointer: childPointer, loc: keyLoc, detail: key });
-      seen.add(key);
-      entries.push({ key, keyLoc, node: this.value(this.skipSpace(colon + 1), childPointer) });
+      if (keys === undefined && entries.length >= PAIRWISE_KEYS) keys = new Set(entries.map((entry) => entry.key));
+      const repeated = keys === undefined ? hasKey(entries, key) : keys.has(key);
+      keys?.add(key);
+      if (repeated) this.issues.push({ code: 'DUPLICATE_KEY', pointer: formatPointer([...this.path, key]), loc: keyLoc, detail: key });
+      this.path.push(key);
+      entries.push({ key, keyLoc, node: this.value(this.skipSpace(colon + 1)) });
+      this.path.pop();
     });
+    this.depth--;
     return { kind: 'object', entries, loc };
   }
 
-  private array(offset: number, pointer: string): SourceNode {
+  private array(offset: number): SourceNode {
     const items: SourceNode[] = [];
     const loc = this.locate(offset);
+    this.enter();
     this.members(offset, CLOSE_BRACKET, (at) => {
-      items.push(this.value(at, joinPointer(pointer, items.length)));
+      this.path.push(String(items.length));
+      items.push(this.value(at));
+      this.path.pop();
     });
+    this.depth--;
     return { kind: 'array', items, loc };
+  }
+
+  private depth = 0;
+
+  /** One level deeper: past the limit, the text is handed over (where the nesting check reports it). */
+  private enter(): void {
+    if (++this.depth > this.maxNesting) throw GIVE_UP;
   }
 
   /**
@@ -161,6 +182,15 @@ class StrictJson {
     }
     throw GIVE_UP;
   }
+}
+
+/** Up to this many keys, an object's keys are compared pairwise for a duplicate. */
+const PAIRWISE_KEYS = 16;
+
+/** Whether an object's entries so far have this key. */
+function hasKey(entries: readonly ObjectEntry[], key: string): boolean {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.key === key) return true;
+  return false;
 }
 
 const WORDS: readonly (readonly [string, boolean | null])[] = [
