@@ -1,4 +1,4 @@
-import { CONVERTIBLE_FORMATS, detectFormat, SOURCE_FORMATS, type SourceFormat } from './detect-format.js';
+import { CONVERTIBLE_FORMATS, detectFormat, detectJsonDocument, isJsonText, SOURCE_FORMATS, type DetectedFormat, type SourceFormat } from './detect-format.js';
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 import { ConversionError, InternalFault } from './errors.js';
 import { applyTable } from './mapping/apply-table.js';
@@ -8,7 +8,7 @@ import { orderBySchema, serializeOutputs } from './outputs/serialize-outputs.js'
 import { isOutputsVersion, type OutputsVersion } from './outputs/versions.js';
 import { readAwsExports } from './readers/read-aws-exports.js';
 import { readDart } from './readers/read-dart.js';
-import { readJson } from './readers/read-json.js';
+import { readJson, readWellFormedJson } from './readers/read-json.js';
 import { readPlainObject } from './readers/read-plain-object.js';
 import type { SourceDocument } from './source/source-node.js';
 import type { ConvertSettings } from './transforms/transform-context.js';
@@ -86,10 +86,12 @@ function readSource(text: string, format: SourceFormat, file: string): SourceDoc
 export function convert(text: string, options: ConvertOptions = {}): ConvertResult {
   const file = options.fileName;
   checkText(text, file);
-  const format = options.from ?? resolveFormat(text, file);
+  // A JSON file as the Amplify CLI writes it is read once, and its format told from what was read.
+  const wellFormed = options.from === undefined && isJsonText(text) ? readWellFormedJson(text) : undefined;
+  const format = options.from ?? acceptFormat(wellFormed ? detectJsonDocument(wellFormed.root) : detectFormat(text), file);
   checkOptions(options, file);
   if (!CONVERTIBLE_FORMATS.includes(format)) throw unsupported(format, file);
-  const document = readSource(text, format, file ?? DEFAULT_FILE_NAME[format] ?? 'amplifyconfiguration.json');
+  const document = wellFormed ?? readSource(text, format, file ?? DEFAULT_FILE_NAME[format] ?? 'amplifyconfiguration.json');
   return convertDocument(document, format, options);
 }
 
@@ -171,8 +173,8 @@ function sortDiagnostics(diagnostics: Diagnostic[], fields: FieldDisposition[]):
   return { diagnostics: order.map((entry) => entry.diagnostic), fields: renumberDiagnostics(fields, newIndex).sort(byPointer) };
 }
 
-function resolveFormat(text: string, file: string | undefined): SourceFormat {
-  const detected = detectFormat(text);
+/** The detected format, if it is one to convert; else the error that says what the file is. */
+function acceptFormat(detected: DetectedFormat, file: string | undefined): SourceFormat {
   if (detected.format === 'amplify-outputs') {
     throw new ConversionError(
       createDiagnostic('ALREADY_GEN2', {

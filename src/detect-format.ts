@@ -1,4 +1,5 @@
 import { stripByteOrderMark } from './readers/line-index.js';
+import type { ObjectNode, SourceNode } from './source/source-node.js';
 
 /** The Gen1 formats (and near misses) this package can recognise. */
 export const SOURCE_FORMATS = [
@@ -31,7 +32,7 @@ const AWSCONFIGURATION_KEYS = ['CognitoUserPool', 'CredentialsProvider', 'Identi
  */
 export function detectFormat(text: string): DetectedFormat {
   const trimmed = stripByteOrderMark(text).trimStart();
-  const dart = /\bamplify_?config(?:uration)?\s*=\s*r?'''/i.exec(text);
+  const dart = DART_STRING.exec(text);
   if (dart) {
     const end = text.indexOf("'''", dart.index + dart[0].length);
     const inner = end < 0 ? undefined : detectJson(text.slice(dart.index + dart[0].length, end).trim());
@@ -40,6 +41,32 @@ export function detectFormat(text: string): DetectedFormat {
   }
   if (!trimmed.startsWith('{')) return { format: 'aws-exports', reason: 'JavaScript or TypeScript source' };
   return detectJson(trimmed);
+}
+
+/** Where a Dart file holds the configuration: a constant assigned a '''...''' string. */
+const DART_STRING = /\bamplify_?config(?:uration)?\s*=\s*r?'''/i;
+
+/** Whether detectFormat reads the text as JSON: an object's braces first, and no Dart constant. */
+export function isJsonText(text: string): boolean {
+  return stripByteOrderMark(text).trimStart().startsWith('{') && !DART_STRING.test(text);
+}
+
+/**
+ * The format of a JSON object already read into a source tree: what detectFormat says of its text, without parsing
+ * the text again. The tree must be the one JSON.parse of the text would give (the strict JSON reader's is).
+ */
+export function detectJsonDocument(root: ObjectNode): DetectedFormat {
+  return detectJsonObject(twoLevels(root) as Record<string, unknown>);
+}
+
+/** The plain value of a node down to the second level, which is all detection looks at; below, empty stand-ins. */
+function twoLevels(node: SourceNode, depth = 0): unknown {
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'array') return depth < 2 ? node.items.map((item) => twoLevels(item, depth + 1)) : [];
+  if (node.kind === 'unresolved') return undefined;
+  const result = Object.create(null) as Record<string, unknown>;
+  if (depth < 2) for (const entry of node.entries) result[entry.key] = twoLevels(entry.node, depth + 1);
+  return result;
 }
 
 function detectJson(trimmed: string): DetectedFormat {
@@ -51,7 +78,10 @@ function detectJson(trimmed: string): DetectedFormat {
     return { format: 'amplifyconfiguration-json', reason: 'a JSON document' };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { format: 'unknown', reason: 'JSON that is not an object' };
-  const object = value as Record<string, unknown>;
+  return detectJsonObject(value as Record<string, unknown>);
+}
+
+function detectJsonObject(object: Record<string, unknown>): DetectedFormat {
   const keys = Object.keys(object);
   if (keys.some((key) => key.startsWith('aws_'))) return { format: 'amplifyconfiguration-json', reason: 'top-level aws_* keys' };
   if (typeof object['version'] === 'string' && object['version'].startsWith('1')) {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LineIndex, stripByteOrderMark } from '../src/readers/line-index.js';
 import { MAX_TEXT_NESTING } from '../src/readers/nesting-depth.js';
-import { parseJsonSegment } from '../src/readers/read-json.js';
+import { detectFormat, detectJsonDocument, isJsonText } from '../src/detect-format.js';
+import { parseJsonSegment, readWellFormedJson } from '../src/readers/read-json.js';
 import { readStrictJson } from '../src/readers/read-strict-json.js';
 import { corpusFiles } from './support/corpus.js';
 import { forMutatedTexts } from './support/mutated-texts.js';
@@ -127,5 +128,51 @@ describe('reading JSON with the strict reader', () => {
   it('never throws, and never disagrees with jsonc-parser, on mutated files', () => {
     const pieces = ['{', '}', '[', ']', '"', ',', ':', '/', '*', '\n', '\r', '\t', ' ', '\\', '\\u', '0', '-', '.', 'e', 'E', '+', 'a', 'true', 'null', '\u000b', '\u0001', '\u00a0'];
     forMutatedTexts(FLAT, pieces, 500, (text) => agrees(text));
+  });
+});
+
+describe('telling the format of a JSON file from what was read', () => {
+  /** convert reads a well-formed JSON file once and tells its format from the tree: it must say what detectFormat says. */
+  function sameFormat(text: string): boolean {
+    const document = isJsonText(text) ? readWellFormedJson(text) : undefined;
+    if (document === undefined) return false;
+    expect(detectJsonDocument(document.root), text.slice(0, 200)).toEqual(detectFormat(text));
+    return true;
+  }
+
+  it('agrees with detectFormat on every JSON fixture and corpus file', () => {
+    const files = [...jsonFiles(FIXTURES), ...['amplifyconfiguration', 'awsconfiguration', 'amplify-meta'].flatMap((folder) => corpusFiles(folder))];
+    const formats = new Set(files.filter((file) => sameFormat(readFileSync(file, 'utf8'))).map((file) => detectFormat(readFileSync(file, 'utf8')).format));
+    // The Gen1 JSON formats, and Gen2 files (the expected outputs).
+    expect([...formats]).toEqual(expect.arrayContaining(['amplify-meta', 'amplify-outputs', 'amplifyconfiguration-json', 'amplifyconfiguration-mobile', 'awsconfiguration']));
+  });
+
+  it('agrees with detectFormat on the shapes detection looks at', () => {
+    const texts = [
+      '{ "Version": "1.0", "UserAgent": "aws-amplify-cli/2.0" }',
+      '{ "Version": "0.1.0", "UserAgent": "x" }',
+      '{ "version": "1.3", "auth": {} }',
+      '{ "version": 1 }',
+      '{ "providers": { "awscloudformation": {} } }',
+      '{ "providers": { "other": {} } }',
+      '{ "api": { "plugins": { "awsAPIPlugin": {} } } }',
+      '{ "api": { "plugins": [] } }',
+      '{ "api": { "plugins": null } }',
+      '{ "CognitoUserPool": { "Default": {} } }',
+      '{ "aws_project_region": "us-east-1", "aws_project_region": "eu-west-1" }',
+      '{ "oauth": {} }',
+      '{ "__proto__": { "plugins": {} } }',
+      '{ "1": { "plugins": {} }, "a": 2 }',
+      '{}',
+      '{ "amplifyconfig": "= \'\'\'" }',
+    ];
+    for (const text of texts) if (isJsonText(text)) expect(sameFormat(text), text).toBe(true);
+  });
+
+  it('agrees with detectFormat on mutated files', () => {
+    const mobile = readFileSync(path.join(FIXTURES, jsonFiles(FIXTURES).map((file) => path.relative(FIXTURES, file)).find((file) => detectFormat(readFileSync(path.join(FIXTURES, file), 'utf8')).format === 'amplifyconfiguration-mobile')!), 'utf8');
+    const pieces = ['{', '}', '"', ',', ':', '"plugins"', '"version"', '"1"', '"providers"', '"awscloudformation"', '"aws_x"', '"Version"', '"1.0"', '[]', 'null'];
+    forMutatedTexts(FLAT, pieces, 300, (text) => sameFormat(text));
+    forMutatedTexts(mobile, pieces, 300, (text) => sameFormat(text));
   });
 });

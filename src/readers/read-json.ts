@@ -16,6 +16,16 @@ export function readJson(rawText: string, fileName: string): SourceDocument {
 }
 
 /**
+ * Reads a JSON file that is well-formed as the Amplify CLI writes it (strict JSON, nested within the limit), or
+ * undefined for any other text, without saying why: readJson does.
+ */
+export function readWellFormedJson(rawText: string): SourceDocument | undefined {
+  const text = stripByteOrderMark(rawText);
+  const lines = new LineIndex(text);
+  return readStrictJson(text, 0, text.length, (offset) => lines.locate(offset), MAX_TEXT_NESTING);
+}
+
+/**
  * Reads the JSON between two offsets of a larger text (the string literal of a .dart file), with locations
  * in the larger text.
  */
