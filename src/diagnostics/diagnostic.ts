@@ -50,11 +50,10 @@ export function createDiagnostic(code: DiagnosticCode, init: DiagnosticInit): Di
 
 /** Same keys in the same order every time, with absent ones left out (stable JSON reports). */
 function cleanSource(source: DiagnosticSource): DiagnosticSource {
-  const result: DiagnosticSource = { pointer: source.pointer };
-  if (source.file !== undefined) result.file = source.file;
+  const result: DiagnosticSource = source.file !== undefined ? { file: source.file, pointer: source.pointer } : { pointer: source.pointer };
   if (source.line !== undefined) result.line = source.line;
   if (source.column !== undefined) result.column = source.column;
-  return { ...(result.file !== undefined ? { file: result.file } : {}), ...result };
+  return result;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
