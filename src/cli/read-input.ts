@@ -5,7 +5,7 @@ import type { Terminal } from './terminal.js';
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 
 /** What is at a path, for reading: a regular file's text (symbolic links followed), or why there is none. */
-type Examined =
+export type Examined =
   | { kind: 'file'; text: string }
   | { kind: 'missing' }
   | { kind: 'directory' }
@@ -15,7 +15,7 @@ type Examined =
   | { kind: 'unreadable'; error: unknown };
 
 /** The one place a path is looked at and read; readInput and readExisting say what they need of the answer. */
-function examine(file: string): Examined {
+export function examine(file: string): Examined {
   try {
     // Looked at before it is opened: opening a device or a named pipe can block or act.
     const stats = statSync(file, { throwIfNoEntry: false });
@@ -64,7 +64,11 @@ function readAll(fd: number, size: number): Buffer {
 
 /** Reads an input file, saying on standard error why it cannot (not a file, too large, not text, unreadable). */
 export function readInput(file: string, display: string, terminal: Terminal): string | undefined {
-  const examined = examine(file);
+  return inputText(examine(file), display, terminal);
+}
+
+/** The text of an input already looked at (see examine), or undefined after saying on standard error why there is none. */
+export function inputText(examined: Examined, display: string, terminal: Terminal): string | undefined {
   if (examined.kind === 'file') return examined.text;
   const problem =
     examined.kind === 'missing'

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { SourceFormat } from '../detect-format.js';
-import { isDirectory } from '../project/path-kind.js';
 import { isGen1Project, META_CANDIDATES, readProject } from '../project/read-project.js';
 import { EXIT } from './exit-codes.js';
 import { findInput } from './find-input.js';
-import { readInput } from './read-input.js';
+import { examine, inputText, readInput } from './read-input.js';
 import type { Terminal } from './terminal.js';
 
 /** The source and conversion options shared by the commands that convert (convert, check). */
@@ -35,9 +34,11 @@ export interface ResolvedSource {
  */
 export function resolveSource(args: SourceArguments, terminal: Terminal): ResolvedSource | number {
   const givenPath = args.input !== undefined ? path.resolve(terminal.cwd, args.input) : undefined;
-  // A file named as it is costs one look-up: only a folder is asked whether it is a Gen1 project.
-  const givenFolder = givenPath !== undefined && isDirectory(givenPath);
-  const projectDir = args.project ?? (givenFolder && isGen1Project(givenPath) ? args.input : undefined);
+  // The input named is looked at once: a file is read from that look, and only a folder is asked whether it is a
+  // Gen1 project. (With --project, the input is not the source.)
+  const given = givenPath !== undefined && args.project === undefined ? examine(givenPath) : undefined;
+  const givenFolder = given?.kind === 'directory';
+  const projectDir = args.project ?? (givenFolder && givenPath !== undefined && isGen1Project(givenPath) ? args.input : undefined);
   let display: string;
   let text: string | undefined;
   let projectFiles: Record<string, string> | undefined;
@@ -66,7 +67,7 @@ export function resolveSource(args: SourceArguments, terminal: Terminal): Resolv
     }
     display = path.relative(terminal.cwd, found.file) || found.file;
     if (found.discovered) terminal.stderr(`Using ${display}\n`);
-    text = readInput(found.file, display, terminal);
+    text = found.discovered || given === undefined ? readInput(found.file, display, terminal) : inputText(given, display, terminal);
   }
   if (text === undefined) return EXIT.USAGE;
   let modelIntrospection: string | undefined;
