@@ -71,16 +71,21 @@ describe('a monorepo, converted and checked in one run', () => {
 
   it('runs a large batch on worker threads and prints, writes and exits exactly as one thread does', () => {
     // Two copies of one monorepo, with what makes a batch hard: apps with two Gen1 files that write one
-    // amplify_outputs.json (the second differs, so it is refused), listed 16 apart so that running them on two
-    // threads at once would race; and an input that cannot be read.
+    // amplify_outputs.json (the second differs, so it is refused); and an input that cannot be read. The two files
+    // of each such app are listed 16 apart, in the second and third chunk of 16: two workers are handed two chunks
+    // each as they start, so without the grouping the third chunk would run on the second worker while the first
+    // still runs the first chunk, and the second file would be written first. The convert run on threads leaves
+    // all the apps to the workers (the main thread would take the first chunks itself).
     const web = Array.from({ length: 16 }, (_, k) => `apps/app-${String(3 * k).padStart(2, '0')}`);
     const copies = [monorepo(66), monorepo(66)].map(({ root }) => {
       for (const name of web) writeFileSync(path.join(root, name, 'aws-exports.js'), WEB.replace('shop-media-main', 'media-other'));
       writeFileSync(path.join(root, 'apps/app-01/broken.json'), '{ "aws_project_region": ');
       return root;
     });
-    const inputs = [...web.map((name) => `${name}/src/aws-exports.js`), ...web.map((name) => `${name}/aws-exports.js`), 'apps/*/app/src/main/res/raw/amplifyconfiguration.json', 'apps/*/lib/amplifyconfiguration.dart', 'apps/app-01/broken.json'];
-    const runs = copies.map((root, index) => runCli(['convert', ...inputs, '--platform', 'android', '--jobs', index === 0 ? '1' : '2'], root, { CI: 'true' }));
+    const first = Array.from({ length: 16 }, (_, k) => `apps/app-${String(3 * k + 1).padStart(2, '0')}/app/src/main/res/raw/amplifyconfiguration.json`);
+    const inputs = [...first, ...web.map((name) => `${name}/src/aws-exports.js`), ...web.map((name) => `${name}/aws-exports.js`), 'apps/*/app/src/main/res/raw/amplifyconfiguration.json', 'apps/*/lib/amplifyconfiguration.dart', 'apps/app-01/broken.json'];
+    const threads = (index: number): Record<string, string> => ({ CI: 'true', ...(index === 0 ? {} : { AMPLIFY_OUTPUTS_MIGRATE_WORKERS_ONLY: '1' }) });
+    const runs = copies.map((root, index) => runCli(['convert', ...inputs, '--platform', 'android', '--jobs', index === 0 ? '1' : '2'], root, threads(index)));
     expect(runs[0]!.stderr).toContain('77 inputs: ');
     expect(runs[0]!.stderr).toContain('apps/app-45/amplify_outputs.json already exists and differs');
     expect(runs[0]!.status).toBe(2);
@@ -88,6 +93,7 @@ describe('a monorepo, converted and checked in one run', () => {
     for (const name of [...web, 'apps/app-31', 'apps/app-65']) {
       expect(readFileSync(path.join(copies[1]!, name, 'amplify_outputs.json'), 'utf8'), name).toBe(readFileSync(path.join(copies[0]!, name, 'amplify_outputs.json'), 'utf8'));
     }
+    // check writes nothing, so nothing can race: it runs as usual, on this thread and a worker.
     const checks = copies.map((root, index) => runCli(['check', ...inputs, '--platform', 'android', '--report', 'github', '--jobs', index === 0 ? '1' : '2'], root, { CI: 'true' }));
     expect(checks[0]!.stdout).toContain('::error file=apps/app-00/amplify_outputs.json');
     expect(checks[1]).toEqual(checks[0]);

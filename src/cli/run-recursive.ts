@@ -119,7 +119,9 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
       else groups.set(key, [index]);
     });
     try {
-      await runInWorkers({ entry, command: batch.command, args, settings: { cwd: terminal.cwd, colorOnStderr: terminal.colorOnStderr, toolVersion: terminal.toolVersion }, items, groups: [...groups.values()], jobs }, (index, outcome) => {
+      const settings = { cwd: terminal.cwd, colorOnStderr: terminal.colorOnStderr, toolVersion: terminal.toolVersion };
+      const runHere = (indices: readonly number[]): AppOutcome[] => runChunk(batch.runOne, args, indices.map((index) => items[index]!), terminal);
+      await runInWorkers({ entry, command: batch.command, args, settings, items, groups: [...groups.values()], jobs, runHere }, (index, outcome) => {
         outcomes[index] = outcome;
         printReady();
       });

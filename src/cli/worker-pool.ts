@@ -17,6 +17,8 @@ interface WorkerData {
 
 type Assignment = { items: [number, string][] };
 type Results = { results: [number, AppOutcome][] };
+/** What a worker says once it has started and listens: only then is it handed apps, which this thread runs until then. */
+type Ready = { ready: true };
 
 /**
  * Apps handed to a worker at a time (and run between two flushes of their outputs to disk): enough to keep messages
@@ -36,12 +38,30 @@ const YOUNG_GENERATION_MB = 6;
 const require = createRequire(import.meta.url);
 
 /**
- * Runs the apps of a batch on `jobs` worker threads, each a copy of the command line started from `entry`.
- * `groups` lists app indices that must run in order on one thread (apps that write the same file); groups are
- * handed out in order, a chunk at a time, to whichever worker is free. Outcomes arrive in any order.
+ * For tests of the hand-out: this thread runs no app and `jobs` workers run them all, so that apps that would race
+ * if their grouping failed do run at once on different threads.
+ */
+const WORKERS_ONLY = process.env['AMPLIFY_OUTPUTS_MIGRATE_WORKERS_ONLY'] === '1';
+
+/**
+ * Runs the apps of a batch `jobs` at a time: on this thread (`runHere`) and on `jobs - 1` worker threads, each a
+ * copy of the command line started from `entry`. This thread works too, from the start; a worker is handed apps once
+ * it has started (it must compile and warm up the code again, which costs as much as a few hundred apps), so a small
+ * batch may be done before it is. `groups` lists app indices that must run in order on one thread (apps that write
+ * the same file); groups are handed out in order, a chunk at a time, to whichever thread is free. Outcomes arrive in
+ * any order.
  */
 export function runInWorkers(
-  options: { entry: string; command: BatchCommand; args: unknown; settings: TerminalSettings; items: readonly string[]; groups: readonly number[][]; jobs: number },
+  options: {
+    entry: string;
+    command: BatchCommand;
+    args: unknown;
+    settings: TerminalSettings;
+    items: readonly string[];
+    groups: readonly number[][];
+    jobs: number;
+    runHere: (indices: readonly number[]) => AppOutcome[];
+  },
   onOutcome: (index: number, outcome: AppOutcome) => void,
 ): Promise<void> {
   const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
@@ -60,36 +80,59 @@ export function runInWorkers(
   return new Promise<void>((resolve, reject) => {
     let nextChunk = 0;
     let pending = chunks.length;
-    let failed = false;
+    let settled = false;
     const finish = (error?: Error): void => {
-      if (failed) return;
-      if (error) failed = true;
+      if (settled) return;
+      settled = true;
       for (const worker of workers) void worker.terminate();
       if (error) reject(error);
       else resolve();
+    };
+    const done = (): void => {
+      pending--;
+      if (pending === 0) finish();
     };
     const assign = (worker: WorkerType): void => {
       const chunk = chunks[nextChunk++];
       if (chunk) worker.postMessage({ items: chunk.map((index) => [index, options.items[index]!]) } satisfies Assignment);
     };
-    const count = Math.max(1, Math.min(options.jobs, chunks.length));
+    const count = WORKERS_ONLY ? Math.min(options.jobs, chunks.length) : Math.max(0, Math.min(options.jobs - 1, chunks.length - 1));
     for (let i = 0; i < count; i++) {
       const worker = new Worker(options.entry, { argv: [WORKER_ARGUMENT], workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(worker);
-      worker.on('message', (message: Results) => {
+      worker.on('message', (message: Results | Ready) => {
+        if ('ready' in message) {
+          // Started: from now on it has a chunk queued behind the one it runs, so that it never waits for this thread.
+          for (let round = 0; round < QUEUED_CHUNKS; round++) assign(worker);
+          return;
+        }
         for (const [index, outcome] of message.results) onOutcome(index, outcome);
-        pending--;
-        if (pending === 0) finish();
-        else assign(worker);
+        done();
+        if (!settled) assign(worker);
       });
       worker.on('error', (error) => finish(error));
       worker.on('exit', (code) => {
-        if (pending > 0) finish(new Error(`A batch worker stopped (exit code ${code}) before its apps were done.`));
+        if (!settled) finish(new Error(`A batch worker stopped (exit code ${code}) before its apps were done.`));
       });
     }
-    // Each worker has a chunk queued behind the one it runs, so that it never waits for this thread to answer.
-    for (let round = 0; round < QUEUED_CHUNKS; round++) for (const worker of workers) assign(worker);
-    if (chunks.length === 0) finish();
+    if (chunks.length === 0) return finish();
+    if (WORKERS_ONLY) return;
+    // This thread takes the next chunk, and between two lets the workers' results in (and hands them more).
+    const runHere = (): void => {
+      if (settled) return;
+      const chunk = chunks[nextChunk++];
+      if (!chunk) return;
+      try {
+        const outcomes = options.runHere(chunk);
+        chunk.forEach((index, position) => onOutcome(index, outcomes[position]!));
+      } catch (error) {
+        finish(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      done();
+      setImmediate(runHere);
+    };
+    runHere();
   });
 }
 
@@ -109,5 +152,6 @@ export function serveBatchIfWorker(runners: Record<BatchCommand, RunOne<never>>)
     const results: Results['results'] = message.items.map(([index], position) => [index, outcomes[position]!]);
     port.postMessage({ results } satisfies Results);
   });
+  port.postMessage({ ready: true } satisfies Ready);
   return true;
 }
