@@ -137,7 +137,7 @@ async function checkInProcess(folder, apps) {
   for (let round = 0; round < 4; round++) {
     for (let i = 0; i < apps; i++) {
       const start = process.hrtime.bigint();
-      checkOne(args, `app-${i}/amplifyconfiguration.json`, quiet);
+      checkOne(args, { input: `app-${i}/amplifyconfiguration.json` }, quiet);
       if (round > 0) laps.push(Number(process.hrtime.bigint() - start) / 1000);
     }
   }

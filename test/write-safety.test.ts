@@ -67,24 +67,26 @@ describe('writing', () => {
     expect(existsSync(file)).toBe(true);
   });
 
-  it('a batch of writes replaces each target only after all are flushed, and reports the one that fails by its owner', async () => {
-    const { WriteBatch } = await import('../src/cli/write-file-atomic.js');
-    const cwd = project({ 'a/amplify_outputs.json': OLD, 'b/keep.txt': '', 'c/amplify_outputs.json': OLD });
-    const batch = new WriteBatch();
-    ['a', 'b', 'c'].forEach((name, owner) => {
-      batch.owner = owner;
-      batch.write(path.join(cwd, name, 'amplify_outputs.json'), `new ${name}\n`, `${name}/amplify_outputs.json`);
+  for (const commit of ['commit', 'commitInBackground'] as const) {
+    it(`a batch of writes replaces each target only after all are flushed, and reports the one that fails by its owner (${commit})`, async () => {
+      const { WriteBatch } = await import('../src/cli/write-file-atomic.js');
+      const cwd = project({ 'a/amplify_outputs.json': OLD, 'b/keep.txt': '', 'c/amplify_outputs.json': OLD });
+      const batch = new WriteBatch();
+      ['a', 'b', 'c'].forEach((name, owner) => {
+        batch.owner = owner;
+        batch.write(path.join(cwd, name, 'amplify_outputs.json'), `new ${name}\n`, `${name}/amplify_outputs.json`);
+      });
+      // Nothing is replaced before the commit; only the temporary files exist.
+      expect(readFileSync(path.join(cwd, 'a/amplify_outputs.json'), 'utf8')).toBe(OLD);
+      expect(batch.waiting(path.join(cwd, 'b/amplify_outputs.json'))).toBe(true);
+      // The folder of the second write goes away before the commit: its rename fails.
+      rmSync(path.join(cwd, 'b'), { recursive: true });
+      await batch[commit]();
+      expect(batch.failures.map((failure) => [failure.owner, failure.display, (failure.error as { code?: string }).code])).toEqual([[1, 'b/amplify_outputs.json', 'ENOENT']]);
+      expect(readFileSync(path.join(cwd, 'a/amplify_outputs.json'), 'utf8')).toBe('new a\n');
+      expect(readFileSync(path.join(cwd, 'c/amplify_outputs.json'), 'utf8')).toBe('new c\n');
+      expect(batch.waiting(path.join(cwd, 'a/amplify_outputs.json'))).toBe(false);
+      for (const name of ['a', 'c']) expect(readdirSync(path.join(cwd, name))).toEqual(['amplify_outputs.json']);
     });
-    // Nothing is replaced before the commit; only the temporary files exist.
-    expect(readFileSync(path.join(cwd, 'a/amplify_outputs.json'), 'utf8')).toBe(OLD);
-    expect(batch.waiting(path.join(cwd, 'b/amplify_outputs.json'))).toBe(true);
-    // The folder of the second write goes away before the commit: its rename fails.
-    rmSync(path.join(cwd, 'b'), { recursive: true });
-    batch.commit();
-    expect(batch.failures.map((failure) => [failure.owner, failure.display, (failure.error as { code?: string }).code])).toEqual([[1, 'b/amplify_outputs.json', 'ENOENT']]);
-    expect(readFileSync(path.join(cwd, 'a/amplify_outputs.json'), 'utf8')).toBe('new a\n');
-    expect(readFileSync(path.join(cwd, 'c/amplify_outputs.json'), 'utf8')).toBe('new c\n');
-    expect(batch.waiting(path.join(cwd, 'a/amplify_outputs.json'))).toBe(false);
-    for (const name of ['a', 'c']) expect(readdirSync(path.join(cwd, name))).toEqual(['amplify_outputs.json']);
-  });
+  }
 });

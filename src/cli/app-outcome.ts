@@ -11,8 +11,14 @@ export interface AppOutcome {
   severities: { error: number; warning: number; info: number };
 }
 
+/** One app of a batch: its input, and the file it writes when the batch worked that out (to group apps by it). */
+export interface BatchItem {
+  input: string;
+  output?: string;
+}
+
 /** Runs a command for one app of a batch. */
-export type RunOne<A> = (args: A, item: string, terminal: Terminal) => number;
+export type RunOne<A> = (args: A, item: BatchItem, terminal: Terminal) => number;
 
 /** What a terminal that only collects needs of the real one. */
 export type TerminalSettings = Pick<Terminal, 'cwd' | 'colorOnStderr' | 'toolVersion' | 'acceptFindings'>;
@@ -21,7 +27,7 @@ export type TerminalSettings = Pick<Terminal, 'cwd' | 'colorOnStderr' | 'toolVer
  * Runs one app with a terminal that keeps what it prints, so that apps run anywhere (on this thread or another)
  * are printed in the order of the batch. A bug met in one app is that app's internal fault; the others still run.
  */
-export function runBuffered<A>(runOne: RunOne<A>, args: A, item: string, settings: TerminalSettings, writeBatch?: WriteBatch): AppOutcome {
+export function runBuffered<A>(runOne: RunOne<A>, args: A, item: BatchItem, settings: TerminalSettings, writeBatch?: WriteBatch): AppOutcome {
   const writes: AppOutcome['writes'] = [];
   const severities = { error: 0, warning: 0, info: 0 };
   const terminal: Terminal = {
@@ -48,14 +54,16 @@ export function runBuffered<A>(runOne: RunOne<A>, args: A, item: string, setting
 /**
  * Runs a chunk of a batch's apps in order, their outputs written together at the end (WriteBatch), and returns
  * their outcomes. A write that fails at that point is reported by its app, whose exit code becomes a usage error.
+ * The apps run before this returns; the promise settles once their outputs are on disk, which the thread need not
+ * wait for to run the next chunk.
  */
-export function runChunk<A>(runOne: RunOne<A>, args: A, items: readonly string[], settings: TerminalSettings): AppOutcome[] {
+export async function runChunk<A>(runOne: RunOne<A>, args: A, items: readonly BatchItem[], settings: TerminalSettings): Promise<AppOutcome[]> {
   const writeBatch = new WriteBatch();
   const outcomes = items.map((item, position) => {
     writeBatch.owner = position;
     return runBuffered(runOne, args, item, settings, writeBatch);
   });
-  writeBatch.commit();
+  await writeBatch.commitInBackground();
   for (const failure of writeBatch.failures) {
     const outcome = outcomes[failure.owner]!;
     outcome.writes.push([2, `Cannot write ${failure.display}: ${describeError(failure.error)}\n`]);

@@ -73,7 +73,7 @@ export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number | 
 }
 
 /** Checks one app of a run over several against the amplify_outputs.json next to it. */
-export const checkOne: RunOne<CheckArguments> = (args, item, terminal) => {
+export const checkOne: RunOne<CheckArguments> = (args, { input: item }, terminal) => {
   // The apps of a run share one baseline: it is read once (per thread), as long as it reads well; a baseline that
   // does not is read, and its problem said, for each app.
   let loaded = batchBaselines.get(args);

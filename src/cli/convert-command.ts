@@ -65,8 +65,8 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
 }
 
 /** Converts one app of a run over several, next to its own Gen1 file. */
-export const convertOne: RunOne<ConvertArguments> = (args, item, terminal) =>
-  convertFile({ ...args, recursive: false, more: [], input: item, out: outputsFileFor(item, terminal.cwd) }, terminal);
+export const convertOne: RunOne<ConvertArguments> = (args, { input, output }, terminal) =>
+  convertFile({ ...args, recursive: false, more: [], input, out: output ?? outputsFileFor(input, terminal.cwd) }, terminal);
 
 /** Runs `convert`; returns the exit code. */
 export function runConvert(args: ConvertArguments, terminal: Terminal): number | Promise<number> {
@@ -74,7 +74,7 @@ export function runConvert(args: ConvertArguments, terminal: Terminal): number |
     return runRecursive(args, terminal, {
       command: 'convert',
       runOne: convertOne,
-      sharedKey: (item) => outputsFileFor(item, terminal.cwd),
+      writesTo: (input) => outputsFileFor(input, terminal.cwd),
       parallel: args.reportFile === undefined,
     });
   }

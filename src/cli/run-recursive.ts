@@ -1,12 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { ReportFormat } from '../diagnostics/render-report.js';
-import { runChunk, type AppOutcome, type RunOne } from './app-outcome.js';
+import { runChunk, type AppOutcome, type BatchItem, type RunOne } from './app-outcome.js';
 import { EXIT } from './exit-codes.js';
 import { expandInputs, isGlob } from './expand-inputs.js';
 import { findApps } from './find-apps.js';
 import type { Terminal } from './terminal.js';
-import { CHUNK, runInWorkers, type BatchCommand } from './worker-pool.js';
+import { runInWorkers, type BatchCommand } from './worker-pool.js';
 
 export interface RecursiveArguments {
   input?: string;
@@ -27,8 +27,8 @@ export function runsOverSeveral(args: RecursiveArguments): boolean {
 export interface Batch<A> {
   command: BatchCommand;
   runOne: RunOne<A>;
-  /** Apps with the same key write the same file, so they run in order on one thread. */
-  sharedKey?: (item: string) => string;
+  /** The file an app writes: apps that write the same one run in order, in one chunk (and so on one thread). */
+  writesTo?: (input: string) => string;
   /** False when every app writes one shared file (a baseline, a report file): then they run one after another. */
   parallel: boolean;
 }
@@ -103,32 +103,27 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
 
   const jobs = batch.parallel ? (args.jobs ?? (items.length >= PARALLEL_FROM ? Math.min(os.availableParallelism(), MAX_JOBS) : 1)) : 1;
   const entry = jobs > 1 ? terminal.entry : undefined;
-  if (entry === undefined) {
-    for (let start = 0; start < items.length; start += CHUNK) {
-      runChunk(batch.runOne, args, items.slice(start, start + CHUNK), terminal).forEach((outcome, offset) => {
-        outcomes[start + offset] = outcome;
-      });
+  // Apps that write the same file run in order, in one chunk: they form a group. A chunk's outputs may still be on
+  // their way to disk while the next chunk runs, on this thread too.
+  const groups = new Map<string, number[]>();
+  const batchItems: BatchItem[] = items.map((input, index) => {
+    const output = batch.writesTo?.(input);
+    const key = output ?? `#${index}`;
+    const group = groups.get(key);
+    if (group) group.push(index);
+    else groups.set(key, [index]);
+    return { input, output };
+  });
+  try {
+    const settings = { cwd: terminal.cwd, colorOnStderr: terminal.colorOnStderr, toolVersion: terminal.toolVersion };
+    const runHere = (indices: readonly number[]): Promise<AppOutcome[]> => runChunk(batch.runOne, args, indices.map((index) => batchItems[index]!), terminal);
+    await runInWorkers({ entry, command: batch.command, args, settings, items: batchItems, groups: [...groups.values()], jobs, runHere }, (index, outcome) => {
+      outcomes[index] = outcome;
       printReady();
-    }
-  } else {
-    const groups = new Map<string, number[]>();
-    items.forEach((item, index) => {
-      const key = batch.sharedKey?.(item) ?? `#${index}`;
-      const group = groups.get(key);
-      if (group) group.push(index);
-      else groups.set(key, [index]);
     });
-    try {
-      const settings = { cwd: terminal.cwd, colorOnStderr: terminal.colorOnStderr, toolVersion: terminal.toolVersion };
-      const runHere = (indices: readonly number[]): AppOutcome[] => runChunk(batch.runOne, args, indices.map((index) => items[index]!), terminal);
-      await runInWorkers({ entry, command: batch.command, args, settings, items, groups: [...groups.values()], jobs, runHere }, (index, outcome) => {
-        outcomes[index] = outcome;
-        printReady();
-      });
-    } catch (error) {
-      terminal.stderr(`Internal fault: ${error instanceof Error ? error.message : String(error)}\n`);
-      return EXIT.INTERNAL;
-    }
+  } catch (error) {
+    terminal.stderr(`Internal fault: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.INTERNAL;
   }
   if (progress) terminal.stderr('\r\u001b[K');
   const noun = explicit ? 'input' : 'app';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Worker as WorkerType } from 'node:worker_threads';
-import { runChunk, type AppOutcome, type RunOne, type TerminalSettings } from './app-outcome.js';
+import { runChunk, type AppOutcome, type BatchItem, type RunOne, type TerminalSettings } from './app-outcome.js';
 
 /** The commands that run over many apps, by the name a worker knows them by. */
 export type BatchCommand = 'convert' | 'check';
@@ -15,7 +15,7 @@ interface WorkerData {
   settings: TerminalSettings;
 }
 
-type Assignment = { items: [number, string][] };
+type Assignment = { items: [number, BatchItem][] };
 type Results = { results: [number, AppOutcome][] };
 /** What a worker says once it has started and listens: only then is it handed apps, which this thread runs until then. */
 type Ready = { ready: true };
@@ -28,6 +28,9 @@ export const CHUNK = 16;
 
 /** Chunks a worker holds at a time: the one it runs and the next. */
 const QUEUED_CHUNKS = 2;
+
+/** Chunks this thread has run whose outputs are still being flushed to disk, at most. */
+const IN_FLIGHT = 2;
 
 /**
  * A worker's young generation, in MB. V8 grows it to 16 MB or more under a steady stream of short-lived objects;
@@ -53,18 +56,18 @@ const WORKERS_ONLY = process.env['AMPLIFY_OUTPUTS_MIGRATE_WORKERS_ONLY'] === '1'
  */
 export function runInWorkers(
   options: {
-    entry: string;
+    /** The script a worker starts from; without it, every app runs on this thread. */
+    entry: string | undefined;
     command: BatchCommand;
     args: unknown;
     settings: TerminalSettings;
-    items: readonly string[];
+    items: readonly BatchItem[];
     groups: readonly number[][];
     jobs: number;
-    runHere: (indices: readonly number[]) => AppOutcome[];
+    runHere: (indices: readonly number[]) => Promise<AppOutcome[]>;
   },
   onOutcome: (index: number, outcome: AppOutcome) => void,
 ): Promise<void> {
-  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const chunks: number[][] = [];
   let current: number[] = [];
   for (const group of options.groups) {
@@ -96,9 +99,11 @@ export function runInWorkers(
       const chunk = chunks[nextChunk++];
       if (chunk) worker.postMessage({ items: chunk.map((index) => [index, options.items[index]!]) } satisfies Assignment);
     };
-    const count = WORKERS_ONLY ? Math.min(options.jobs, chunks.length) : Math.max(0, Math.min(options.jobs - 1, chunks.length - 1));
+    const entry = options.entry;
+    const count = entry === undefined ? 0 : WORKERS_ONLY ? Math.min(options.jobs, chunks.length) : Math.max(0, Math.min(options.jobs - 1, chunks.length - 1));
+    const { Worker } = count > 0 ? (require('node:worker_threads') as typeof import('node:worker_threads')) : { Worker: undefined };
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(options.entry, { argv: [WORKER_ARGUMENT], workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker!(entry!, { argv: [WORKER_ARGUMENT], workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       workers.push(worker);
       worker.on('message', (message: Results | Ready) => {
         if ('ready' in message) {
@@ -117,19 +122,23 @@ export function runInWorkers(
     }
     if (chunks.length === 0) return finish();
     if (WORKERS_ONLY) return;
-    // This thread takes the next chunk, and between two lets the workers' results in (and hands them more).
+    // This thread takes the next chunk, and between two lets the workers' results in (and hands them more). It goes
+    // on while the outputs of a chunk are flushed to disk, with at most IN_FLIGHT chunks not yet on disk.
+    let inFlight = 0;
     const runHere = (): void => {
-      if (settled) return;
+      if (settled || inFlight >= IN_FLIGHT) return;
       const chunk = chunks[nextChunk++];
       if (!chunk) return;
-      try {
-        const outcomes = options.runHere(chunk);
-        chunk.forEach((index, position) => onOutcome(index, outcomes[position]!));
-      } catch (error) {
-        finish(error instanceof Error ? error : new Error(String(error)));
-        return;
-      }
-      done();
+      inFlight++;
+      options.runHere(chunk).then(
+        (outcomes) => {
+          inFlight--;
+          chunk.forEach((index, position) => onOutcome(index, outcomes[position]!));
+          done();
+          runHere();
+        },
+        (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
+      );
       setImmediate(runHere);
     };
     runHere();
@@ -148,9 +157,11 @@ export function serveBatchIfWorker(runners: Record<BatchCommand, RunOne<never>>)
   const runOne = runners[data.command] as RunOne<unknown>;
   const port = parentPort;
   port.on('message', (message: Assignment) => {
-    const outcomes = runChunk(runOne, data.args, message.items.map(([, item]) => item), data.settings);
-    const results: Results['results'] = message.items.map(([index], position) => [index, outcomes[position]!]);
-    port.postMessage({ results } satisfies Results);
+    // The apps run now; their results go back once their outputs are on disk, and the next chunk may run meanwhile.
+    void runChunk(runOne, data.args, message.items.map(([, item]) => item), data.settings).then((outcomes) => {
+      const results: Results['results'] = message.items.map(([index], position) => [index, outcomes[position]!]);
+      port.postMessage({ results } satisfies Results);
+    });
   });
   port.postMessage({ ready: true } satisfies Ready);
   return true;

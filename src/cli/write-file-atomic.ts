@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -42,12 +42,27 @@ function finish(staged: Staged): void {
 function flush(staged: Staged): void {
   try {
     fsyncSync(staged.descriptor!);
-    closeSync(staged.descriptor!);
-    staged.descriptor = undefined;
   } catch (error) {
-    discard(staged);
-    throw error;
+    fail(staged, error);
   }
+  close(staged);
+}
+
+/** Closes the temporary file, flushed. */
+function close(staged: Staged): void {
+  const descriptor = staged.descriptor!;
+  staged.descriptor = undefined;
+  try {
+    closeSync(descriptor);
+  } catch (error) {
+    fail(staged, error);
+  }
+}
+
+/** Removes the temporary file of a write that failed, and throws the error. */
+function fail(staged: Staged, error: unknown): never {
+  discard(staged);
+  throw error;
 }
 
 function replace(staged: Staged): void {
@@ -100,6 +115,23 @@ export class WriteBatch {
     this.staged = [];
     const flushed = staged.filter((write) => this.attempt(write, flush));
     for (const write of flushed) this.attempt(write, replace);
+  }
+
+  /**
+   * As commit, with the files flushed in the background (all at once, on libuv's threads), so that the thread can
+   * go on with other apps while the disk works; each is renamed over its target, in order, once all are flushed.
+   */
+  async commitInBackground(): Promise<void> {
+    const staged = this.staged;
+    this.staged = [];
+    const flushed = await Promise.all(staged.map((write) => this.flushInBackground(write)));
+    for (const [index, write] of staged.entries()) if (flushed[index]) this.attempt(write, replace);
+  }
+
+  private flushInBackground(write: Staged & { owner: number; display: string }): Promise<boolean> {
+    return new Promise((resolve) => {
+      fsync(write.descriptor!, (error) => resolve(error === null ? this.attempt(write, close) : this.attempt(write, () => fail(write, error))));
+    });
   }
 
   private attempt(write: Staged & { owner: number; display: string }, step: (staged: Staged) => void): boolean {
