@@ -4,9 +4,9 @@
 // against amplify-js's parseAWSExports of the same object (what the Amplify library spends on it at start-up).
 // Command line: one conversion against `node -e 0` started the same way, and batches of generated apps (convert,
 // which writes each amplify_outputs.json durably, and check, which only reads) with files per second and peak
-// memory. BENCH_BATCH sets the batch sizes (default "1000,10000"). Times are wall time: the fastest of many short
-// windows (library) or the best of several runs (commands), the least disturbed by whatever else the machine is
-// doing; a machine check before and after says how disturbed it was.
+// memory. BENCH_BATCH sets the batch sizes (default "1000,10000"), BENCH_BATCH_RUNS the runs of each (default 3).
+// Times are wall time: the fastest of many short windows (library) or the best of several runs (commands), the least
+// disturbed by whatever else the machine is doing; a machine check before and after says how disturbed it was.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -95,12 +95,13 @@ for (const [name, ours, baseline, floor] of rows) {
 const cli = path.join(root, 'dist/bin/amplify-outputs-migrate.cjs');
 const peakProbe = path.join(root, 'scripts/report-peak-memory.cjs');
 
-/** Wall time of a command (best of `runs`) and its peak resident memory. */
-function run(args, { runs = 10, cwd = root } = {}) {
+/** Wall time of a command (best of `runs`) and its peak resident memory; `before` runs, untimed, before each run. */
+function run(args, { runs = 10, cwd = root, before = () => {} } = {}) {
   let best = Infinity;
   let peak = 0;
   const peakFile = path.join(os.tmpdir(), `amplify-outputs-migrate-bench-peak-${process.pid}`);
   for (let i = 0; i < runs; i++) {
+    before();
     rmSync(peakFile, { force: true });
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, ['--require', peakProbe, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, AMPLIFY_OUTPUTS_MIGRATE_PEAK_FILE: peakFile }, maxBuffer: 1 << 30 });
@@ -145,6 +146,8 @@ async function checkInProcess(folder, apps) {
   return { min: laps[0], median: laps[laps.length >> 1], calls: laps.length };
 }
 
+/** Runs of each batch command, of which the fastest counts (BENCH_BATCH_RUNS). */
+const BATCH_RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 3);
 const sizes = (process.env.BENCH_BATCH ?? '1000,10000').split(',').map(Number).filter((size) => size > 0);
 const batchResults = [];
 for (const size of sizes) {
@@ -155,12 +158,16 @@ for (const size of sizes) {
       writeFileSync(path.join(folder, `app-${i}/amplifyconfiguration.json`), inputs['flat amplifyconfiguration.json'].replace('ap-southeast-2_MapsPool1', `ap-southeast-2_Pool${i}`));
     }
     const glob = 'app-*/amplifyconfiguration.json';
-    const converted = run([cli, 'convert', glob, '--quiet'], { runs: 1, cwd: folder });
-    const checked = run([cli, 'check', glob, '--quiet'], { runs: 1, cwd: folder });
+    // Each convert run writes every file: the outputs of the run before are removed first.
+    const removeOutputs = () => {
+      for (let i = 0; i < size; i++) rmSync(path.join(folder, `app-${i}/amplify_outputs.json`), { force: true });
+    };
+    const converted = run([cli, 'convert', glob, '--quiet'], { runs: BATCH_RUNS, cwd: folder, before: removeOutputs });
+    const checked = run([cli, 'check', glob, '--quiet'], { runs: BATCH_RUNS, cwd: folder });
     const perApp = size === sizes[0] ? await checkInProcess(folder, Math.min(size, 500)) : undefined;
     batchResults.push({ size, converted, checked });
-    console.log(`  convert ${String(size).padStart(6)} apps (writes each file)  ${converted.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / converted.ms).toFixed(0).padStart(5)} files/s, peak ${converted.peakMb.toFixed(0)} MB`);
-    console.log(`  check   ${String(size).padStart(6)} apps (reads only)        ${checked.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / checked.ms).toFixed(0).padStart(5)} files/s, peak ${checked.peakMb.toFixed(0)} MB`);
+    console.log(`  convert ${String(size).padStart(6)} apps (writes each file)  ${converted.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / converted.ms).toFixed(0).padStart(5)} files/s, peak ${converted.peakMb.toFixed(0)} MB (best of ${BATCH_RUNS})`);
+    console.log(`  check   ${String(size).padStart(6)} apps (reads only)        ${checked.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / checked.ms).toFixed(0).padStart(5)} files/s, peak ${checked.peakMb.toFixed(0)} MB (best of ${BATCH_RUNS})`);
     if (perApp) console.log(`  check of one app in one process (the same code, no start-up): ${perApp.min.toFixed(0)} us at best, ${perApp.median.toFixed(0)} us median, over ${perApp.calls} calls`);
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -125,6 +125,17 @@ export function runInWorkers(
     // This thread takes the next chunk, and between two lets the workers' results in (and hands them more). It goes
     // on while the outputs of a chunk are flushed to disk, with at most IN_FLIGHT chunks not yet on disk.
     let inFlight = 0;
+    // One turn of the event loop per chunk: a chunk runs only from a scheduled turn, and one is scheduled at a time
+    // (several would run their chunks back to back, and the workers' messages would wait behind them).
+    let scheduled = false;
+    const schedule = (): void => {
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        runHere();
+      });
+    };
     const runHere = (): void => {
       if (settled || inFlight >= IN_FLIGHT) return;
       const chunk = chunks[nextChunk++];
@@ -135,11 +146,11 @@ export function runInWorkers(
           inFlight--;
           chunk.forEach((index, position) => onOutcome(index, outcomes[position]!));
           done();
-          runHere();
+          schedule();
         },
         (error: unknown) => finish(error instanceof Error ? error : new Error(String(error))),
       );
-      setImmediate(runHere);
+      schedule();
     };
     runHere();
   });
