@@ -82,7 +82,7 @@ export const checkOne: RunOne<CheckArguments> = (args, { input: item }, terminal
     if (typeof fresh === 'number') return fresh;
     batchBaselines.set(args, (loaded = fresh));
   }
-  return checkFile({ ...args, recursive: false, more: [], input: item, outputs: outputsFileFor(item, terminal.cwd) }, terminal, loaded);
+  return checkFile({ ...args, recursive: false, more: [], input: item }, terminal, loaded, true);
 };
 
 const batchBaselines = new WeakMap<CheckArguments, LoadedBaseline>();
@@ -142,7 +142,8 @@ async function updateBaselineOfBatch(cliArgs: CheckArguments, terminal: Terminal
   return writeBaseline(loaded, findings, terminal);
 }
 
-function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBaseline): number {
+/** Checks one input; `besideApp`: against the amplify_outputs.json of its app (in a run over several), not --outputs. */
+function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBaseline, besideApp = false): number {
   const loaded = given ?? loadBaseline(cliArgs, terminal);
   if (typeof loaded === 'number') return loaded;
   const { baseline, display: baselineDisplay } = loaded;
@@ -158,7 +159,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   };
   const source = resolveSource(args, terminal);
   if (typeof source === 'number') return source;
-  const outputsFile = path.resolve(terminal.cwd, args.outputs);
+  const outputsFile = path.resolve(terminal.cwd, besideApp ? outputsFileFor(args.input!, terminal.cwd, source.fromFolder) : args.outputs);
   const outputsDisplay = path.relative(terminal.cwd, outputsFile) || outputsFile;
   const committed = readExisting(outputsFile);
   if (committed.kind === 'directory' || committed.kind === 'other') {

@@ -80,13 +80,17 @@ function readGitignore(root: string): (relative: string) => boolean {
 }
 
 /** Where the amplify_outputs.json of an input goes: a folder as it is, a file's app root. */
-function outputFolder(input: string, root: string): string {
+function outputFolder(input: string, root: string, isFolder: boolean): string {
   // A missing input is reported by the command itself.
-  if (isDirectory(input)) return path.relative(root, input) || '.';
+  if (isFolder) return path.relative(root, input) || '.';
   return path.relative(root, appRoot(input, root)) || '.';
 }
 
-/** The amplify_outputs.json of one input of a run over several apps, relative to the current folder. */
-export function outputsFileFor(item: string, cwd: string): string {
-  return path.join(outputFolder(path.resolve(cwd, item), cwd), 'amplify_outputs.json');
+/**
+ * The amplify_outputs.json of one input of a run over several apps, relative to the current folder. `isFolder`:
+ * whether the input is a folder, when the caller has already looked.
+ */
+export function outputsFileFor(item: string, cwd: string, isFolder?: boolean): string {
+  const input = path.resolve(cwd, item);
+  return path.join(outputFolder(input, cwd, isFolder ?? isDirectory(input)), 'amplify_outputs.json');
 }
