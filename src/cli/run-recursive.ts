@@ -6,7 +6,7 @@ import { EXIT } from './exit-codes.js';
 import { expandInputs, isGlob } from './expand-inputs.js';
 import { findApps } from './find-apps.js';
 import type { Terminal } from './terminal.js';
-import { runInWorkers, type BatchCommand } from './worker-pool.js';
+import { runOnThreads, type BatchCommand } from './worker-pool.js';
 
 export interface RecursiveArguments {
   input?: string;
@@ -121,7 +121,7 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
   try {
     const settings = { cwd: terminal.cwd, colorOnStderr: terminal.colorOnStderr, toolVersion: terminal.toolVersion };
     const runHere = (indices: readonly number[]): Promise<AppOutcome[]> => runChunk(batch.runOne, args, indices.map((index) => batchItems[index]!), terminal);
-    await runInWorkers({ entry, command: batch.command, args, settings, items: batchItems, groups: [...groups.values()], jobs, runHere }, (index, outcome) => {
+    await runOnThreads({ entry, command: batch.command, args, settings, items: batchItems, groups: [...groups.values()], jobs, runHere }, (index, outcome) => {
       outcomes[index] = outcome;
       printReady();
     });

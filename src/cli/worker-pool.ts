@@ -54,7 +54,7 @@ const WORKERS_ONLY = process.env['AMPLIFY_OUTPUTS_MIGRATE_WORKERS_ONLY'] === '1'
  * the same file); groups are handed out in order, a chunk at a time, to whichever thread is free. Outcomes arrive in
  * any order.
  */
-export function runInWorkers(
+export function runOnThreads(
   options: {
     /** The script a worker starts from; without it, every app runs on this thread. */
     entry: string | undefined;
@@ -99,29 +99,31 @@ export function runInWorkers(
       const chunk = chunks[nextChunk++];
       if (chunk) worker.postMessage({ items: chunk.map((index) => [index, options.items[index]!]) } satisfies Assignment);
     };
+    const count = WORKERS_ONLY ? Math.min(options.jobs, chunks.length) : Math.max(0, Math.min(options.jobs - 1, chunks.length - 1));
     const entry = options.entry;
-    const count = entry === undefined ? 0 : WORKERS_ONLY ? Math.min(options.jobs, chunks.length) : Math.max(0, Math.min(options.jobs - 1, chunks.length - 1));
-    const { Worker } = count > 0 ? (require('node:worker_threads') as typeof import('node:worker_threads')) : { Worker: undefined };
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker!(entry!, { argv: [WORKER_ARGUMENT], workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      workers.push(worker);
-      worker.on('message', (message: Results | Ready) => {
-        if ('ready' in message) {
-          // Started: from now on it has a chunk queued behind the one it runs, so that it never waits for this thread.
-          for (let round = 0; round < QUEUED_CHUNKS; round++) assign(worker);
-          return;
-        }
-        for (const [index, outcome] of message.results) onOutcome(index, outcome);
-        done();
-        if (!settled) assign(worker);
-      });
-      worker.on('error', (error) => finish(error));
-      worker.on('exit', (code) => {
-        if (!settled) finish(new Error(`A batch worker stopped (exit code ${code}) before its apps were done.`));
-      });
+    if (entry !== undefined && count > 0) {
+      const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+      for (let i = 0; i < count; i++) {
+        const worker = new Worker(entry, { argv: [WORKER_ARGUMENT], workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+        workers.push(worker);
+        worker.on('message', (message: Results | Ready) => {
+          if ('ready' in message) {
+            // Started: from now on it has a chunk queued behind the one it runs, so that it never waits for this thread.
+            for (let round = 0; round < QUEUED_CHUNKS; round++) assign(worker);
+            return;
+          }
+          for (const [index, outcome] of message.results) onOutcome(index, outcome);
+          done();
+          if (!settled) assign(worker);
+        });
+        worker.on('error', (error) => finish(error));
+        worker.on('exit', (code) => {
+          if (!settled) finish(new Error(`A batch worker stopped (exit code ${code}) before its apps were done.`));
+        });
+      }
     }
     if (chunks.length === 0) return finish();
-    if (WORKERS_ONLY) return;
+    if (WORKERS_ONLY && workers.length > 0) return;
     // This thread takes the next chunk, and between two lets the workers' results in (and hands them more). It goes
     // on while the outputs of a chunk are flushed to disk, with at most IN_FLIGHT chunks not yet on disk.
     let inFlight = 0;
@@ -157,7 +159,7 @@ export function runInWorkers(
 }
 
 /**
- * In a worker started by runInWorkers: serves the batch with the given commands and returns true. Anywhere else
+ * In a worker started by runOnThreads: serves the batch with the given commands and returns true. Anywhere else
  * (the usual start of the command line) returns false at the cost of one comparison.
  */
 export function serveBatchIfWorker(runners: Record<BatchCommand, RunOne<never>>): boolean {
