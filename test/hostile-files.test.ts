@@ -138,9 +138,11 @@ describe('paths that are not plain files', () => {
   it('an output that is a symbolic link, a folder or a pipe is not replaced, and nothing is written', () => {
     const cwd = project({ 'amplifyconfiguration.json': FLAT, 'elsewhere/target.json': 'keep\n', 'folder/keep.txt': 'keep\n' });
     symlinkSync(path.join(cwd, 'elsewhere/target.json'), path.join(cwd, 'link.json'));
+    symlinkSync(path.join(cwd, 'elsewhere/missing.json'), path.join(cwd, 'dangling.json'));
     execFileSync('mkfifo', [path.join(cwd, 'pipe')]);
     const cases: Record<string, string> = {
       'link.json': 'link.json is a symbolic link, which would be replaced by a file',
+      'dangling.json': 'dangling.json is a symbolic link, which would be replaced by a file',
       folder: 'folder is a directory',
       pipe: 'pipe is not a regular file',
     };

@@ -161,7 +161,8 @@ export function readExisting(file: string): Existing {
 /** Whether a path is a symbolic link (which a write would replace, not follow). */
 export function isSymbolicLink(file: string): boolean {
   try {
-    return lstatSync(file).isSymbolicLink();
+    // Asked of every output a batch writes, most of which do not exist yet: no exception (and stack trace) for those.
+    return lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   } catch {
     return false;
   }
