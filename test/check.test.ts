@@ -2,6 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareOutputs } from '../src/check/compare-outputs.js';
+import { convert, type ConvertResult } from '../src/index.js';
+import { corpusFiles } from './support/corpus.js';
+import { fixtureCases } from './support/fixture-cases.js';
 import { project, runCli } from './support/run-cli.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -65,6 +68,32 @@ describe('check command', () => {
   it('checks against the version the committed file declares', () => {
     const cwd = project({ 'src/aws-exports.js': EXAMPLE, 'amplify_outputs.json': EXPECTED.replace('"version": "1"', '"version": "1.3"') });
     expect(runCli(['check'], cwd).status).toBe(0);
+  });
+});
+
+describe('the version check converts into', () => {
+  it('gives, when it is the version auto picks, the auto conversion itself (check converts once when they agree)', () => {
+    const inputs = [
+      ...fixtureCases()
+        .filter((fixture) => fixture.options.outputsVersion === undefined)
+        .map((fixture) => ({ text: fixture.text, options: { ...fixture.options, fileName: fixture.fileName } })),
+      ...['aws-exports', 'amplifyconfiguration', 'awsconfiguration', 'amplifyconfiguration-dart', 'amplify-meta']
+        .flatMap((folder) => corpusFiles(folder))
+        .map((file) => ({ text: readFileSync(file, 'utf8'), options: { fileName: path.basename(file) } })),
+    ];
+    const versions = new Set<string>();
+    for (const { text, options } of inputs) {
+      let auto: ConvertResult;
+      try {
+        auto = convert(text, options);
+      } catch {
+        continue;
+      }
+      versions.add(auto.version);
+      expect(convert(text, { ...options, outputsVersion: auto.version }), options.fileName).toEqual(auto);
+    }
+    // Auto picks more than one version across these inputs, so the later ones are held to it too.
+    expect(versions.size).toBeGreaterThan(2);
   });
 });
 

@@ -166,23 +166,12 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
     terminal.stderr(`${outputsDisplay} is ${committed.kind === 'directory' ? 'a directory' : committed.what}; name the committed amplify_outputs.json with --outputs.\n`);
     return EXIT.USAGE;
   }
-  const version = args.outputsVersion ?? (committed.kind === 'file' ? declaredVersion(committed.text) : undefined) ?? 'auto';
 
   const emit = (report: Report): boolean => emitReport(report, args, terminal);
 
   let result: ConvertResult;
   try {
-    const select = source.select;
-    result = convert(source.text, {
-      fileName: source.display,
-      from: args.from,
-      outputsVersion: version,
-      platform: args.platform,
-      api: args.api,
-      select,
-      projectFiles: source.projectFiles,
-      modelIntrospection: source.modelIntrospection,
-    });
+    result = convertAsCommitted(source, args, committed.kind === 'file' ? committed.text : undefined);
   } catch (error) {
     if (isConversionError(error)) {
       emit({ input: source.display, diagnostics: [error.diagnostic] });
@@ -258,6 +247,30 @@ function staleSourceDiagnostics(source: ResolvedSource, result: ConvertResult, t
     }
   }
   return diagnostics;
+}
+
+/**
+ * Converts the source into the version the committed file declares (--outputs-version, else that one, else auto).
+ * A conversion into the version that auto picks is the auto conversion itself (a test holds them to that), so the
+ * committed file is parsed for its version only when it is not what auto gives, and a second conversion runs only
+ * when it declares another version.
+ */
+function convertAsCommitted(source: ResolvedSource, args: CheckArguments, committed: string | undefined): ConvertResult {
+  const convertInto = (outputsVersion: OutputsVersion | 'auto'): ConvertResult =>
+    convert(source.text, {
+      fileName: source.display,
+      from: args.from,
+      outputsVersion,
+      platform: args.platform,
+      api: args.api,
+      select: source.select,
+      projectFiles: source.projectFiles,
+      modelIntrospection: source.modelIntrospection,
+    });
+  if (args.outputsVersion !== undefined || committed === undefined) return convertInto(args.outputsVersion ?? 'auto');
+  const auto = convertInto('auto');
+  const declared = auto.text === committed ? auto.version : declaredVersion(committed);
+  return declared === undefined || declared === auto.version ? auto : convertInto(declared);
 }
 
 function declaredVersion(text: string): OutputsVersion | undefined {
