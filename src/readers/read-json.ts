@@ -21,8 +21,12 @@ export function readJson(rawText: string, fileName: string): SourceDocument {
  */
 export function readWellFormedJson(rawText: string): SourceDocument | undefined {
   const text = stripByteOrderMark(rawText);
-  const lines = new LineIndex(text);
-  return readStrictJson(text, 0, text.length, (offset) => lines.locate(offset), MAX_TEXT_NESTING);
+  return readWellFormedSegment(text, 0, text.length, new LineIndex(text));
+}
+
+/** The strict reader on a segment, nesting limit included: a document, or undefined for what it hands over. */
+function readWellFormedSegment(text: string, start: number, end: number, lines: LineIndex): SourceDocument | undefined {
+  return readStrictJson(text, start, end, (offset) => lines.locate(offset), MAX_TEXT_NESTING);
 }
 
 /**
@@ -31,7 +35,7 @@ export function readWellFormedJson(rawText: string): SourceDocument | undefined 
  */
 export function readJsonSegment(text: string, start: number, end: number, fileName: string, lines: LineIndex): SourceDocument {
   // The strict reader refuses nesting past the limit itself, so only what it hands over is checked for it.
-  const strict = readStrictJson(text, start, end, (offset) => lines.locate(offset), MAX_TEXT_NESTING);
+  const strict = readWellFormedSegment(text, start, end, lines);
   if (strict) return strict;
   const segment = text.slice(start, end);
   const tooDeep = excessiveNesting(segment);

@@ -5,9 +5,9 @@ import type { ObjectEntry, ObjectNode, ReaderIssue, SourceDocument, SourceLocati
  * Reads well-formed JSON (what the Amplify CLI writes) straight into the located value tree, in one pass over the
  * characters. It is the quick way, not the only one: on anything it is not sure of (a syntax error, a comment,
  * whitespace other than JSON's, a control character in a string, a root that is not an object, objects and arrays
- * nested more than `maxNesting` deep) it returns
- * undefined, and the caller reads the text with the full parser, which words the error. Whatever it accepts, it reads
- * exactly as the full parser does (values, locations, duplicate keys); a test holds the two to that.
+ * nested more than `maxNesting` deep) it returns undefined, and the caller reads the text with the full parser,
+ * which words the error. Whatever it accepts, it reads exactly as the full parser does (values, locations, duplicate
+ * keys); a test holds the two to that.
  */
 export function readStrictJson(text: string, start: number, end: number, locate: (offset: number) => SourceLocation, maxNesting: number): SourceDocument | undefined {
   const parser = new StrictJson(text, end, locate, maxNesting);
@@ -49,6 +49,8 @@ class StrictJson {
   readonly issues: ReaderIssue[] = [];
   /** The keys and indices from the root to the value being read, for the pointer of a duplicate key. */
   private readonly path: string[] = [];
+  /** Objects and arrays open around the value being read. */
+  private depth = 0;
 
   constructor(
     private readonly text: string,
@@ -122,8 +124,6 @@ class StrictJson {
     this.depth--;
     return { kind: 'array', items, loc };
   }
-
-  private depth = 0;
 
   /** One level deeper: past the limit, the text is handed over (where the nesting check reports it). */
   private enter(): void {
