@@ -17,9 +17,9 @@ async function runHereAlone(apps: number, onChunk: () => void): Promise<number[]
       items,
       groups: items.map((_, index) => [index]),
       jobs: 1,
-      runHere: async (indices) => {
+      runHere: async (chunk) => {
         onChunk();
-        return indices.map(() => OUTCOME);
+        return chunk.map(() => OUTCOME);
       },
     },
     (index) => seen.push(index),

@@ -120,7 +120,7 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
   });
   try {
     const settings = { cwd: terminal.cwd, colorOnStderr: terminal.colorOnStderr, toolVersion: terminal.toolVersion };
-    const runHere = (indices: readonly number[]): Promise<AppOutcome[]> => runChunk(batch.runOne, args, indices.map((index) => batchItems[index]!), terminal);
+    const runHere = (chunk: readonly BatchItem[]): Promise<AppOutcome[]> => runChunk(batch.runOne, args, chunk, terminal);
     await runOnThreads({ entry, command: batch.command, args, settings, items: batchItems, groups: [...groups.values()], jobs, runHere }, (index, outcome) => {
       outcomes[index] = outcome;
       printReady();

@@ -64,7 +64,8 @@ export function runOnThreads(
     items: readonly BatchItem[];
     groups: readonly number[][];
     jobs: number;
-    runHere: (indices: readonly number[]) => Promise<AppOutcome[]>;
+    /** Runs a chunk of apps on this thread; the outcomes are in the chunk's order. */
+    runHere: (items: readonly BatchItem[]) => Promise<AppOutcome[]>;
   },
   onOutcome: (index: number, outcome: AppOutcome) => void,
 ): Promise<void> {
@@ -143,7 +144,7 @@ export function runOnThreads(
       const chunk = chunks[nextChunk++];
       if (!chunk) return;
       inFlight++;
-      options.runHere(chunk).then(
+      options.runHere(chunk.map((index) => options.items[index]!)).then(
         (outcomes) => {
           inFlight--;
           chunk.forEach((index, position) => onOutcome(index, outcomes[position]!));
