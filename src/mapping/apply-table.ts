@@ -53,7 +53,7 @@ class TableRun {
   private matchedAncestors: Set<string> | undefined;
   private readonly outputs: JsonObject = {};
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly ledger = new Ledger();
+  private readonly ledger: Ledger;
   private readonly writes: Write[] = [];
   /** Pointers matched by a map row, for telling "not carried" apart from "unknown". */
   private readonly matchedByMapRow = new Set<string>();
@@ -69,6 +69,7 @@ class TableRun {
   ) {
     this.root = document.root;
     this.index = new SourceIndex(document.root);
+    this.ledger = new Ledger(this.index.entriesOf);
     this.compiled = compileTable(table);
   }
 
@@ -175,7 +176,7 @@ class TableRun {
     let selection = this.selections.get(group);
     if (!selection) {
       const eligible = (selectionPattern ? matchSource(this.root, selectionPattern, this.index.entriesOf) : [])
-        .filter((match) => !this.ledger.isReported(match.node, match.pointer))
+        .filter((match) => !this.ledger.isReported(match.node))
         .map((match) => lastBinding(match))
         .filter((bound): bound is NonNullable<typeof bound> => bound !== undefined && (!row.where || this.meets(row.where, bound)))
         .map((bound) => bound.key);
@@ -193,14 +194,14 @@ class TableRun {
       if (row.whenEmpty && !isEmptyNode(match.node)) continue;
       if (!this.accepts(compiled, match)) continue;
       // A thing already reported as a whole (for instance a resource that was never deployed) is not mapped.
-      if (isMapRow(row) && row.where && this.ledger.isReported(match.node, match.pointer)) continue;
+      if (isMapRow(row) && row.where && this.ledger.isReported(match.node)) continue;
       if (match.node.kind === 'unresolved' && isMapRow(row)) continue;
       if (isDropRow(row)) {
         this.ledger.settle(match.node, match.pointer, { outcome: 'dropped', reason: row.drop });
       } else if (isMapRow(row)) {
         this.applyMapRow(category, row, match);
       } else {
-        if (this.ledger.isSettled(match.node, match.pointer)) continue;
+        if (this.ledger.isSettled(match.node)) continue;
         if (row.secret) this.secretPointers.add(match.pointer);
         const index = this.pushDiagnostic(row.report, category, match.pointer, match.loc, {
           message: row.message ?? undefined,
@@ -219,7 +220,7 @@ class TableRun {
     if (role !== 'presence') this.matchedByMapRow.add(match.pointer);
     if (isEmptyNode(match.node) && !row.keepEmpty) {
       if (role === 'presence' || role === 'fallback') return;
-      if (this.ledger.isSettled(match.node, match.pointer)) return;
+      if (this.ledger.isSettled(match.node)) return;
       if (match.node.kind === 'scalar') {
         const index = this.pushDiagnostic('EMPTY_VALUE', category, match.pointer, match.loc, {
           message: 'The value is empty, so it is not carried.',
@@ -388,9 +389,9 @@ class TableRun {
       if (isWithinPointer(this.writes[i]!.target, target)) this.writes.splice(i, 1);
     }
     // Fields mapped into the removed part are reported instead.
-    for (const field of this.ledger.all()) {
+    for (const [leaf, field] of this.ledger.settled()) {
       if (field.outcome === 'mapped' && isWithinPointer(field.target, target)) {
-        this.ledger.replace({ pointer: field.pointer, outcome: 'reported', diagnostic });
+        this.ledger.replace(leaf, { pointer: field.pointer, outcome: 'reported', diagnostic });
       }
     }
     // Parents left empty go too.
@@ -424,8 +425,8 @@ class TableRun {
 
   /** Every leaf no row accounted for is reported: nothing is dropped silently. */
   private reportLeftovers(node: SourceNode, pointer: string): void {
-    if (this.ledger.isSettled(node, pointer)) return;
-    const untouched = this.ledger.isUntouched(node, pointer);
+    if (this.ledger.isSettled(node)) return;
+    const untouched = this.ledger.isUntouched(node);
     if (untouched && (node.kind !== 'object' || pointer !== '') && !this.hasMatchedDescendant(pointer)) {
       const matched = this.matchedByMapRow.has(pointer);
       const index = this.pushDiagnostic(matched ? 'VALUE_NOT_CARRIED' : 'UNKNOWN_FIELD', this.categoryOf(pointer), pointer, this.locOf(pointer), {

@@ -1,5 +1,5 @@
 import { joinPointer } from '../source/json-pointer.js';
-import type { SourceNode } from '../source/source-node.js';
+import type { ObjectEntry, ObjectNode, SourceNode } from '../source/source-node.js';
 
 /**
  * What became of one leaf of the input: carried into the output, reported by a diagnostic, or dropped on
@@ -11,9 +11,10 @@ export type FieldDisposition =
   | { pointer: string; outcome: 'dropped'; reason: string };
 
 /** Leaves of a source tree: scalars, unresolved expressions, and empty objects or arrays. */
-export function collectLeaves(node: SourceNode, pointer: string): string[] {
-  const leaves: string[] = [];
-  everyLeaf(node, pointer, (leaf) => leaves.push(leaf) > 0);
+export function collectLeaves(node: SourceNode, pointer: string, leaves: string[] = []): string[] {
+  if (isLeaf(node)) leaves.push(pointer);
+  else if (node.kind === 'object') for (const entry of node.entries) collectLeaves(entry.node, joinPointer(pointer, entry.key), leaves);
+  else if (node.kind === 'array') node.items.forEach((item, index) => collectLeaves(item, joinPointer(pointer, index), leaves));
   return leaves;
 }
 
@@ -34,69 +35,71 @@ export function renumberDiagnostics(fields: readonly FieldDisposition[], newInde
   return fields.map((field) => (field.outcome === 'reported' ? { outcome: 'reported', diagnostic: newIndex.get(field.diagnostic) ?? -1, pointer: field.pointer } : field));
 }
 
+/** The entries of an object that count (keys written twice: the last one), as the document's index gives them. */
+export type EntriesOf = (node: ObjectNode) => readonly ObjectEntry[];
+
 /**
- * Whether every leaf under a node (see collectLeaves) passes a test, stopping at the first that does not. The leaves
- * are visited, not listed: a conversion asks this of most nodes, and lists of them were its largest allocation.
+ * The record of dispositions, one per leaf node. A leaf is looked up by its node, so asking whether the leaves under
+ * a node are settled (which a conversion does of most nodes) builds no pointers; only a new disposition needs its
+ * pointer. Only the entries that count are walked: a value shadowed by a later copy of its key is not a field.
  */
-function everyLeaf(node: SourceNode, pointer: string, test: (leaf: string) => boolean): boolean {
-  if (isLeaf(node)) return test(pointer);
-  if (node.kind === 'object') {
-    for (const entry of node.entries) if (!everyLeaf(entry.node, joinPointer(pointer, entry.key), test)) return false;
-  } else if (node.kind === 'array') {
-    const items = node.items;
-    for (let index = 0; index < items.length; index++) if (!everyLeaf(items[index]!, joinPointer(pointer, index), test)) return false;
-  }
-  return true;
-}
-
-/** The record of dispositions, keyed by leaf pointer. */
 export class Ledger {
-  private readonly entries = new Map<string, FieldDisposition>();
-  private readonly has = (leaf: string): boolean => this.entries.has(leaf);
-  private readonly lacks = (leaf: string): boolean => !this.entries.has(leaf);
-  private readonly hasReport = (leaf: string): boolean => this.entries.get(leaf)?.outcome === 'reported';
+  private readonly entries = new Map<SourceNode, FieldDisposition>();
+  private readonly has = (leaf: SourceNode): boolean => this.entries.has(leaf);
+  private readonly lacks = (leaf: SourceNode): boolean => !this.entries.has(leaf);
+  private readonly hasReport = (leaf: SourceNode): boolean => this.entries.get(leaf)?.outcome === 'reported';
 
-  get(pointer: string): FieldDisposition | undefined {
-    return this.entries.get(pointer);
-  }
+  constructor(private readonly entriesOf: EntriesOf) {}
 
   /** Records a disposition for each leaf under `node` that has none yet (a mapping may replace a drop). */
   settle(node: SourceNode, pointer: string, disposition: DistributiveOmit<FieldDisposition, 'pointer'>): void {
-    if (isLeaf(node)) this.settleLeaf(pointer, disposition);
-    else
-      everyLeaf(node, pointer, (leaf) => {
-        this.settleLeaf(leaf, disposition);
-        return true;
-      });
-  }
-
-  private settleLeaf(leaf: string, disposition: DistributiveOmit<FieldDisposition, 'pointer'>): void {
-    const existing = this.entries.get(leaf);
-    if (!existing || (existing.outcome === 'dropped' && disposition.outcome === 'mapped')) {
-      this.entries.set(leaf, withPointer(disposition, leaf));
+    if (isLeaf(node)) {
+      const existing = this.entries.get(node);
+      if (!existing || (existing.outcome === 'dropped' && disposition.outcome === 'mapped')) this.entries.set(node, withPointer(disposition, pointer));
+    } else if (node.kind === 'object') {
+      for (const entry of this.entriesOf(node)) this.settle(entry.node, joinPointer(pointer, entry.key), disposition);
+    } else if (node.kind === 'array') {
+      const items = node.items;
+      for (let index = 0; index < items.length; index++) this.settle(items[index]!, joinPointer(pointer, index), disposition);
     }
   }
 
   /** Replaces the disposition of one leaf, whatever it was (used when a mapped section is removed). */
-  replace(disposition: FieldDisposition): void {
-    this.entries.set(disposition.pointer, disposition);
+  replace(node: SourceNode, disposition: FieldDisposition): void {
+    this.entries.set(node, disposition);
   }
 
-  isSettled(node: SourceNode, pointer: string): boolean {
-    return everyLeaf(node, pointer, this.has);
+  /** Every leaf with its disposition, in the order they were first settled. */
+  settled(): IterableIterator<[SourceNode, FieldDisposition]> {
+    return this.entries.entries();
+  }
+
+  isSettled(node: SourceNode): boolean {
+    return this.everyLeaf(node, this.has);
   }
 
   /** True when every leaf under the node is reported (for instance a resource reported as a whole). */
-  isReported(node: SourceNode, pointer: string): boolean {
-    return everyLeaf(node, pointer, this.hasReport);
+  isReported(node: SourceNode): boolean {
+    return this.everyLeaf(node, this.hasReport);
   }
 
-  isUntouched(node: SourceNode, pointer: string): boolean {
-    return everyLeaf(node, pointer, this.lacks);
+  isUntouched(node: SourceNode): boolean {
+    return this.everyLeaf(node, this.lacks);
   }
 
   all(): FieldDisposition[] {
     return [...this.entries.values()];
+  }
+
+  /** Whether every leaf under a node passes a test, stopping at the first that does not. */
+  private everyLeaf(node: SourceNode, test: (leaf: SourceNode) => boolean): boolean {
+    if (isLeaf(node)) return test(node);
+    if (node.kind === 'object') {
+      for (const entry of this.entriesOf(node)) if (!this.everyLeaf(entry.node, test)) return false;
+    } else if (node.kind === 'array') {
+      for (const item of node.items) if (!this.everyLeaf(item, test)) return false;
+    }
+    return true;
   }
 }
 
