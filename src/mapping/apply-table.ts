@@ -6,7 +6,7 @@ import { ENGINE_DROP_REASONS } from '../transforms/drop-reasons.js';
 import { TRANSFORMS } from '../transforms/registry.js';
 import type { ConvertSettings, ReportInit, TransformContext } from '../transforms/transform-context.js';
 import { compareVersions, maxVersion, type OutputsVersion } from '../outputs/versions.js';
-import { collectLeaves, Ledger, renumberDiagnostics, type FieldDisposition } from './ledger.js';
+import { collectLeaves, leafNodes, Ledger, renumberDiagnostics, type FieldDisposition } from './ledger.js';
 import { compileTable, type CompiledRow, type CompiledTable } from './compiled-table.js';
 import { matchSource, patternCovers, SourceIndex, type SourceMatch } from './match-source.js';
 import { cloneJson, deepEqual, deleteAt, getAt, isPlainObject, setAt, type JsonObject } from './output-tree.js';
@@ -61,6 +61,8 @@ class TableRun {
   /** Notices about values that a later step removed again; left out of the result. */
   private readonly withdrawn = new Set<number>();
   private readonly selections = new Map<string, { eligible: string[]; chosen: string | undefined }>();
+  /** The DUPLICATE_KEY diagnostic of each key written twice, by the key's pointer. */
+  private readonly duplicateReports = new Map<string, number>();
 
   constructor(
     private readonly document: SourceDocument,
@@ -82,6 +84,7 @@ class TableRun {
     for (const [name, category] of categories) this.checkRequirements(name, category);
     const requiredVersion = this.enforceVersion();
     this.reportLeftovers(this.root, '');
+    this.reportShadowed();
     return { outputs: this.outputs, ...this.withoutWithdrawn(), requiredVersion };
   }
 
@@ -100,6 +103,7 @@ class TableRun {
 
   private reportReaderIssues(): void {
     for (const issue of this.document.issues) {
+      if (issue.code === 'DUPLICATE_KEY') this.duplicateReports.set(issue.pointer, this.diagnostics.length);
       const resolution =
         issue.code === 'DUPLICATE_KEY'
           ? 'Remove the duplicate so that the file says what it means.'
@@ -449,6 +453,24 @@ class TableRun {
         resolution: 'If your app reads this field, carry it yourself (for example under custom in amplify_outputs.json); otherwise remove it.',
       });
       this.ledger.settle(node, pointer, { outcome: 'reported', diagnostic: index });
+    }
+  }
+
+  /**
+   * Values shadowed by a later copy of their key are not converted; their fields count as reported by the
+   * DUPLICATE_KEY diagnostic, except where the copy that counts has a field of the same pointer.
+   */
+  private reportShadowed(): void {
+    if (this.index.shadowed.length === 0) return;
+    const accounted = new Set(this.ledger.all().map((field) => field.pointer));
+    for (const shadowed of this.index.shadowed) {
+      const diagnostic = this.duplicateReports.get(shadowed.pointer);
+      if (diagnostic === undefined) continue;
+      for (const leaf of leafNodes(shadowed.node, shadowed.pointer)) {
+        if (accounted.has(leaf.pointer)) continue;
+        accounted.add(leaf.pointer);
+        this.ledger.replace(leaf.node, { pointer: leaf.pointer, outcome: 'reported', diagnostic });
+      }
     }
   }
 

@@ -11,10 +11,15 @@ export type FieldDisposition =
   | { pointer: string; outcome: 'dropped'; reason: string };
 
 /** Leaves of a source tree: scalars, unresolved expressions, and empty objects or arrays. */
-export function collectLeaves(node: SourceNode, pointer: string, leaves: string[] = []): string[] {
-  if (isLeaf(node)) leaves.push(pointer);
-  else if (node.kind === 'object') for (const entry of node.entries) collectLeaves(entry.node, joinPointer(pointer, entry.key), leaves);
-  else if (node.kind === 'array') node.items.forEach((item, index) => collectLeaves(item, joinPointer(pointer, index), leaves));
+export function collectLeaves(node: SourceNode, pointer: string): string[] {
+  return leafNodes(node, pointer).map((leaf) => leaf.pointer);
+}
+
+/** The leaves under a node with their pointers, every entry of an object walked (also keys written twice). */
+export function leafNodes(node: SourceNode, pointer: string, leaves: { pointer: string; node: SourceNode }[] = []): { pointer: string; node: SourceNode }[] {
+  if (isLeaf(node)) leaves.push({ pointer, node });
+  else if (node.kind === 'object') for (const entry of node.entries) leafNodes(entry.node, joinPointer(pointer, entry.key), leaves);
+  else if (node.kind === 'array') node.items.forEach((item, index) => leafNodes(item, joinPointer(pointer, index), leaves));
   return leaves;
 }
 
@@ -64,7 +69,7 @@ export class Ledger {
     }
   }
 
-  /** Replaces the disposition of one leaf, whatever it was (used when a mapped section is removed). */
+  /** Sets the disposition of one leaf, whatever it was (used when a mapped section is removed). */
   replace(node: SourceNode, disposition: FieldDisposition): void {
     this.entries.set(node, disposition);
   }

@@ -124,6 +124,8 @@ export class SourceIndex {
   private shadowing: Map<ObjectNode, readonly ObjectEntry[]> | undefined;
   /** Whether some value of the document could not be read (an expression known only when the file runs). */
   private unresolved = false;
+  /** Values shadowed by a later copy of their key, by the pointer they would have. */
+  readonly shadowed: { pointer: string; node: SourceNode }[] = [];
 
   constructor(root: ObjectNode) {
     const stack: SourceMatch[] = [{ pointer: '', node: root, loc: root.loc }];
@@ -133,7 +135,10 @@ export class SourceIndex {
       const { node } = match;
       if (node.kind === 'object') {
         const entries = effectiveEntries(node);
-        if (entries !== node.entries) (this.shadowing ??= new Map()).set(node, entries);
+        if (entries !== node.entries) {
+          (this.shadowing ??= new Map()).set(node, entries);
+          for (const entry of node.entries) if (!entries.includes(entry)) this.shadowed.push({ pointer: joinPointer(match.pointer, entry.key), node: entry.node });
+        }
         for (const entry of entries) stack.push({ pointer: joinPointer(match.pointer, entry.key), node: entry.node, loc: entry.keyLoc });
       } else if (node.kind === 'array') {
         node.items.forEach((item, index) => stack.push({ pointer: joinPointer(match.pointer, index), node: item, loc: item.loc }));
