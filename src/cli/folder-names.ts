@@ -1,9 +1,14 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import { statIfAny } from '../project/path-kind.js';
 
-/** Listings kept for a run; a run over thousands of apps asks about the same parent folders for each. */
-const listings = new Map<string, ReadonlySet<string>>();
-const MAX_LISTINGS = 2_000;
+/**
+ * Listings kept for a run, in two generations: when the newer one is full, it becomes the older one and the oldest
+ * are let go. A listing asked for again moves to the newer one, so the parent folder that every app of a run asks
+ * about stays, while each app's own folder is asked about only while that app runs.
+ */
+let newer = new Map<string, ReadonlySet<string>>();
+let older = new Map<string, ReadonlySet<string>>();
+const GENERATION_SIZE = 1_000;
 
 /**
  * The names in a folder (none when it cannot be listed), listed once per run: a run writes only
@@ -11,16 +16,21 @@ const MAX_LISTINGS = 2_000;
  * are worth asking about: cheaper than asking about each.
  */
 export function namesIn(directory: string): ReadonlySet<string> {
-  let names = listings.get(directory);
+  let names = newer.get(directory);
+  if (names) return names;
+  names = older.get(directory);
   if (!names) {
     try {
       names = new Set(readdirSync(directory));
     } catch {
       names = new Set();
     }
-    if (listings.size >= MAX_LISTINGS) listings.clear();
-    listings.set(directory, names);
   }
+  if (newer.size >= GENERATION_SIZE) {
+    older = newer;
+    newer = new Map();
+  }
+  newer.set(directory, names);
   return names;
 }
 
