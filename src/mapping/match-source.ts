@@ -1,4 +1,4 @@
-import { joinPointer, parsePointer } from '../source/json-pointer.js';
+import { formatPointer, joinPointer, parsePointer, pointerTokens } from '../source/json-pointer.js';
 import type { ObjectEntry, ObjectNode, SourceLocation, SourceNode } from '../source/source-node.js';
 
 export interface SourceMatch {
@@ -114,34 +114,66 @@ export function patternCovers(pattern: SourcePattern, tokens: readonly string[])
   return true;
 }
 
+/** A node met on the index's walk, with the way back to the root (for the pointer, built only when needed). */
+interface Visit {
+  node: SourceNode;
+  parent: Visit | undefined;
+  token: string;
+}
+
+function pointerOfVisit(visit: Visit): string {
+  const tokens: string[] = [];
+  for (let current: Visit | undefined = visit; current?.parent; current = current.parent) tokens.push(current.token);
+  return formatPointer(tokens.reverse());
+}
+
+/** Objects with more entries than this get a map of their keys once looked into; smaller ones are scanned. */
+const SCANNED_ENTRIES = 8;
+
+/** A canonical array index: digits without a leading zero (RFC 6901). */
+function arrayIndex(token: string, length: number): number | undefined {
+  if (token.length === 0 || token.length > 10 || (token.length > 1 && token.charCodeAt(0) === 48)) return undefined;
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    if (code < 48 || code > 57) return undefined;
+  }
+  const index = Number(token);
+  return index < length ? index : undefined;
+}
+
 /**
- * Every node of a document by its exact pointer (keys written twice: the last one), built in one pass, so that
- * looking a field up costs one map access.
+ * What a conversion looks up in its document: a field by its exact pointer (keys written twice: the last one), the
+ * entries of an object that count, and whether some value could not be read. One walk finds keys written twice and
+ * unreadable values; a field is found by following its pointer's keys, and no pointer is built for fields never
+ * asked about.
  */
 export class SourceIndex {
-  private readonly byPointer = new Map<string, SourceMatch>();
   /** The effective entries of the objects that have a key written twice (most documents have none). */
   private shadowing: Map<ObjectNode, readonly ObjectEntry[]> | undefined;
+  /** The entries of the larger objects looked into, by key. */
+  private readonly keyMaps = new Map<ObjectNode, Map<string, ObjectEntry>>();
   /** Whether some value of the document could not be read (an expression known only when the file runs). */
   private unresolved = false;
   /** Values shadowed by a later copy of their key, by the pointer they would have. */
   readonly shadowed: { pointer: string; node: SourceNode }[] = [];
 
-  constructor(root: ObjectNode) {
-    const stack: SourceMatch[] = [{ pointer: '', node: root, loc: root.loc }];
+  constructor(private readonly root: ObjectNode) {
+    const stack: Visit[] = [{ node: root, parent: undefined, token: '' }];
     while (stack.length > 0) {
-      const match = stack.pop()!;
-      this.byPointer.set(match.pointer, match);
-      const { node } = match;
+      const visit = stack.pop()!;
+      const { node } = visit;
       if (node.kind === 'object') {
         const entries = effectiveEntries(node);
         if (entries !== node.entries) {
           (this.shadowing ??= new Map()).set(node, entries);
-          for (const entry of node.entries) if (!entries.includes(entry)) this.shadowed.push({ pointer: joinPointer(match.pointer, entry.key), node: entry.node });
+          const pointer = pointerOfVisit(visit);
+          for (const entry of node.entries) if (!entries.includes(entry)) this.shadowed.push({ pointer: joinPointer(pointer, entry.key), node: entry.node });
         }
-        for (const entry of entries) stack.push({ pointer: joinPointer(match.pointer, entry.key), node: entry.node, loc: entry.keyLoc });
+        for (const entry of entries) if (entry.node.kind !== 'scalar') stack.push({ node: entry.node, parent: visit, token: entry.key });
       } else if (node.kind === 'array') {
-        node.items.forEach((item, index) => stack.push({ pointer: joinPointer(match.pointer, index), node: item, loc: item.loc }));
+        node.items.forEach((item, index) => {
+          if (item.kind !== 'scalar') stack.push({ node: item, parent: visit, token: String(index) });
+        });
       } else if (node.kind === 'unresolved') {
         this.unresolved = true;
       }
@@ -152,8 +184,30 @@ export class SourceIndex {
     return this.unresolved;
   }
 
+  /** The field at a pointer, as matchSource would give it; undefined when the document has none there. */
   at(pointer: string): SourceMatch | undefined {
-    return this.byPointer.get(pointer);
+    if (pointer !== '' && pointer.charCodeAt(0) !== 47) return undefined;
+    const tokens = pointerTokens(pointer);
+    // Only the pointer's own spelling finds a field (a token such as ~2 is no escape of anything).
+    if (pointer.includes('~') && formatPointer(tokens) !== pointer) return undefined;
+    let node: SourceNode = this.root;
+    let loc = this.root.loc;
+    for (const token of tokens) {
+      if (node.kind === 'object') {
+        const entry = this.entryOf(node, token);
+        if (!entry) return undefined;
+        node = entry.node;
+        loc = entry.keyLoc;
+      } else if (node.kind === 'array') {
+        const index = arrayIndex(token, node.items.length);
+        if (index === undefined) return undefined;
+        node = node.items[index]!;
+        loc = node.loc;
+      } else {
+        return undefined;
+      }
+    }
+    return { pointer, node, loc };
   }
 
   /**
@@ -161,4 +215,20 @@ export class SourceIndex {
    * written twice, an object's own entries, without looking.
    */
   readonly entriesOf = (node: ObjectNode): readonly ObjectEntry[] => (this.shadowing === undefined ? node.entries : (this.shadowing.get(node) ?? effectiveEntries(node)));
+
+  /** The entry of an object that counts for a key. */
+  private entryOf(node: ObjectNode, key: string): ObjectEntry | undefined {
+    const entries = this.entriesOf(node);
+    if (entries.length <= SCANNED_ENTRIES) {
+      for (const entry of entries) if (entry.key === key) return entry;
+      return undefined;
+    }
+    let keys = this.keyMaps.get(node);
+    if (!keys) {
+      keys = new Map();
+      for (const entry of entries) keys.set(entry.key, entry);
+      this.keyMaps.set(node, keys);
+    }
+    return keys.get(key);
+  }
 }
