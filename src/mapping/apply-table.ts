@@ -55,6 +55,8 @@ class TableRun {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly ledger: Ledger;
   private readonly writes: Write[] = [];
+  /** The write of each target, for the look-up every write makes. */
+  private readonly writeOf = new Map<string, Write>();
   /** Pointers matched by a map row, for telling "not carried" apart from "unknown". */
   private readonly matchedByMapRow = new Set<string>();
   private readonly secretPointers = new Set<string>();
@@ -192,28 +194,36 @@ class TableRun {
   }
 
   private applyRow(compiled: CompiledRow): void {
-    const { row, category, pattern } = compiled;
-    const exact = pattern.exact ? this.index.at(pattern.source) : undefined;
-    for (const match of pattern.exact ? (exact ? [exact] : []) : matchSource(this.root, pattern, this.index.entriesOf)) {
-      if (row.whenEmpty && !isEmptyNode(match.node)) continue;
-      if (!this.accepts(compiled, match)) continue;
-      // A thing already reported as a whole (for instance a resource that was never deployed) is not mapped.
-      if (isMapRow(row) && row.where && this.ledger.isReported(match.node)) continue;
-      if (match.node.kind === 'unresolved' && isMapRow(row)) continue;
-      if (isDropRow(row)) {
-        this.ledger.settle(match.node, match.pointer, { outcome: 'dropped', reason: row.drop });
-      } else if (isMapRow(row)) {
-        this.applyMapRow(category, row, match);
-      } else {
-        if (this.ledger.isSettled(match.node)) continue;
-        if (row.secret) this.secretPointers.add(match.pointer);
-        const index = this.pushDiagnostic(row.report, category, match.pointer, match.loc, {
-          message: row.message ?? undefined,
-          resolution: row.resolution,
-          severity: row.severity,
-        });
-        this.ledger.settle(match.node, match.pointer, { outcome: 'reported', diagnostic: index });
-      }
+    const { pattern } = compiled;
+    if (pattern.exact) {
+      // Most rows name one field, which most documents do not have.
+      const match = this.index.atTokens(pattern.tokens, pattern.source);
+      if (match) this.applyMatch(compiled, match);
+    } else {
+      for (const match of matchSource(this.root, pattern, this.index.entriesOf)) this.applyMatch(compiled, match);
+    }
+  }
+
+  private applyMatch(compiled: CompiledRow, match: SourceMatch): void {
+    const { row, category } = compiled;
+    if (row.whenEmpty && !isEmptyNode(match.node)) return;
+    if (!this.accepts(compiled, match)) return;
+    // A thing already reported as a whole (for instance a resource that was never deployed) is not mapped.
+    if (isMapRow(row) && row.where && this.ledger.isReported(match.node)) return;
+    if (match.node.kind === 'unresolved' && isMapRow(row)) return;
+    if (isDropRow(row)) {
+      this.ledger.settle(match.node, match.pointer, { outcome: 'dropped', reason: row.drop });
+    } else if (isMapRow(row)) {
+      this.applyMapRow(category, row, match);
+    } else {
+      if (this.ledger.isSettled(match.node)) return;
+      if (row.secret) this.secretPointers.add(match.pointer);
+      const index = this.pushDiagnostic(row.report, category, match.pointer, match.loc, {
+        message: row.message ?? undefined,
+        resolution: row.resolution,
+        severity: row.severity,
+      });
+      this.ledger.settle(match.node, match.pointer, { outcome: 'reported', diagnostic: index });
     }
   }
 
@@ -311,7 +321,7 @@ class TableRun {
       } else if (row.merge === 'deep' && isPlainObject(existing) && isPlainObject(next)) {
         next = deepMerge(existing, next);
       } else if (!deepEqual(existing, next)) {
-        const earlier = this.writes.find((write) => write.target === row.target);
+        const earlier = this.writeOf.get(row.target);
         const secret = row.secret || (earlier?.sources.some((source) => this.secretPointers.has(source)) ?? false);
         const index = this.pushDiagnostic('CONFLICTING_VALUES', category, match.pointer, match.loc, {
           message: `This field sets ${row.target.slice(1).replace(/\//g, '.')} to ${show(next, secret)}, but ${earlier?.sources[0] ?? 'an earlier field'} already set it to ${show(existing, secret)}; the earlier value is kept.`,
@@ -323,14 +333,19 @@ class TableRun {
       }
     }
     setAt(this.outputs, row.target, next);
-    const write = this.writes.find((w) => w.target === row.target);
+    const write = this.writeOf.get(row.target);
     if (write) {
       write.sources.push(match.pointer);
       write.minVersion = maxVersion(write.minVersion, minVersion);
     } else {
-      this.writes.push({ target: row.target, minVersion, sources: [match.pointer] });
+      this.addWrite({ target: row.target, minVersion, sources: [match.pointer] });
     }
     return outcome;
+  }
+
+  private addWrite(write: Write): void {
+    this.writes.push(write);
+    if (!this.writeOf.has(write.target)) this.writeOf.set(write.target, write);
   }
 
   private sectionExists(target: string): boolean {
@@ -345,7 +360,7 @@ class TableRun {
       const noticeOnly = row.value === undefined;
       if (!noticeOnly) {
         setAt(this.outputs, row.target, cloneJson(row.value));
-        this.writes.push({ target: row.target, minVersion: '1', sources: [] });
+        this.addWrite({ target: row.target, minVersion: '1', sources: [] });
       }
       if (row.notice) {
         const contributor = this.writes.find((write) => isWithinPointer(write.target, parent) && write.sources.length > 0)?.sources[0] ?? '';
@@ -390,7 +405,10 @@ class TableRun {
       if (index !== diagnostic && notice.target !== undefined && isWithinPointer(notice.target, target) && !referenced.has(index)) this.withdrawn.add(index);
     });
     for (let i = this.writes.length - 1; i >= 0; i--) {
-      if (isWithinPointer(this.writes[i]!.target, target)) this.writes.splice(i, 1);
+      const write = this.writes[i]!;
+      if (!isWithinPointer(write.target, target)) continue;
+      this.writes.splice(i, 1);
+      if (this.writeOf.get(write.target) === write) this.writeOf.delete(write.target);
     }
     // Fields mapped into the removed part are reported instead.
     for (const [leaf, field] of this.ledger.settled()) {

@@ -190,6 +190,11 @@ export class SourceIndex {
     const tokens = pointerTokens(pointer);
     // Only the pointer's own spelling finds a field (a token such as ~2 is no escape of anything).
     if (pointer.includes('~') && formatPointer(tokens) !== pointer) return undefined;
+    return this.atTokens(tokens, pointer);
+  }
+
+  /** The field at a pointer given as its tokens as well (from a parsed pattern, say). */
+  atTokens(tokens: readonly string[], pointer: string): SourceMatch | undefined {
     let node: SourceNode = this.root;
     let loc = this.root.loc;
     for (const token of tokens) {
