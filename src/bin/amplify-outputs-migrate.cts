@@ -8,7 +8,14 @@
 import fs = require('node:fs');
 import moduleApi = require('node:module');
 import path = require('node:path');
+import v8 = require('node:v8');
 import vm = require('node:vm');
+
+// A command's run is short: seconds for thousands of apps, and JIT compilation on the cores that run them is a
+// large part of it. A smaller inlining budget for the optimizing compiler makes each compilation cheaper; the
+// optimized code is as fast here. (Set before any script is compiled, so that the code caches, made by a run of this
+// launcher too, match the flags.)
+v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
 
 /** The build writes each script with its build id as the last line, and its cache named by the same id. */
 function buildIdOf(source: string): string | undefined {
