@@ -9,7 +9,7 @@
 // Times are wall time: the fastest of many short windows (library) or the best of several runs (commands), the least
 // disturbed by whatever else the machine is doing; a machine check before and after says how disturbed it was.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -102,14 +102,20 @@ function run(args, { runs = 10, cwd = root, before = () => {} } = {}) {
   let best = Infinity;
   let peak = 0;
   const peakFile = path.join(os.tmpdir(), `amplify-outputs-migrate-bench-peak-${process.pid}`);
+  // The command's messages go to a file, not to a pipe that this process would read on the cores being measured
+  // (a batch prints megabytes of them).
+  const errorFile = path.join(os.tmpdir(), `amplify-outputs-migrate-bench-stderr-${process.pid}`);
   for (let i = 0; i < runs; i++) {
     before();
     rmSync(peakFile, { force: true });
+    const stderr = openSync(errorFile, 'w');
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ['--require', peakProbe, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, AMPLIFY_OUTPUTS_MIGRATE_PEAK_FILE: peakFile }, maxBuffer: 1 << 30 });
+    const result = spawnSync(process.execPath, ['--require', peakProbe, ...args], { cwd, stdio: ['ignore', 'ignore', stderr], env: { ...process.env, AMPLIFY_OUTPUTS_MIGRATE_PEAK_FILE: peakFile } });
     const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    closeSync(stderr);
     // A run that failed measures nothing: exit 0 (or 1, findings) is required.
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${String(result.stderr).slice(-500)}`);
+    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${readFileSync(errorFile, 'utf8').slice(-500)}`);
+    rmSync(errorFile, { force: true });
     best = Math.min(best, elapsed);
     try {
       peak = Math.max(peak, Number(readFileSync(peakFile, 'utf8')));
