@@ -161,4 +161,26 @@ describe.each(['web', 'mobile'] as const)('generated %s configurations', (kind) 
       );
     });
   }
+
+  it('a key written twice: the last value is converted, and the fields of the earlier one are accounted for', () => {
+    /** The entries of an object's JSON, without its braces. */
+    const entries = (object: Record<string, unknown>): string => JSON.stringify(object, null, 2).slice(1, -1).trim();
+    fc.assert(
+      fc.property(configuration(kind), configuration(kind), (earlier, config) => {
+        // Every key of `earlier` comes first; those that `config` has too are written twice.
+        const text = `{\n${[entries(earlier), entries(config)].filter((part) => part !== '').join(',\n')}\n}\n`;
+        const repeated = Object.keys(earlier).filter((key) => Object.prototype.hasOwnProperty.call(config, key));
+        const twice = attempt(text, 'amplifyconfiguration.json', from);
+        const once = attempt(JSON.stringify({ ...earlier, ...config }, null, 2), 'amplifyconfiguration.json', from);
+        if (twice === 'refused' || once === 'refused') {
+          expect(twice).toBe(once);
+          return;
+        }
+        expect(twice.text).toBe(once.text);
+        expect(twice.diagnostics.filter((diagnostic) => diagnostic.code === 'DUPLICATE_KEY').map((diagnostic) => diagnostic.source.pointer).sort()).toEqual(repeated.map((key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`).sort());
+        expectEveryFieldAccountedFor(readDocument(text, 'amplifyconfiguration.json', from), twice);
+      }),
+      parameters,
+    );
+  });
 });
