@@ -71,6 +71,23 @@ describe('the library refuses what is not a configuration with its documented er
     expect(cycle?.message).toBe('The value `...` (circular reference) cannot be read as configuration data, so it is not converted.');
   });
 
+  it('an object with every one of its 80,000 keys written twice costs about what one without repeats does', () => {
+    const keys = Array.from({ length: 80_000 }, (_, index) => `"custom_${index}": ${index}`);
+    const once = `{"aws_project_region": "eu-west-1", ${keys.join(', ')}}`;
+    const twice = `{"aws_project_region": "eu-west-1", ${keys.join(', ')}, ${keys.join(', ')}}`;
+    const timed = (text: string): { ms: number; result: ReturnType<typeof convert> } => {
+      const start = performance.now();
+      const result = convert(text);
+      return { ms: performance.now() - start, result };
+    };
+    const plain = timed(once);
+    const repeated = timed(twice);
+    expect(repeated.result.diagnostics.filter((diagnostic) => diagnostic.code === 'DUPLICATE_KEY')).toHaveLength(80_000);
+    expect(repeated.result.fields).toHaveLength(plain.result.fields.length);
+    // Twice the text takes about twice the time; work that grows with the square of the keys takes over ten times.
+    expect(repeated.ms).toBeLessThan(plain.ms * 4 + 1_000);
+  }, 60_000);
+
   it('convertObject: shared objects that would expand without end', () => {
     let shared: Record<string, unknown> = { leaf: 1 };
     for (let level = 0; level < 40; level++) shared = { left: shared, right: shared };

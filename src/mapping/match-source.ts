@@ -167,7 +167,8 @@ export class SourceIndex {
         if (entries !== node.entries) {
           (this.shadowing ??= new Map()).set(node, entries);
           const pointer = pointerOfVisit(visit);
-          for (const entry of node.entries) if (!entries.includes(entry)) this.shadowed.push({ pointer: joinPointer(pointer, entry.key), node: entry.node });
+          const counted = new Set(entries);
+          for (const entry of node.entries) if (!counted.has(entry)) this.shadowed.push({ pointer: joinPointer(pointer, entry.key), node: entry.node });
         }
         for (const entry of entries) if (entry.node.kind !== 'scalar') stack.push({ node: entry.node, parent: visit, token: entry.key });
       } else if (node.kind === 'array') {
