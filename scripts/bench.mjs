@@ -5,7 +5,8 @@
 // Command line: one conversion against `node -e 0` started the same way, and batches of generated apps (convert,
 // which writes each amplify_outputs.json durably, and check, which only reads) with files per second and peak
 // memory. Convert runs in turn with the disk floor (scripts/write-floor.mjs: the same files read and written as
-// durably, with no conversion), which says what this disk allows at all. BENCH_BATCH sets the batch sizes (default "1000,10000"), BENCH_BATCH_RUNS the runs of each (default 3).
+// durably, by as many writers as the command has threads, with no conversion), which says what this disk allows at
+// that moment. BENCH_BATCH sets the batch sizes (default "1000,10000"), BENCH_BATCH_RUNS the runs of each (default 3).
 // Times are wall time: the fastest of many short windows (library) or the best of several runs (commands), the least
 // disturbed by whatever else the machine is doing; a machine check before and after says how disturbed it was.
 import { spawnSync } from 'node:child_process';
