@@ -1,4 +1,4 @@
-import { lstatSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { statIfAny } from '../project/path-kind.js';
 import { entryKind, sortedEntries } from './folder-names.js';
@@ -49,11 +49,14 @@ function expandGlob(glob: string, cwd: string, into: string[]): void {
       if (NEVER_ENTERED.has(step)) return;
       const relative = join(directory, step);
       const full = path.resolve(cwd, relative);
-      const stats = statIfAny(full);
+      const last = depth + 1 === steps.length;
+      // The last segment only has to exist (a cheaper question than its kind, asked once per app of a batch).
+      const stats = last ? undefined : statIfAny(full);
+      const exists = last ? existsSync(full) : stats !== undefined;
       // A broken symbolic link is matched, as a listing would match it; reading it then says what is wrong.
-      if (stats === undefined && !lstatSync(full, { throwIfNoEntry: false })?.isSymbolicLink()) return;
+      if (!exists && !lstatSync(full, { throwIfNoEntry: false })?.isSymbolicLink()) return;
       if (pattern.test(relative)) into.push(relative);
-      if (depth + 1 < steps.length && stats?.isDirectory()) walk(relative, depth + 1);
+      if (!last && stats?.isDirectory()) walk(relative, depth + 1);
       return;
     }
     const matcher = free ? undefined : stepMatchers[depth];
