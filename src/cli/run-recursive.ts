@@ -51,6 +51,15 @@ export const PARALLEL_FROM = 2_000;
 const MAX_JOBS = 8;
 
 /**
+ * An input as a path relative to the current folder. A glob's matches mostly are that already (a plain relative
+ * path, normalized), which is cheaper to see than to work out for each of thousands.
+ */
+function relativeToFolder(item: string, cwd: string): string {
+  if (!path.isAbsolute(item) && !item.startsWith('..') && !item.endsWith('/') && path.normalize(item) === item) return item;
+  return path.relative(cwd, path.resolve(cwd, item)) || '.';
+}
+
+/**
  * Runs a command once per app of a repository (each next to its own Gen1 file), in a stable order, with a progress
  * line on a terminal (not in CI, not with --quiet) and a summary at the end. The exit code is the worst one. Large
  * batches run on worker threads; what each app prints comes out in the same order either way.
@@ -63,12 +72,11 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
   const given = [...(args.input !== undefined ? [args.input] : []), ...(args.more ?? [])];
   const explicit = given.length > 1 || given.some(isGlob);
   // Several inputs (or globs): each is one item. Otherwise the apps found below the folder given.
-  const apps = explicit ? expandInputs(given, terminal.cwd).map((item) => path.resolve(terminal.cwd, item)) : findApps(path.resolve(terminal.cwd, args.input ?? '.'));
-  if (apps.length === 0) {
+  const items = explicit ? expandInputs(given, terminal.cwd).map((item) => relativeToFolder(item, terminal.cwd)) : findApps(path.resolve(terminal.cwd, args.input ?? '.')).map((app) => path.relative(terminal.cwd, app) || '.');
+  if (items.length === 0) {
     terminal.stderr(`No Gen1 configuration file found${explicit ? ` for ${given.join(' ')}` : ` below ${args.input ?? '.'}`}.\n`);
     return EXIT.USAGE;
   }
-  const items = apps.map((app) => path.relative(terminal.cwd, app) || '.');
   const progress = terminal.interactive && !args.quiet;
   const counts = { clean: 0, findings: 0, failed: 0 };
   const severities = { error: 0, warning: 0, info: 0 };
