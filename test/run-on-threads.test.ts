@@ -22,7 +22,7 @@ async function runHereAlone(apps: number, onChunk: () => void): Promise<number[]
         return chunk.map(() => OUTCOME);
       },
     },
-    (index) => seen.push(index),
+    (results) => results.forEach(([index]) => seen.push(index)),
   );
   return seen;
 }

@@ -129,8 +129,8 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
   try {
     const settings = { cwd: terminal.cwd, colorOnStderr: terminal.colorOnStderr, toolVersion: terminal.toolVersion };
     const runHere = (chunk: readonly BatchItem[]): Promise<AppOutcome[]> => runChunk(batch.runOne, args, chunk, terminal);
-    await runOnThreads({ entry, command: batch.command, args, settings, items: batchItems, groups: [...groups.values()], jobs, runHere }, (index, outcome) => {
-      outcomes[index] = outcome;
+    await runOnThreads({ entry, command: batch.command, args, settings, items: batchItems, groups: [...groups.values()], jobs, runHere }, (results) => {
+      for (const [index, outcome] of results) outcomes[index] = outcome;
       printReady();
     });
   } catch (error) {

@@ -68,7 +68,8 @@ export function runOnThreads(
     /** Runs a chunk of apps on this thread; the outcomes are in the chunk's order. */
     runHere: (items: readonly BatchItem[]) => Promise<AppOutcome[]>;
   },
-  onOutcome: (index: number, outcome: AppOutcome) => void,
+  /** The outcomes of a chunk, by app index: one call per chunk, so that what they print goes out together. */
+  onOutcomes: (results: readonly (readonly [number, AppOutcome])[]) => void,
 ): Promise<void> {
   const chunks: number[][] = [];
   let current: number[] = [];
@@ -114,7 +115,7 @@ export function runOnThreads(
             for (let round = 0; round < QUEUED_CHUNKS; round++) assign(worker);
             return;
           }
-          for (const [index, outcome] of message.results) onOutcome(index, outcome);
+          onOutcomes(message.results);
           done();
           if (!settled) assign(worker);
         });
@@ -148,7 +149,7 @@ export function runOnThreads(
       options.runHere(chunk.map((index) => options.items[index]!)).then(
         (outcomes) => {
           inFlight--;
-          chunk.forEach((index, position) => onOutcome(index, outcomes[position]!));
+          onOutcomes(chunk.map((index, position) => [index, outcomes[position]!] as const));
           done();
           schedule();
         },
