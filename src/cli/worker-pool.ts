@@ -26,11 +26,21 @@ type Ready = { ready: true };
  */
 export const CHUNK = 16;
 
-/** Chunks a worker holds at a time: the one it runs and the next. */
-const QUEUED_CHUNKS = 2;
+/**
+ * Chunks a thread has run whose outputs are still being flushed to disk, at most. Flushing takes longer than
+ * converting on a slow disk; with more chunks on their way, a thread converts while the disk works instead of
+ * waiting. (convert over 10,000 apps, 6 runs each in turn: 4.47 to 5.22 s with 2, 4.02 to 4.99 s with 8.) Each holds
+ * its files open until they are flushed: 16 a chunk.
+ */
+const IN_FLIGHT = 8;
 
-/** Chunks this thread has run whose outputs are still being flushed to disk, at most. */
-const IN_FLIGHT = 2;
+/**
+ * Chunks a worker holds at a time: the one it runs and the next, and for a command that writes, those still being
+ * flushed (a worker reports a chunk once its outputs are on disk, and is handed the next then).
+ */
+function queuedChunks(command: BatchCommand): number {
+  return command === 'convert' ? IN_FLIGHT : 2;
+}
 
 /**
  * A worker's young generation, in MB: about what V8 grows the command's own thread to under the same work. Smaller,
@@ -112,7 +122,7 @@ export function runOnThreads(
         worker.on('message', (message: Results | Ready) => {
           if ('ready' in message) {
             // Started: from now on it has a chunk queued behind the one it runs, so that it never waits for this thread.
-            for (let round = 0; round < QUEUED_CHUNKS; round++) assign(worker);
+            for (let round = 0; round < queuedChunks(options.command); round++) assign(worker);
             return;
           }
           onOutcomes(message.results);
