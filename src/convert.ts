@@ -73,10 +73,10 @@ const DEFAULT_FILE_NAME: Partial<Record<SourceFormat, string>> = {
   awsconfiguration: 'awsconfiguration.json',
 };
 
-function readSource(text: string, format: SourceFormat, file: string): SourceDocument {
+function readSource(text: string, format: SourceFormat, file: string, refusedByStrictReader: boolean): SourceDocument {
   if (format === 'aws-exports') return readAwsExports(text, file);
   if (format === 'amplifyconfiguration-dart') return readDart(text, file);
-  return readJson(text, file);
+  return readJson(text, file, { refusedByStrictReader });
 }
 
 /**
@@ -87,11 +87,12 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   const file = options.fileName;
   checkText(text, file);
   // A JSON file as the Amplify CLI writes it is read once, and its format told from what was read.
-  const wellFormed = options.from === undefined && isJsonText(text) ? readWellFormedJson(text) : undefined;
+  const triedStrict = options.from === undefined && isJsonText(text);
+  const wellFormed = triedStrict ? readWellFormedJson(text) : undefined;
   const format = options.from ?? acceptFormat(wellFormed ? detectJsonDocument(wellFormed.root) : detectFormat(text), file);
   checkOptions(options, file);
   if (!CONVERTIBLE_FORMATS.includes(format)) throw unsupported(format, file);
-  const document = wellFormed ?? readSource(text, format, file ?? DEFAULT_FILE_NAME[format] ?? 'amplifyconfiguration.json');
+  const document = wellFormed ?? readSource(text, format, file ?? DEFAULT_FILE_NAME[format] ?? 'amplifyconfiguration.json', triedStrict);
   return convertDocument(document, format, options);
 }
 

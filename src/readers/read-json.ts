@@ -10,9 +10,11 @@ import { readStrictJson } from './read-strict-json.js';
  * Reads a JSON configuration file (flat or mobile amplifyconfiguration.json, awsconfiguration.json) into a
  * located value tree. Strict JSON: comments and trailing commas are errors, as they are for the Amplify libraries.
  */
-export function readJson(rawText: string, fileName: string): SourceDocument {
+export function readJson(rawText: string, fileName: string, { refusedByStrictReader = false } = {}): SourceDocument {
   const text = stripByteOrderMark(rawText);
-  return readJsonSegment(text, 0, text.length, fileName, new LineIndex(text));
+  const lines = new LineIndex(text);
+  // A text the strict reader already refused (readWellFormedJson) goes straight to the full parser.
+  return refusedByStrictReader ? readRefusedSegment(text, 0, text.length, fileName, lines) : readJsonSegment(text, 0, text.length, fileName, lines);
 }
 
 /**
@@ -34,9 +36,14 @@ function readWellFormedSegment(text: string, start: number, end: number, lines: 
  * in the larger text.
  */
 export function readJsonSegment(text: string, start: number, end: number, fileName: string, lines: LineIndex): SourceDocument {
-  // The strict reader refuses nesting past the limit itself, so only what it hands over is checked for it.
-  const strict = readWellFormedSegment(text, start, end, lines);
-  if (strict) return strict;
+  return readWellFormedSegment(text, start, end, lines) ?? readRefusedSegment(text, start, end, fileName, lines);
+}
+
+/**
+ * What the strict reader hands over, read by the full parser. The strict reader refuses nesting past the limit
+ * itself, so only this text is checked for it.
+ */
+function readRefusedSegment(text: string, start: number, end: number, fileName: string, lines: LineIndex): SourceDocument {
   const segment = text.slice(start, end);
   const tooDeep = excessiveNesting(segment);
   if (tooDeep !== undefined) throw nestingError(fileName, lines.locate(start + tooDeep));
