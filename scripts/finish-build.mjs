@@ -70,10 +70,16 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
   footer: { js: `// build ${buildId}` },
 });
+// The launcher reads the bundles as Latin-1, which is quicker to decode than UTF-8 and the same for ASCII: esbuild
+// writes non-ASCII characters as escapes (its default charset), and this makes sure of it.
+for (const name of ['cli.cjs', 'js-parser.cjs']) {
+  if (readFileSync(new URL(name, binFolder)).some((byte) => byte > 0x7f)) throw new Error(`dist/bin/${name} is not ASCII; the launcher reads it as Latin-1.`);
+}
 const launcher = new URL('amplify-outputs-migrate.cjs', binFolder);
 chmodSync(launcher, 0o755);
 chmodSync(new URL('dist/cli/main.js', root), 0o755);
