@@ -88,6 +88,44 @@ describe('the library refuses what is not a configuration with its documented er
     expect(repeated.ms).toBeLessThan(plain.ms * 4 + 1_000);
   }, 60_000);
 
+  describe('a file with thousands of resources takes time that grows with their number, not its square', () => {
+    /** The time of a conversion of `make(n)` and of `make(2n)`, the larger one timed after the smaller. */
+    const growth = (make: (count: number) => string, count: number, options: Parameters<typeof convert>[1] = {}): { small: number; large: number } => {
+      const time = (text: string): number => {
+        const start = performance.now();
+        convert(text, options);
+        return performance.now() - start;
+      };
+      const small = time(make(count));
+      return { small, large: time(make(2 * count)) };
+    };
+
+    it('GraphQL APIs of a mobile amplifyconfiguration.json (each reported but one)', () => {
+      const apis = (count: number): string =>
+        JSON.stringify({
+          UserAgent: 'aws-amplify-cli/2.0',
+          Version: '1.0',
+          api: { plugins: { awsAPIPlugin: Object.fromEntries(Array.from({ length: count }, (_, index) => [`api${index}`, { endpointType: 'GraphQL', endpoint: `https://x${index}.appsync-api.us-east-1.amazonaws.com/graphql`, region: 'us-east-1', authorizationType: 'API_KEY', apiKey: 'da2-x' }])) } },
+        });
+      const { small, large } = growth(apis, 2_000, { from: 'amplifyconfiguration-mobile' });
+      // Twice the APIs take about twice the time; work that grows with the square of them takes four times.
+      expect(large).toBeLessThan(small * 3 + 300);
+    }, 60_000);
+
+    it('geo resources and S3 buckets of an amplify-meta.json', () => {
+      const meta = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/meta-everything/amplify/backend/amplify-meta.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+      const copies = (count: number): string => {
+        const copy = structuredClone(meta);
+        for (const category of ['geo', 'storage']) {
+          for (const [name, resource] of Object.entries(meta[category] ?? {})) for (let index = 0; index < count; index++) copy[category]![`${name}${index}`] = resource;
+        }
+        return JSON.stringify(copy);
+      };
+      const { small, large } = growth(copies, 400);
+      expect(large).toBeLessThan(small * 3 + 300);
+    }, 60_000);
+  });
+
   it('convertObject: shared objects that would expand without end', () => {
     let shared: Record<string, unknown> = { leaf: 1 };
     for (let level = 0; level < 40; level++) shared = { left: shared, right: shared };

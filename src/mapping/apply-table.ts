@@ -63,6 +63,10 @@ class TableRun {
   /** Notices about values that a later step removed again; left out of the result. */
   private readonly withdrawn = new Set<number>();
   private readonly selections = new Map<string, { eligible: string[]; chosen: string | undefined }>();
+  /** The plain values transforms looked up, by node. */
+  private readonly lookedUp = new Map<SourceNode, unknown>();
+  /** Values transforms work out once per conversion (TransformContext.once), by key. */
+  private readonly shared = new Map<string, unknown>();
   /** The DUPLICATE_KEY diagnostic of each key written twice, by the key's pointer. */
   private readonly duplicateReports = new Map<string, number>();
 
@@ -273,7 +277,19 @@ class TableRun {
   /** The plain value of a source field, for transforms. */
   plainValueAt(pointer: string): unknown {
     const found = this.index.at(pointer);
-    return found ? toPlainValue(found.node) : undefined;
+    if (!found) return undefined;
+    const { node } = found;
+    if (node.kind === 'scalar') return node.value;
+    // Transforms of many resources look up the same section for each (geo, storage): it is made plain once, and
+    // frozen, since every one of them gets the same value.
+    if (!this.lookedUp.has(node)) this.lookedUp.set(node, toPlainValue(node, true));
+    return this.lookedUp.get(node);
+  }
+
+  /** A value worked out once per conversion, for transforms. */
+  sharedValue<T>(key: string, compute: () => T): T {
+    if (!this.shared.has(key)) this.shared.set(key, compute());
+    return this.shared.get(key) as T;
   }
 
   /** A copy of what the output holds at a pointer, for transforms. */
@@ -573,6 +589,10 @@ class RowContext implements TransformContext {
 
   lookupAbsolute(pointer: string): unknown {
     return this.run.plainValueAt(pointer);
+  }
+
+  once<T>(key: string, compute: () => T): T {
+    return this.run.sharedValue(key, compute);
   }
 
   output(pointer: string): unknown {

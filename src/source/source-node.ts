@@ -80,21 +80,24 @@ export function getEntry(node: ObjectNode, key: string): ObjectEntry | undefined
 
 /**
  * The plain JavaScript value of a node. Unresolved parts become `undefined`: object entries are left out, array
- * items keep their position (so that item pointers stay right) and are skipped by the transforms.
+ * items keep their position (so that item pointers stay right) and are skipped by the transforms. `frozen`: the
+ * objects and arrays are frozen, for a value handed out more than once.
  */
-export function toPlainValue(node: SourceNode): unknown {
+export function toPlainValue(node: SourceNode, frozen = false): unknown {
   switch (node.kind) {
     case 'scalar':
       return node.value;
-    case 'array':
-      return node.items.map(toPlainValue);
+    case 'array': {
+      const items = node.items.map((item) => toPlainValue(item, frozen));
+      return frozen ? Object.freeze(items) : items;
+    }
     case 'object': {
       const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const entry of node.entries) {
-        const value = toPlainValue(entry.node);
+        const value = toPlainValue(entry.node, frozen);
         if (value !== undefined) result[entry.key] = value;
       }
-      return result;
+      return frozen ? Object.freeze(result) : result;
     }
     case 'unresolved':
       return undefined;

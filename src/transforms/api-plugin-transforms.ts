@@ -17,10 +17,18 @@ function isType(value: unknown, type: string): value is Record<string, unknown> 
   return isPlainObject(value) && typeof value['endpointType'] === 'string' && value['endpointType'].toUpperCase() === type;
 }
 
-/** The GraphQL API names of the plugin, in order. */
+/** The GraphQL API names of the plugin, in order: worked out once per conversion, not once per API. */
 function graphqlNames(ctx: TransformContext): string[] {
-  const plugin = ctx.lookup(String(ctx.options['plugin']));
-  return isPlainObject(plugin) ? Object.keys(plugin).filter((name) => isType(plugin[name], 'GRAPHQL')) : [];
+  const pointer = String(ctx.options['plugin']);
+  return ctx.once(`GraphQL API names: ${pointer}`, () => {
+    const plugin = ctx.lookup(pointer);
+    return isPlainObject(plugin) ? Object.keys(plugin).filter((name) => isType(plugin[name], 'GRAPHQL')) : [];
+  });
+}
+
+/** Names for a message: all of a few, else the first ones and how many more (a message per API must not list thousands). */
+function someNames(names: readonly string[], shown = 10): string {
+  return names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
 }
 
 /**
@@ -34,7 +42,7 @@ export const graphqlApi: Transform = (value, ctx) => {
   const chosen = ctx.settings.api !== undefined && names.includes(ctx.settings.api) ? ctx.settings.api : names[0];
   if (name !== chosen) {
     ctx.report('MULTIPLE_GRAPHQL_APIS', {
-      message: `The input has ${names.length} GraphQL APIs (${names.join(', ')}); amplify_outputs.json holds one, so "${chosen}" was carried and "${name}" is left out.`,
+      message: `The input has ${names.length} GraphQL APIs (${someNames(names)}); amplify_outputs.json holds one, so "${chosen}" was carried and "${name}" is left out.`,
       resolution: `Convert with --api "${name}" to carry this one instead, and reach the others in code (generateClient with their endpoint).`,
       target: ctx.target,
     });

@@ -157,11 +157,13 @@ export const metaRestApi: Transform = (value, ctx) => {
 
 /** Every pushed S3 bucket, as `storage.buckets` (version 1.1), when there is more than one. */
 export const metaBuckets: Transform = (value, ctx) => {
-  const storage = ctx.lookup('/storage');
-  const buckets = isPlainObject(storage)
-    ? Object.values(storage).filter((resource) => isPlainObject(resource) && resource['service'] === 'S3' && isPlainObject(resource['output']) && resource['lastPushTimeStamp'] !== undefined)
-    : [];
-  if (buckets.length < 2) return undefined;
+  const deployedBuckets = ctx.once('deployed S3 buckets', () => {
+    const storage = ctx.lookup('/storage');
+    return isPlainObject(storage)
+      ? Object.values(storage).filter((resource) => isPlainObject(resource) && resource['service'] === 'S3' && isPlainObject(resource['output']) && resource['lastPushTimeStamp'] !== undefined).length
+      : 0;
+  });
+  if (deployedBuckets < 2) return undefined;
   const output = isPlainObject(value) ? value['output'] : undefined;
   if (!isPlainObject(output) || typeof output['BucketName'] !== 'string') return invalid(ctx, 'a bucket with a BucketName output', value);
   const region = typeof output['Region'] === 'string' ? output['Region'] : projectRegion(ctx);
@@ -192,14 +194,15 @@ export const metaGeoResource: Transform = (value, ctx) => {
   for (const key of Object.keys(output)) {
     if (!['Name', 'Style', 'Region'].includes(key)) ctx.drop(joinPointer(joinPointer(ctx.pointer, 'output'), key), DROP_REASONS.deploymentOutput);
   }
-  const geo = ctx.lookup('/geo');
   // Resources of the same kind that are carried: deployed, as the table's NEVER_PUSHED rows require (a time stamp
-  // and outputs), and named, as this transform requires.
-  const carried = (resource: unknown): boolean =>
-    isPlainObject(resource) && resource['service'] === service && resource['lastPushTimeStamp'] !== undefined && isPlainObject(resource['output']) && typeof resource['output']['Name'] === 'string';
-  const siblings = isPlainObject(geo) ? Object.values(geo).filter(carried) : [];
-  const flagged = siblings.some((resource) => (resource as Record<string, unknown>)['isDefault'] === true);
-  const first = siblings[0] as Record<string, unknown> | undefined;
+  // and outputs), and named, as this transform requires. Worked out once for all the resources of a kind.
+  const { flagged, first } = ctx.once(`carried geo resources: ${String(service)}`, () => {
+    const geo = ctx.lookup('/geo');
+    const carried = (resource: unknown): boolean =>
+      isPlainObject(resource) && resource['service'] === service && resource['lastPushTimeStamp'] !== undefined && isPlainObject(resource['output']) && typeof resource['output']['Name'] === 'string';
+    const siblings = isPlainObject(geo) ? Object.values(geo).filter(carried) : [];
+    return { flagged: siblings.some((resource) => (resource as Record<string, unknown>)['isDefault'] === true), first: siblings[0] as Record<string, unknown> | undefined };
+  });
   const isDefault = value['isDefault'] === true || (!flagged && first === value) || (!flagged && first !== undefined && (first['output'] as Record<string, unknown>)['Name'] === name);
   if (!flagged && isDefault) {
     ctx.note('DEFAULT_APPLIED', { message: `No ${String(service)} resource is marked as the default; "${name}", the first, was made the default.`, target: ctx.target });

@@ -34,10 +34,15 @@ export interface TransformContext {
   readonly target: string;
   /** The same context about another source field: its reports and notes are about that field unless they say otherwise. */
   about(pointer: string): TransformContext;
-  /** Plain value of another source field, by pointer (relative to the table's base in an included table). */
+  /** Plain value of another source field, by pointer (relative to the table's base in an included table). Looked-up objects are frozen. */
   lookup(pointer: string): unknown;
-  /** Plain value of a source field by its absolute pointer (as in `pointer`). */
+  /** Plain value of a source field by its absolute pointer (as in `pointer`). Looked-up objects are frozen. */
   lookupAbsolute(pointer: string): unknown;
+  /**
+   * A value worked out once per conversion and shared by every match of every row (what a transform of each of many
+   * resources would otherwise work out again from all of them). The key names the value.
+   */
+  once<T>(key: string, compute: () => T): T;
   /** The value already written at a pointer of the output. */
   output(pointer: string): unknown;
   /** Reports a part of the value that is not carried; its fields count as reported. */
