@@ -62,7 +62,7 @@ class TableRun {
   private readonly secretPointers = new Set<string>();
   /** Notices about values that a later step removed again; left out of the result. */
   private readonly withdrawn = new Set<number>();
-  private readonly selections = new Map<string, { eligible: string[]; chosen: string | undefined }>();
+  private readonly selections = new Map<string, { eligible: ReadonlySet<string>; chosen: string | undefined }>();
   /** The plain values transforms looked up, by node. */
   private readonly lookedUp = new Map<SourceNode, unknown>();
   /** Values transforms work out once per conversion (TransformContext.once), by key. */
@@ -161,7 +161,7 @@ class TableRun {
     const group = row.select ?? row.unselected;
     if (group === undefined) return true;
     const { eligible, chosen } = this.selection(group, compiled);
-    return row.select !== undefined ? bound.key === chosen : eligible.includes(bound.key) && bound.key !== chosen;
+    return row.select !== undefined ? bound.key === chosen : eligible.has(bound.key) && bound.key !== chosen;
   }
 
   private meets(where: Record<string, Condition>, bound: { key: string; pointer: string; all: NonNullable<SourceMatch['bindings']> }): boolean {
@@ -182,7 +182,7 @@ class TableRun {
   }
 
   /** The things a selection group can choose from (in file order, not already reported whole) and the chosen one. */
-  private selection(group: string, { row, selectionPattern }: CompiledRow): { eligible: string[]; chosen: string | undefined } {
+  private selection(group: string, { row, selectionPattern }: CompiledRow): { eligible: ReadonlySet<string>; chosen: string | undefined } {
     let selection = this.selections.get(group);
     if (!selection) {
       const eligible = (selectionPattern ? matchSource(this.root, selectionPattern, this.index.entriesOf) : [])
@@ -191,7 +191,8 @@ class TableRun {
         .filter((bound): bound is NonNullable<typeof bound> => bound !== undefined && (!row.where || this.meets(row.where, bound)))
         .map((bound) => bound.key);
       const wanted = this.options.settings.select?.[group];
-      selection = { eligible, chosen: wanted !== undefined && eligible.includes(wanted) ? wanted : eligible[0] };
+      // A set: every match of the group's rows asks whether it is eligible.
+      selection = { eligible: new Set(eligible), chosen: wanted !== undefined && eligible.includes(wanted) ? wanted : eligible[0] };
       this.selections.set(group, selection);
     }
     return selection;
