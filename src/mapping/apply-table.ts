@@ -282,8 +282,8 @@ class TableRun {
     const { node } = found;
     if (node.kind === 'scalar') return node.value;
     // Transforms of many resources look up the same section for each (geo, storage): it is made plain once, and
-    // frozen, since every one of them gets the same value.
-    if (!this.lookedUp.has(node)) this.lookedUp.set(node, toPlainValue(node, true));
+    // every one of them gets the same value (which they only read; see TransformContext.lookup).
+    if (!this.lookedUp.has(node)) this.lookedUp.set(node, toPlainValue(node));
     return this.lookedUp.get(node);
   }
 

@@ -80,24 +80,21 @@ export function getEntry(node: ObjectNode, key: string): ObjectEntry | undefined
 
 /**
  * The plain JavaScript value of a node. Unresolved parts become `undefined`: object entries are left out, array
- * items keep their position (so that item pointers stay right) and are skipped by the transforms. `frozen`: the
- * objects and arrays are frozen, for a value handed out more than once.
+ * items keep their position (so that item pointers stay right) and are skipped by the transforms.
  */
-export function toPlainValue(node: SourceNode, frozen = false): unknown {
+export function toPlainValue(node: SourceNode): unknown {
   switch (node.kind) {
     case 'scalar':
       return node.value;
-    case 'array': {
-      const items = node.items.map((item) => toPlainValue(item, frozen));
-      return frozen ? Object.freeze(items) : items;
-    }
+    case 'array':
+      return node.items.map(toPlainValue);
     case 'object': {
       const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const entry of node.entries) {
-        const value = toPlainValue(entry.node, frozen);
+        const value = toPlainValue(entry.node);
         if (value !== undefined) result[entry.key] = value;
       }
-      return frozen ? Object.freeze(result) : result;
+      return result;
     }
     case 'unresolved':
       return undefined;

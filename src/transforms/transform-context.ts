@@ -34,9 +34,12 @@ export interface TransformContext {
   readonly target: string;
   /** The same context about another source field: its reports and notes are about that field unless they say otherwise. */
   about(pointer: string): TransformContext;
-  /** Plain value of another source field, by pointer (relative to the table's base in an included table). Looked-up objects are frozen. */
+  /**
+   * Plain value of another source field, by pointer (relative to the table's base in an included table). The value is
+   * made once per conversion and shared by every transform that looks the field up: read it, never change it.
+   */
   lookup(pointer: string): unknown;
-  /** Plain value of a source field by its absolute pointer (as in `pointer`). Looked-up objects are frozen. */
+  /** Plain value of a source field by its absolute pointer (as in `pointer`); shared, as `lookup`'s. */
   lookupAbsolute(pointer: string): unknown;
   /**
    * A value worked out once per conversion and shared by every match of every row (what a transform of each of many
