@@ -17,12 +17,17 @@ function isType(value: unknown, type: string): value is Record<string, unknown> 
   return isPlainObject(value) && typeof value['endpointType'] === 'string' && value['endpointType'].toUpperCase() === type;
 }
 
-/** The GraphQL API names of the plugin, in order: worked out once per conversion, not once per API. */
-function graphqlNames(ctx: TransformContext): string[] {
+/**
+ * The GraphQL API names of the plugin, in order, and the one to carry (named by --api, or the first): worked out once
+ * per conversion, not once per API.
+ */
+function graphqlApis(ctx: TransformContext): { names: string[]; chosen: string | undefined } {
   const pointer = String(ctx.options['plugin']);
-  return ctx.once(`GraphQL API names: ${pointer}`, () => {
+  return ctx.once(`GraphQL APIs: ${pointer}`, () => {
     const plugin = ctx.lookup(pointer);
-    return isPlainObject(plugin) ? Object.keys(plugin).filter((name) => isType(plugin[name], 'GRAPHQL')) : [];
+    const names = isPlainObject(plugin) ? Object.keys(plugin).filter((name) => isType(plugin[name], 'GRAPHQL')) : [];
+    const wanted = ctx.settings.api;
+    return { names, chosen: wanted !== undefined && names.includes(wanted) ? wanted : names[0] };
   });
 }
 
@@ -38,8 +43,7 @@ function someNames(names: readonly string[], shown = 10): string {
 export const graphqlApi: Transform = (value, ctx) => {
   if (!isType(value, 'GRAPHQL')) return undefined;
   const name = entryName(ctx);
-  const names = graphqlNames(ctx);
-  const chosen = ctx.settings.api !== undefined && names.includes(ctx.settings.api) ? ctx.settings.api : names[0];
+  const { names, chosen } = graphqlApis(ctx);
   if (name !== chosen) {
     ctx.report('MULTIPLE_GRAPHQL_APIS', {
       message: `The input has ${names.length} GraphQL APIs (${someNames(names)}); amplify_outputs.json holds one, so "${chosen}" was carried and "${name}" is left out.`,
