@@ -203,7 +203,7 @@ export const metaGeoResource: Transform = (value, ctx) => {
     const siblings = isPlainObject(geo) ? Object.values(geo).filter(carried) : [];
     return { flagged: siblings.some((resource) => (resource as Record<string, unknown>)['isDefault'] === true), first: siblings[0] as Record<string, unknown> | undefined };
   });
-  const isDefault = value['isDefault'] === true || (!flagged && first === value) || (!flagged && first !== undefined && (first['output'] as Record<string, unknown>)['Name'] === name);
+  const isDefault = value['isDefault'] === true || (!flagged && first !== undefined && (first['output'] as Record<string, unknown>)['Name'] === name);
   if (!flagged && isDefault) {
     ctx.note('DEFAULT_APPLIED', { message: `No ${String(service)} resource is marked as the default; "${name}", the first, was made the default.`, target: ctx.target });
   }
