@@ -34,12 +34,16 @@ export const CHUNK = 16;
  */
 const IN_FLIGHT = 8;
 
+/** Chunks a worker is handed when it starts: the one it runs and the next. */
+const FIRST_CHUNKS = 2;
+
 /**
- * Chunks a worker holds at a time: the one it runs and the next, and for a command that writes, those still being
- * flushed (a worker reports a chunk once its outputs are on disk, and is handed the next then).
+ * Chunks a worker holds at most: the one it runs and the next, and for a command that writes, those still being
+ * flushed (a worker reports a chunk once its outputs are on disk). It starts with FIRST_CHUNKS and is topped up to
+ * this as it reports, so that at the start the chunks are shared out among the threads as they become free.
  */
 function queuedChunks(command: BatchCommand): number {
-  return command === 'convert' ? IN_FLIGHT : 2;
+  return command === 'convert' ? IN_FLIGHT : FIRST_CHUNKS;
 }
 
 /**
@@ -108,9 +112,11 @@ export function runOnThreads(
       pending--;
       if (pending === 0) finish();
     };
-    const assign = (worker: WorkerType): void => {
+    /** Hands the next chunk to a worker; false when there is none left. */
+    const assign = (worker: WorkerType): boolean => {
       const chunk = chunks[nextChunk++];
       if (chunk) worker.postMessage({ items: chunk.map((index) => [index, options.items[index]!]) } satisfies Assignment);
+      return chunk !== undefined;
     };
     const count = WORKERS_ONLY ? Math.min(options.jobs, chunks.length) : Math.max(0, Math.min(options.jobs - 1, chunks.length - 1));
     const entry = options.entry;
@@ -119,15 +125,21 @@ export function runOnThreads(
       for (let i = 0; i < count; i++) {
         const worker = new Worker(entry, { argv: [WORKER_ARGUMENT], workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
         workers.push(worker);
+        // The chunks handed to this worker and not yet reported.
+        let held = 0;
+        const handOut = (upTo: number): void => {
+          while (!settled && held < upTo && assign(worker)) held++;
+        };
         worker.on('message', (message: Results | Ready) => {
           if ('ready' in message) {
             // Started: from now on it has a chunk queued behind the one it runs, so that it never waits for this thread.
-            for (let round = 0; round < queuedChunks(options.command); round++) assign(worker);
+            handOut(FIRST_CHUNKS);
             return;
           }
+          held--;
           onOutcomes(message.results);
           done();
-          if (!settled) assign(worker);
+          handOut(queuedChunks(options.command));
         });
         worker.on('error', (error) => finish(error));
         worker.on('exit', (code) => {
