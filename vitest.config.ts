@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    setupFiles: ['./test/support/remove-temporary.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });

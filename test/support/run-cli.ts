@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -21,8 +21,18 @@ export function runCli(args: string[], cwd: string, env: Record<string, string> 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The temporary folders this test file made, removed after it (see remove-temporary.ts). */
+const made: string[] = [];
+
 export function temporaryDirectory(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'amplify-outputs-migrate-test-'));
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'amplify-outputs-migrate-test-'));
+  made.push(directory);
+  return directory;
+}
+
+/** Removes the temporary folders made so far, with whatever the tests left in them. */
+export function removeTemporaryDirectories(): void {
+  for (const directory of made.splice(0)) rmSync(directory, { recursive: true, force: true });
 }
 
 /** A temporary folder holding these files (paths relative to it). */
