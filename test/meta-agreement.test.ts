@@ -1,58 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convert, convertObject, validateOutputs } from '../src/index.js';
-import { expectEveryFieldAccountedFor } from './support/accounting.js';
+import { convert } from '../src/index.js';
+import { metaAgreement } from './support/backend-checks.js';
 import { BACKENDS } from './support/backends.js';
 import { corpusFiles, HAS_CORPUS } from './support/corpus.js';
-import { awsExportsFromMeta, type AmplifyMeta } from './support/official-generator.js';
-import { readDocument } from './support/read-document.js';
-
-/**
- * amplify-meta.json against the aws-exports.js the official Gen1 generator writes from it: the same outputs
- * wherever aws-exports carries the field, and the meta conversion at least as complete.
- */
-function flatten(value: unknown, prefix = '', into = new Map<string, string>()): Map<string, string> {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    for (const [key, child] of Object.entries(value)) flatten(child, `${prefix}/${key}`, into);
-  } else {
-    into.set(prefix, JSON.stringify(value));
-  }
-  return into;
-}
-
-/** Where the two differ on purpose: the meta file knows more. Each is checked on its own below. */
-const DOCUMENTED = new Set(['/version', '/data/authorization_types', '/notifications/channels']);
-
-function agreement(meta: AmplifyMeta): void {
-  const text = `${JSON.stringify(meta, null, 2)}\n`;
-  const fromMeta = convert(text, { fileName: 'amplify-meta.json' });
-  expect(fromMeta.format).toBe('amplify-meta');
-  expect(validateOutputs(fromMeta.outputs).valid).toBe(true);
-  expectEveryFieldAccountedFor(readDocument(text, 'amplify-meta.json'), fromMeta);
-
-  const fromExports = convertObject(awsExportsFromMeta(meta));
-  const web = flatten(fromExports.outputs);
-  const full = flatten(fromMeta.outputs);
-  for (const [pointer, value] of web) {
-    if (DOCUMENTED.has(pointer)) continue;
-    expect(full.get(pointer), `${pointer}`).toBe(value);
-  }
-  // aws-exports never carries the additional GraphQL modes; amplify-meta does.
-  if (fromExports.outputs.data) {
-    expect(fromExports.outputs.data['authorization_types']).toEqual([]);
-    expect(fromMeta.outputs.data?.['authorization_types']).toEqual(expect.any(Array));
-  }
-  // aws-exports writes one Push entry for APNS and FCM; amplify-meta knows which is enabled.
-  const webChannels = (fromExports.outputs.notifications?.['channels'] as string[] | undefined) ?? [];
-  const metaChannels = (fromMeta.outputs.notifications?.['channels'] as string[] | undefined) ?? [];
-  for (const channel of metaChannels) expect(webChannels).toContain(channel);
-  for (const channel of webChannels) if (channel !== 'APNS' && channel !== 'FCM') expect(metaChannels).toContain(channel);
-}
+import type { AmplifyMeta } from './support/official-generator.js';
 
 describe('amplify-meta.json agrees with the aws-exports.js the Gen1 CLI generates from it', () => {
   for (const [name, meta] of Object.entries(BACKENDS)) {
-    it(name, () => agreement(meta));
+    it(name, () => metaAgreement(meta));
   }
 
   it('knows the additional GraphQL modes that aws-exports lacks', () => {
@@ -98,6 +55,6 @@ describe('amplify-meta.json agrees with the aws-exports.js the Gen1 CLI generate
 
 describe.skipIf(!HAS_CORPUS)('amplify-meta.json of the corpus agrees with its generated aws-exports.js', () => {
   for (const file of corpusFiles('amplify-meta')) {
-    it(path.basename(file), () => agreement(JSON.parse(readFileSync(file, 'utf8')) as AmplifyMeta));
+    it(path.basename(file), () => metaAgreement(JSON.parse(readFileSync(file, 'utf8')) as AmplifyMeta));
   }
 });

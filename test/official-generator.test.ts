@@ -1,24 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convert, convertObject, validateOutputs } from '../src/index.js';
-import { readPlainObject } from '../src/readers/read-plain-object.js';
-import { expectEveryFieldAccountedFor } from './support/accounting.js';
-import { corpusFiles, HAS_CORPUS } from './support/corpus.js';
-import { compareWithAmplify } from './support/faithfulness.js';
 import { BACKENDS } from './support/backends.js';
-import { awsExportsFromMeta, awsExportsText, type AmplifyMeta } from './support/official-generator.js';
-
-function checkGenerated(object: Record<string, unknown>): ReturnType<typeof convertObject> {
-  const result = convertObject(object);
-  expect(validateOutputs(result.outputs).valid).toBe(true);
-  expectEveryFieldAccountedFor(readPlainObject(object), result);
-  const unexplained = compareWithAmplify(object, result).differences.filter((difference) => !difference.explainedBy);
-  expect(unexplained, 'differences from amplify-js that no diagnostic explains').toEqual([]);
-  // The file the CLI writes converts to the same outputs as the object.
-  expect(convert(awsExportsText(object), { fileName: 'aws-exports.js' }).text).toBe(result.text);
-  return result;
-}
+import { checkGenerated } from './support/backend-checks.js';
+import { corpusFiles, HAS_CORPUS } from './support/corpus.js';
+import { awsExportsFromMeta, type AmplifyMeta } from './support/official-generator.js';
 
 describe('aws-exports written by the official Gen1 generator', () => {
   for (const [name, backend] of Object.entries(BACKENDS)) {

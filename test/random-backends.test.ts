@@ -1,0 +1,30 @@
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import { checkGenerated, crossFormatAgreement, metaAgreement } from './support/backend-checks.js';
+import { awsExportsFromMeta } from './support/official-generator.js';
+import { amplifyMeta, everyResourcePushed } from './support/random-backends.js';
+
+/**
+ * Backends at random (random-backends.ts), their files written by the official Gen1 generators: the checks the
+ * hand-picked backends pass hold for every one. FC_RUNS sets the number of backends (default 60); FC_SEED replays a
+ * failure fast-check reported.
+ */
+const RUNS = Number(process.env['FC_RUNS'] ?? 60);
+const SEED = process.env['FC_SEED'] === undefined ? undefined : Number(process.env['FC_SEED']);
+const parameters = { numRuns: RUNS, seed: SEED };
+
+describe('backends at random, as the Gen1 CLI writes their files', () => {
+  it('aws-exports: valid, every field accounted for, read by amplify-js as the Gen1 file is', () => {
+    fc.assert(fc.property(amplifyMeta, (meta) => void checkGenerated(awsExportsFromMeta(meta))), parameters);
+  });
+
+  it('amplify-meta.json agrees with the aws-exports.js generated from it', () => {
+    fc.assert(fc.property(amplifyMeta, metaAgreement), parameters);
+  });
+
+  // The mobile generators build some sections from every resource, pushed or not, and some from the pushed ones
+  // only: agreement with the web file is asked of backends that were pushed whole.
+  it('the web, iOS, Android and Flutter files agree after conversion', () => {
+    fc.assert(fc.property(amplifyMeta.map(everyResourcePushed), crossFormatAgreement), parameters);
+  });
+});
