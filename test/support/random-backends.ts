@@ -31,8 +31,16 @@ const hex = (length: number): fc.Arbitrary<string> => fc.stringMatching(new RegE
 const pushed = fc.oneof({ weight: 9, arbitrary: fc.constant<string | undefined>(PUSHED) }, { weight: 1, arbitrary: fc.constant<string | undefined>(undefined) });
 const subset = <T>(values: readonly T[], minLength = 0): fc.Arbitrary<T[]> => fc.subarray([...values], { minLength });
 
+/** A resource as the CLI records it, with the bookkeeping of a pushed one (template, hash, dependencies). */
 function resource(service: string, output: Record<string, unknown>, lastPushTimeStamp: string | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { service, providerPlugin: 'awscloudformation', ...extra, ...(lastPushTimeStamp ? { lastPushTimeStamp } : {}), output };
+  const pushedFields = lastPushTimeStamp
+    ? {
+        providerMetadata: { s3TemplateURL: `https://s3.amazonaws.com/amplify-app-dev-deployment/amplify-cfn-templates/${service}-cloudformation-template.json`, logicalId: service.replace(/\W/g, '') },
+        lastPushTimeStamp,
+        lastPushDirHash: 'H2TuFM7ivUuU6vZ3x2cG7Q6Zvyo=',
+      }
+    : {};
+  return { service, providerPlugin: 'awscloudformation', dependsOn: [], ...extra, ...pushedFields, output };
 }
 
 function auth(region: string): fc.Arbitrary<Resources> {
@@ -64,11 +72,12 @@ function auth(region: string): fc.Arbitrary<Resources> {
       hostedUi: fc.option(hostedUi, { nil: undefined }),
       social: subset(SOCIAL.map(([, output]) => output)),
       clientSecret: fc.boolean(),
+      serviceType: fc.constantFrom('managed', 'imported'),
       config: fc.option(frontendAuthConfig, { nil: undefined }),
       groups: fc.option(subset(['Admins', 'Editors', 'Users'], 1), { nil: undefined }),
       lastPush: pushed,
     })
-    .map(({ resourceName, pools, id, hostedUi, social, clientSecret, config, groups, lastPush }) => {
+    .map(({ resourceName, pools, id, hostedUi, social, clientSecret, serviceType, config, groups, lastPush }) => {
       const userPool = pools !== 'identity pool';
       const identityPool = pools !== 'user pool';
       const output: Record<string, unknown> = {
@@ -76,6 +85,8 @@ function auth(region: string): fc.Arbitrary<Resources> {
           ? {
               UserPoolId: `${region}_${id.toUpperCase()}`,
               UserPoolName: `${resourceName}_userpool`,
+              UserPoolArn: `arn:aws:cognito-idp:${region}:000000000000:userpool/${region}_${id.toUpperCase()}`,
+              CreatedSNSRole: `arn:aws:iam::000000000000:role/sns${id}-dev`,
               AppClientIDWeb: `web${id}${'0'.repeat(14)}`,
               AppClientID: `native${id}${'0'.repeat(11)}`,
               // Projects made by older CLI versions have a native app client with a secret.
@@ -87,13 +98,22 @@ function auth(region: string): fc.Arbitrary<Resources> {
         ...Object.fromEntries(social.map((key) => [key, `${key.toLowerCase()}-${id}`])),
       };
       const resources: Resources = {
-        [resourceName]: resource('Cognito', output, lastPush, userPool && config ? { frontendAuthConfig: config } : {}),
+        [resourceName]: resource('Cognito', output, lastPush, { customAuth: false, serviceType, ...(userPool && config ? { frontendAuthConfig: hostedUi ? config : { ...config, socialProviders: [] } } : {}) }),
       };
       if (userPool && groups) {
         resources['userPoolGroups'] = resource('Cognito-UserPool-Groups', Object.fromEntries(groups.map((group) => [`${group}GroupRole`, `arn:aws:iam::000000000000:role/${group}`])), lastPush);
       }
       return resources;
     });
+}
+
+/** A GraphQL authorization mode with the settings the CLI records for it. */
+function modeConfig(mode: string): Record<string, unknown> {
+  if (mode === 'API_KEY') return { authenticationType: mode, apiKeyConfig: { apiKeyExpirationDays: 7, description: 'api key' } };
+  if (mode === 'AMAZON_COGNITO_USER_POOLS') return { authenticationType: mode, userPoolConfig: { userPoolId: 'authapp' } };
+  if (mode === 'OPENID_CONNECT') return { authenticationType: mode, openIDConnectConfig: { name: 'oidc', issuerUrl: 'https://issuer.example.com', clientId: 'client', iatTTL: 0, authTTL: 0 } };
+  if (mode === 'AWS_LAMBDA') return { authenticationType: mode, lambdaAuthorizerConfig: { lambdaFunction: 'authorizer', ttlSeconds: 300 } };
+  return { authenticationType: mode };
 }
 
 function api(region: string): fc.Arbitrary<Resources> {
@@ -115,7 +135,7 @@ function api(region: string): fc.Arbitrary<Resources> {
         ...(graphQl.modes.includes('API_KEY') ? { GraphQLAPIKeyOutput: `da2-${graphQl.id}` } : {}),
         ...(graphQl.legacy
           ? { securityType: first }
-          : { authConfig: { defaultAuthentication: { authenticationType: first }, additionalAuthenticationProviders: others.map((mode) => ({ authenticationType: mode })) } }),
+          : { authConfig: { defaultAuthentication: modeConfig(first), additionalAuthenticationProviders: others.map(modeConfig) } }),
       };
       resources[graphQl.resourceName] = resource('AppSync', output, graphQl.lastPush);
     }
@@ -178,7 +198,12 @@ function geo(region: string): fc.Arbitrary<Resources> {
       Object.fromEntries(
         items.map((entry, index) => [
           `${entry.resourceName}${service}`,
-          resource(service, { Name: `${entry.resourceName}-dev`, Region: region, ...(style ? { Style: mapStyle } : {}) }, entry.lastPush, { isDefault: index === pick % items.length }),
+          resource(
+            service,
+            { Name: `${entry.resourceName}-dev`, Region: region, Arn: `arn:aws:geo:${region}:000000000000:${service.toLowerCase()}/${entry.resourceName}-dev`, ...(style ? { Style: mapStyle } : {}) },
+            entry.lastPush,
+            { isDefault: index === pick % items.length, accessType: 'AuthorizedAndGuestUsers', ...(style ? { mapStyle } : service === 'PlaceIndex' ? { dataProvider: 'Esri', dataSourceIntendedUse: 'SingleUse' } : {}) },
+          ),
         ]),
       ),
     );
