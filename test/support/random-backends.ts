@@ -73,11 +73,12 @@ function auth(region: string): fc.Arbitrary<Resources> {
       social: subset(SOCIAL.map(([, output]) => output)),
       clientSecret: fc.boolean(),
       serviceType: fc.constantFrom('managed', 'imported'),
+      customAuth: fc.boolean(),
       config: fc.option(frontendAuthConfig, { nil: undefined }),
       groups: fc.option(subset(['Admins', 'Editors', 'Users'], 1), { nil: undefined }),
       lastPush: pushed,
     })
-    .map(({ resourceName, pools, id, hostedUi, social, clientSecret, serviceType, config, groups, lastPush }) => {
+    .map(({ resourceName, pools, id, hostedUi, social, clientSecret, serviceType, customAuth, config, groups, lastPush }) => {
       const userPool = pools !== 'identity pool';
       const identityPool = pools !== 'user pool';
       const output: Record<string, unknown> = {
@@ -98,7 +99,7 @@ function auth(region: string): fc.Arbitrary<Resources> {
         ...Object.fromEntries(social.map((key) => [key, `${key.toLowerCase()}-${id}`])),
       };
       const resources: Resources = {
-        [resourceName]: resource('Cognito', output, lastPush, { customAuth: false, serviceType, ...(userPool && config ? { frontendAuthConfig: hostedUi ? config : { ...config, socialProviders: [] } } : {}) }),
+        [resourceName]: resource('Cognito', output, lastPush, { customAuth, serviceType, ...(userPool && config ? { frontendAuthConfig: hostedUi ? config : { ...config, socialProviders: [] } } : {}) }),
       };
       if (userPool && groups) {
         resources['userPoolGroups'] = resource('Cognito-UserPool-Groups', Object.fromEntries(groups.map((group) => [`${group}GroupRole`, `arn:aws:iam::000000000000:role/${group}`])), lastPush);
@@ -263,11 +264,24 @@ export const amplifyMeta: fc.Arbitrary<AmplifyMeta> = fc.constantFrom(...REGIONS
       },
       { requiredKeys: [] },
     )
+    .chain((categories) => fc.boolean().map((shared) => (shared ? withSharedPinpointApp(categories) : categories)))
     .map((categories) => ({
       providers: { awscloudformation: { Region: region, StackName: `amplify-app-dev-${region}`, AuthRoleName: 'amplify-app-dev-authRole', UnauthRoleName: 'amplify-app-dev-unauthRole' } },
-      ...Object.fromEntries(Object.entries(categories).filter(([, resources]) => Object.keys(resources).length > 0)),
+      ...Object.fromEntries(Object.entries(categories).filter(([, resources]) => resources !== undefined && Object.keys(resources).length > 0)),
     })),
 );
+
+/** Notifications added to a project with analytics use its Pinpoint app: the same resource name and app id. */
+function withSharedPinpointApp(categories: Partial<Record<string, Resources>>): Partial<Record<string, Resources>> {
+  const analyticsApp = Object.entries(categories['analytics'] ?? {}).find(([, resource]) => resource['service'] === 'Pinpoint');
+  const notificationsApp = Object.values(categories['notifications'] ?? {})[0];
+  if (!analyticsApp || !notificationsApp) return categories;
+  const [resourceName, analytics] = analyticsApp;
+  const app = analytics['output'] as { Id: string; Region: string; appName: string };
+  const channels = Object.entries(notificationsApp['output'] as Record<string, unknown>).filter(([key]) => CHANNELS.includes(key));
+  const output = { ...pinpoint(app.Id, app.Region), ...Object.fromEntries(channels.map(([channel, settings]) => [channel, { ...(settings as object), ApplicationId: app.Id }])) };
+  return { ...categories, notifications: { [resourceName]: resource('Pinpoint', output, undefined) } };
+}
 
 /** The backend as if every resource had been pushed. */
 export function everyResourcePushed(meta: AmplifyMeta): AmplifyMeta {
