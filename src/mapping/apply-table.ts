@@ -399,20 +399,37 @@ class TableRun {
       if (getAt(this.outputs, requirement.section) === undefined) continue;
       const missing = requirement.fields.filter((field) => getAt(this.outputs, field) === undefined);
       if (missing.length === 0) continue;
-      const alternative = requirement.when?.find((option) => {
-        const found = this.index.at(option.source);
-        return found !== undefined && !isEmptyNode(found.node) && found.node.kind !== 'unresolved';
-      });
+      let alternative: { option: NonNullable<typeof requirement.when>[number]; match: SourceMatch } | undefined;
+      for (const option of requirement.when ?? []) {
+        const match = this.whenMatch(option.source);
+        if (match) {
+          alternative = { option, match };
+          break;
+        }
+      }
       const contributors = this.writes.filter((write) => isWithinPointer(write.target, requirement.section)).flatMap((write) => write.sources);
-      const first = alternative?.source ?? contributors[0] ?? '';
+      const first = alternative?.match.pointer ?? contributors[0] ?? '';
       const names = missing.map((field) => field.slice(1).replace(/\//g, '.')).join(', ');
-      const index = this.pushDiagnostic(alternative?.code ?? requirement.code ?? 'SECTION_INCOMPLETE', category, first, this.index.at(first)?.loc, {
-        message: alternative?.message ?? `${requirement.section.slice(1).replace(/\//g, '.')} needs ${names}, which the input does not provide, so it is left out of amplify_outputs.json${contributors.length > 0 ? ` with the ${contributors.length} field${contributors.length === 1 ? '' : 's'} that went into it` : ''}.`,
-        resolution: alternative ? fillValue(alternative.resolution, this.index.at(alternative.source)?.node) : requirement.resolution,
+      const index = this.pushDiagnostic(alternative?.option.code ?? requirement.code ?? 'SECTION_INCOMPLETE', category, first, this.index.at(first)?.loc, {
+        message: alternative?.option.message ?? `${requirement.section.slice(1).replace(/\//g, '.')} needs ${names}, which the input does not provide, so it is left out of amplify_outputs.json${contributors.length > 0 ? ` with the ${contributors.length} field${contributors.length === 1 ? '' : 's'} that went into it` : ''}.`,
+        resolution: alternative ? fillValue(alternative.option.resolution, alternative.match.node) : requirement.resolution,
         target: requirement.section,
       });
       this.removeTarget(requirement.section, index);
     }
+  }
+
+  /**
+   * The field a requirement's `when` names, if the input has it with a value: at a pointer, or the first match of a
+   * pattern (such as /auth/{resource}/output/IdentityPoolId) that is not already reported with its resource.
+   */
+  private whenMatch(source: string): SourceMatch | undefined {
+    const usable = (node: SourceNode): boolean => !isEmptyNode(node) && node.kind !== 'unresolved';
+    if (!source.includes('*') && !source.includes('{')) {
+      const found = this.index.at(source);
+      return found && usable(found.node) ? { pointer: source, node: found.node, loc: found.loc } : undefined;
+    }
+    return matchSource(this.root, source, this.index.entriesOf).find((match) => usable(match.node) && !this.ledger.isReported(match.node));
   }
 
   private removeTarget(target: string, diagnostic: number): void {

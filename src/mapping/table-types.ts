@@ -34,7 +34,7 @@ export interface SectionRequirement {
   code?: DiagnosticCode;
   /** What the user should do about it. */
   resolution: string;
-  /** Alternative codes chosen by which source field is present, checked in order. */
+  /** Alternative codes chosen by which source field is present, checked in order (a pattern such as /auth/{resource}/output/IdentityPoolId: its first match not already reported). */
   when?: { source: string; code: DiagnosticCode; message?: string; resolution: string }[];
 }
 
