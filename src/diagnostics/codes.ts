@@ -268,6 +268,12 @@ export const DIAGNOSTIC_CODES = {
     explanation:
       'The resource is in amplify-meta.json but has no deployment outputs (it was never pushed, or only added locally). The Gen1 CLI leaves such resources out of client configuration, and so does the converter.',
   },
+  NO_ENABLED_CHANNEL: {
+    severity: 'info',
+    title: 'No notification channel enabled',
+    explanation:
+      'The Pinpoint app of the notifications category has no enabled channel, so the Gen1 CLI wrote no notifications settings to the client files. amplify_outputs.json, whose notifications need a channel, leaves the category out as well; the app loses nothing.',
+  },
   MULTIPLE_RESOURCES: {
     severity: 'error',
     title: 'More than one resource where Gen2 holds one',

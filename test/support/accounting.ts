@@ -9,7 +9,7 @@ import type { SourceDocument } from '../../src/source/source-node.js';
 import { DROP_REASONS, ENGINE_DROP_REASONS } from '../../src/transforms/drop-reasons.js';
 
 /** Codes that report a whole section or a relation between fields, not only the field they point at. */
-const SECTION_CODES = new Set(['SECTION_INCOMPLETE', 'AUTH_WITHOUT_USER_POOL', 'VERSION_TOO_LOW', 'CONFLICTING_VALUES']);
+const SECTION_CODES = new Set(['SECTION_INCOMPLETE', 'AUTH_WITHOUT_USER_POOL', 'NO_ENABLED_CHANNEL', 'VERSION_TOO_LOW', 'CONFLICTING_VALUES']);
 
 /** Every documented reason for a drop: the tables' drop rows, the transforms' and the engine's. */
 const DOCUMENTED_DROPS = new Set<string>([
