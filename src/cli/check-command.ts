@@ -209,6 +209,9 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   return failed ? EXIT.FINDINGS : EXIT.OK;
 }
 
+/** The usual places of a project's Gen1 sources: client files, and both amplify-meta.json copies. */
+const SOURCE_PLACES = [...INPUT_CANDIDATES, ...META_CANDIDATES];
+
 /**
  * The other Gen1 sources of the same project (client files at the usual places, both amplify-meta.json copies),
  * converted and compared with the checked one on the fields that name the backend.
@@ -220,7 +223,7 @@ function staleSourceDiagnostics(source: ResolvedSource, result: ConvertResult, t
   // The other sources of the same app: the folder given, or the app a file belongs to (in a run over several apps,
   // the current folder is none of them), or the current folder.
   const root = givenPath === undefined ? terminal.cwd : source.fromFolder ? givenPath : (markedAppRoot(givenPath, terminal.cwd) ?? terminal.cwd);
-  const candidates = listedPlaces(root, [...INPUT_CANDIDATES, ...META_CANDIDATES])
+  const candidates = listedPlaces(root, SOURCE_PLACES)
     .map((candidate) => path.join(root, candidate))
     .filter((file) => path.relative(terminal.cwd, file) !== checked);
   const diagnostics: Diagnostic[] = [];

@@ -40,7 +40,10 @@ export function namesIn(directory: string): ReadonlySet<string> {
  */
 export function listedPlaces(root: string, places: readonly string[]): string[] {
   const names = namesIn(root);
-  return places.filter((place) => names.has(place.split('/')[0]!));
+  return places.filter((place) => {
+    const slash = place.indexOf('/');
+    return names.has(slash < 0 ? place : place.slice(0, slash));
+  });
 }
 
 /** A folder's entries sorted by name (as `Array.prototype.sort` orders strings), or undefined when it cannot be listed. */
