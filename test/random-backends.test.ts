@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { convert } from '../src/index.js';
 import { checkGenerated, crossFormatAgreement, metaAgreement } from './support/backend-checks.js';
 import { awsExportsFromMeta } from './support/official-generator.js';
-import { amplifyMeta, everyResourcePushed } from './support/random-backends.js';
+import { amplifyMeta, everyResourcePushed, projectWithFiles } from './support/random-backends.js';
 
 /**
  * Backends at random (random-backends.ts), their files written by the official Gen1 generators: the checks the
@@ -19,12 +20,33 @@ describe('backends at random, as the Gen1 CLI writes their files', () => {
   });
 
   it('amplify-meta.json agrees with the aws-exports.js generated from it', () => {
-    fc.assert(fc.property(amplifyMeta, metaAgreement), parameters);
+    fc.assert(fc.property(amplifyMeta, (meta) => metaAgreement(meta)), parameters);
   });
 
   // The mobile generators build some sections from every resource, pushed or not, and some from the pushed ones
   // only: agreement with the web file is asked of backends that were pushed whole.
   it('the web, iOS, Android and Flutter files agree after conversion', () => {
     fc.assert(fc.property(amplifyMeta.map(everyResourcePushed), crossFormatAgreement), parameters);
+  });
+
+  it('with the project folder, guest access and group precedence are read, not assumed', () => {
+    fc.assert(
+      fc.property(projectWithFiles, ({ meta, projectFiles }) => {
+        metaAgreement(meta, { projectFiles });
+        const result = convert(JSON.stringify(meta, null, 2), { fileName: 'amplify-meta.json', projectFiles });
+        const codes = result.diagnostics.map((diagnostic) => diagnostic.code);
+        expect(codes).not.toContain('GUEST_ACCESS_ASSUMED');
+        expect(codes).not.toContain('GROUP_PRECEDENCE_UNKNOWN');
+        const auth = result.outputs.auth;
+        if (auth?.['identity_pool_id'] !== undefined) {
+          const carried = Object.entries(meta['auth'] as Record<string, { output?: { IdentityPoolId?: string } }>).find(([, resource]) => resource.output?.IdentityPoolId === auth['identity_pool_id'])![0];
+          const inputs = JSON.parse(projectFiles[`amplify/backend/auth/${carried}/cli-inputs.json`]!) as { cognitoConfig: { allowUnauthenticatedIdentities: boolean } };
+          expect(auth['unauthenticated_identities_enabled'] ?? false).toBe(inputs.cognitoConfig.allowUnauthenticatedIdentities);
+        }
+        const groups = auth?.['groups'] as Record<string, { precedence?: number }>[] | undefined;
+        for (const group of groups ?? []) expect(Object.values(group)[0]!.precedence).toEqual(expect.any(Number));
+      }),
+      parameters,
+    );
   });
 });

@@ -293,3 +293,29 @@ export function everyResourcePushed(meta: AmplifyMeta): AmplifyMeta {
     ),
   ) as AmplifyMeta;
 }
+
+/**
+ * A backend with the project files the CLI keeps beside amplify-meta.json, which the meta file lacks: each auth
+ * resource's cli-inputs.json (guest access) and the user pool groups' precedence.
+ */
+export const projectWithFiles: fc.Arbitrary<{ meta: AmplifyMeta; projectFiles: Record<string, string> }> = amplifyMeta.chain((meta) => {
+  const auth = (meta['auth'] ?? {}) as Resources;
+  const pools = Object.keys(auth).filter((resourceName) => auth[resourceName]!['service'] === 'Cognito');
+  const groups = Object.keys((auth['userPoolGroups']?.['output'] as Record<string, unknown> | undefined) ?? {}).map((key) => key.slice(0, -'GroupRole'.length));
+  return fc
+    .record({
+      guests: fc.tuple(...pools.map(() => fc.boolean())),
+      precedence: fc.shuffledSubarray(groups, { minLength: groups.length, maxLength: groups.length }),
+    })
+    .map(({ guests, precedence }) => {
+      const projectFiles: Record<string, string> = {};
+      pools.forEach((resourceName, index) => {
+        const cognitoConfig = { resourceName, serviceName: 'Cognito', identityPoolName: `${resourceName}_identitypool`, allowUnauthenticatedIdentities: guests[index], authSelections: 'identityPoolAndUserPool' };
+        projectFiles[`amplify/backend/auth/${resourceName}/cli-inputs.json`] = JSON.stringify({ version: '1', cognitoConfig }, null, 2);
+      });
+      if (groups.length > 0) {
+        projectFiles['amplify/backend/auth/userPoolGroups/user-pool-group-precedence.json'] = JSON.stringify(precedence.map((groupName, index) => ({ groupName, precedence: index + 1 })), null, 2);
+      }
+      return { meta, projectFiles };
+    });
+});
