@@ -121,7 +121,8 @@ function api(region: string): fc.Arbitrary<Resources> {
   const graphQl = fc.record({
     resourceName: name,
     id: hex(26),
-    legacy: fc.boolean(),
+    // How the CLI recorded the authorization: authConfig; securityType (older CLIs); neither (the oldest).
+    recorded: fc.constantFrom('authConfig', 'authConfig', 'securityType', 'neither'),
     modes: fc.shuffledSubarray(AUTH_MODES, { minLength: 1 }),
     lastPush: pushed,
   });
@@ -134,9 +135,11 @@ function api(region: string): fc.Arbitrary<Resources> {
         GraphQLAPIIdOutput: graphQl.id,
         GraphQLAPIEndpointOutput: `https://${graphQl.id}.appsync-api.${region}.amazonaws.com/graphql`,
         ...(graphQl.modes.includes('API_KEY') ? { GraphQLAPIKeyOutput: `da2-${graphQl.id}` } : {}),
-        ...(graphQl.legacy
+        ...(graphQl.recorded === 'securityType'
           ? { securityType: first }
-          : { authConfig: { defaultAuthentication: modeConfig(first), additionalAuthenticationProviders: others.map(modeConfig) } }),
+          : graphQl.recorded === 'authConfig'
+            ? { authConfig: { defaultAuthentication: modeConfig(first), additionalAuthenticationProviders: others.map(modeConfig) } }
+            : {}),
       };
       resources[graphQl.resourceName] = resource('AppSync', output, graphQl.lastPush);
     }
