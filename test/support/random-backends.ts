@@ -157,10 +157,16 @@ function api(region: string): fc.Arbitrary<Resources> {
 function storage(region: string): fc.Arbitrary<Resources> {
   const table = fc.record({ resourceName: name, lastPush: pushed });
   return fc
-    .record({ bucket: fc.option(fc.record({ resourceName: name, lastPush: pushed }), { nil: undefined }), tables: fc.uniqueArray(table, { maxLength: 2, selector: (t) => t.resourceName }) })
+    .record({
+      // The project's region, or another one (an imported bucket).
+      bucket: fc.option(fc.record({ resourceName: name, lastPush: pushed, region: fc.constantFrom(region, region, 'us-east-1') }), { nil: undefined }),
+      tables: fc.uniqueArray(table, { maxLength: 2, selector: (t) => t.resourceName }),
+    })
     .map(({ bucket, tables }) => {
       const resources: Resources = {};
-      if (bucket) resources[bucket.resourceName] = resource('S3', { BucketName: `${bucket.resourceName.toLowerCase()}-bucket-dev`, Region: region }, bucket.lastPush);
+      if (bucket) {
+        resources[bucket.resourceName] = resource('S3', { BucketName: `${bucket.resourceName.toLowerCase()}-bucket-dev`, Region: bucket.region }, bucket.lastPush);
+      }
       for (const table of tables) {
         resources[table.resourceName] ??= resource(
           'DynamoDB',
@@ -233,9 +239,17 @@ function interactions(region: string): fc.Arbitrary<Resources> {
 }
 
 function hosting(region: string): fc.Arbitrary<Resources> {
-  return fc.boolean().map((secure) => ({
-    S3AndCloudFront: resource('S3AndCloudFront', { HostingBucketName: 'site-dev', Region: region, ...(secure ? { CloudFrontSecureURL: 'https://d0000000000.cloudfront.net' } : { WebsiteURL: `http://site-dev.s3-website-${region}.amazonaws.com` }) }, PUSHED),
-  }));
+  return fc.constantFrom('secure', 'website', 'amplifyhosting').map((kind): Resources =>
+    kind === 'amplifyhosting'
+      ? { amplifyhosting: resource('amplifyhosting', {}, PUSHED, { type: 'manual' }) }
+      : {
+          S3AndCloudFront: resource(
+            'S3AndCloudFront',
+            { HostingBucketName: 'site-dev', Region: region, ...(kind === 'secure' ? { CloudFrontSecureURL: 'https://d0000000000.cloudfront.net' } : { WebsiteURL: `http://site-dev.s3-website-${region}.amazonaws.com` }) },
+            PUSHED,
+          ),
+        },
+  );
 }
 
 function functions(region: string): fc.Arbitrary<Resources> {
