@@ -401,6 +401,7 @@ class TableRun {
       if (missing.length === 0) continue;
       let alternative: { option: NonNullable<typeof requirement.when>[number]; match: SourceMatch } | undefined;
       for (const option of requirement.when ?? []) {
+        if (option.missing && !option.missing.every((field) => missing.includes(field))) continue;
         const match = this.whenMatch(option.source);
         if (match) {
           alternative = { option, match };

@@ -34,8 +34,12 @@ export interface SectionRequirement {
   code?: DiagnosticCode;
   /** What the user should do about it. */
   resolution: string;
-  /** Alternative codes chosen by which source field is present, checked in order (a pattern such as /auth/{resource}/output/IdentityPoolId: its first match not already reported). */
-  when?: { source: string; code: DiagnosticCode; message?: string; resolution: string }[];
+  /**
+   * Alternative codes chosen by which source field is present, checked in order (a pattern such as
+   * /auth/{resource}/output/IdentityPoolId: its first match not already reported), and, with `missing`, only when
+   * those fields are among the missing ones.
+   */
+  when?: { source: string; missing?: string[]; code: DiagnosticCode; message?: string; resolution: string }[];
 }
 
 export interface DefaultRow {
