@@ -1,6 +1,6 @@
 import { joinPointer, parsePointer } from '../source/json-pointer.js';
 import { defineKey, isPlainObject } from '../mapping/output-tree.js';
-import { toAuthType } from './data-transforms.js';
+import { mobileAuthMode } from './data-transforms.js';
 import { DROP_REASONS } from './drop-reasons.js';
 import type { Transform, TransformContext } from './transform-context.js';
 import { describeValue, invalid, reportUnknownKeys } from './value-transforms.js';
@@ -57,18 +57,7 @@ export const graphqlApi: Transform = (value, ctx) => {
   if (typeof value['endpoint'] !== 'string' || value['endpoint'] === '') return invalid(ctx, 'an endpoint URL', value['endpoint'], joinPointer(ctx.pointer, 'endpoint'));
   const data: Record<string, unknown> = { url: value['endpoint'] };
   if (typeof value['region'] === 'string' && value['region'] !== '') data['aws_region'] = value['region'];
-  const mode = toAuthType(value['authorizationType']);
-  if (mode) {
-    data['default_authorization_type'] = mode;
-  } else {
-    ctx.note('AUTH_MODE_FALLBACK', {
-      pointer: joinPointer(ctx.pointer, 'authorizationType'),
-      message: `The GraphQL authorization type ${describeValue(value['authorizationType'])} is not one amplify_outputs.json allows; AWS_IAM was written.`,
-      resolution: 'Set data.default_authorization_type to the mode your API really uses.',
-      target: '/data/default_authorization_type',
-    });
-    data['default_authorization_type'] = 'AWS_IAM';
-  }
+  data['default_authorization_type'] = mobileAuthMode(value['authorizationType'], ctx, joinPointer(ctx.pointer, 'authorizationType'), 'authorizationType');
   if (typeof value['apiKey'] === 'string' && value['apiKey'] !== '' && value['apiKey'] !== 'null') data['api_key'] = value['apiKey'];
   else if ('apiKey' in value) invalid(ctx, 'an API key', '(not a key)', joinPointer(ctx.pointer, 'apiKey'));
   return data;

@@ -31,6 +31,32 @@ export const appsyncAuthType: Transform = (value, ctx) => {
   return 'AWS_IAM';
 };
 
+/**
+ * The default mode of a mobile file's API entry or AppSync block (`field` at `pointer`). One that names no mode
+ * (absent or empty: what the Gen1 generators write for an API of the oldest CLIs, which recorded none) gets AWS_IAM
+ * with the notice the other formats give; an unknown one falls back to AWS_IAM with a warning.
+ */
+export function mobileAuthMode(value: unknown, ctx: TransformContext, pointer: string, field: string): string {
+  const mode = toAuthType(value);
+  if (mode) return mode;
+  if (value === undefined || value === '') {
+    ctx.note('DEFAULT_APPLIED', {
+      pointer: value === undefined ? ctx.pointer : pointer,
+      message: `The GraphQL API names no authorization type (${field} is ${value === undefined ? 'absent' : 'empty'}); AWS_IAM was written, as the Gen1 libraries fell back to it.`,
+      resolution: 'Check that AWS_IAM is the mode your API uses, and set data.default_authorization_type if not.',
+      target: '/data/default_authorization_type',
+    });
+  } else {
+    ctx.note('AUTH_MODE_FALLBACK', {
+      pointer,
+      message: `The GraphQL authorization type ${describeValue(value)} is not one amplify_outputs.json allows; AWS_IAM was written.`,
+      resolution: 'Set data.default_authorization_type to the mode your API really uses.',
+      target: '/data/default_authorization_type',
+    });
+  }
+  return 'AWS_IAM';
+}
+
 /** Additional modes (a comma-joined string or a list), without the default mode. */
 export const additionalAuthTypes: Transform = (value, ctx) => {
   const parts = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined;
@@ -130,17 +156,7 @@ export const appsyncDefaultBlock: Transform = (value, ctx) => {
 };
 
 function convertDefaultField(field: string, value: unknown, ctx: TransformContext, pointer: string): unknown {
-  if (field === 'AuthMode') {
-    const mode = toAuthType(value);
-    if (mode) return mode;
-    ctx.note('AUTH_MODE_FALLBACK', {
-      pointer,
-      message: `The GraphQL authorization type ${describeValue(value)} is not one amplify_outputs.json allows; AWS_IAM was written.`,
-      resolution: 'Set data.default_authorization_type to the mode your API really uses.',
-      target: '/data/default_authorization_type',
-    });
-    return 'AWS_IAM';
-  }
+  if (field === 'AuthMode') return mobileAuthMode(value, ctx, pointer, 'AuthMode');
   if (typeof value !== 'string' || value.trim() === '' || (field === 'ApiKey' && (value === 'null' || value === 'undefined'))) {
     ctx.report('INVALID_VALUE', { pointer, message: `AppSync.Default.${field} is not usable (${field === 'ApiKey' ? 'not a key' : describeValue(value)}).`, resolution: 'Correct the value from the AppSync console.', target: ctx.target });
     return undefined;
