@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert, detectFormat, isConversionError, validateOutputs } from '../src/index.js';
 import { toPlainValue } from '../src/source/source-node.js';
-import { expectEveryFieldAccountedFor } from './support/accounting.js';
+import { expectEveryFieldAccountedFor, expectFindingsPointIntoInput } from './support/accounting.js';
 import { corpusFiles, HAS_CORPUS, skipNotice } from './support/corpus.js';
 import { compareWithAmplify } from './support/faithfulness.js';
 import { readDocument } from './support/read-document.js';
@@ -45,6 +45,7 @@ describe.skipIf(!HAS_CORPUS)('corpus: real Gen1 web configuration files', () => 
       expect(validateOutputs(result.outputs)).toMatchObject({ valid: true });
       const document = readDocument(text, name);
       expectEveryFieldAccountedFor(document, result);
+      expectFindingsPointIntoInput(document, result, name, true);
       expect(convert(text, { fileName: name }).text).toBe(result.text);
 
       const original = toPlainValue(document.root) as Record<string, unknown>;
@@ -80,6 +81,7 @@ describe.skipIf(!HAS_CORPUS)('corpus: real Gen1 mobile and Flutter configuration
       expect(['amplifyconfiguration-mobile', 'awsconfiguration', 'amplifyconfiguration-dart']).toContain(result.format);
       expect(validateOutputs(result.outputs)).toMatchObject({ valid: true });
       expectEveryFieldAccountedFor(readDocument(text, name), result);
+      expectFindingsPointIntoInput(readDocument(text, name), result, name, true);
       expect(convert(text, { fileName: name }).text).toBe(result.text);
       // A client secret is reported, and never printed.
       const secrets = [...text.matchAll(/"AppClientSecret"\s*:\s*"([^"]+)"/g)].map((match) => match[1]!);

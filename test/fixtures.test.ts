@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert, isConversionError, validateOutputs } from '../src/index.js';
-import { expectEveryFieldAccountedFor } from './support/accounting.js';
+import { expectEveryFieldAccountedFor, expectFindingsPointIntoInput } from './support/accounting.js';
 import { FIXTURES, fixtureCases } from './support/fixture-cases.js';
 import { readDocument } from './support/read-document.js';
 
@@ -46,6 +46,7 @@ describe('fixtures', () => {
       expectMatchesFile(path.join(dir, 'expected.diagnostics.json'), `${JSON.stringify(result.diagnostics, null, 2)}\n`);
       expect(validateOutputs(result.outputs).valid).toBe(true);
       expectEveryFieldAccountedFor(readDocument(text, fileName, options.from), result);
+      expectFindingsPointIntoInput(readDocument(text, fileName, options.from), result, fileName, true);
       // Deterministic: the same input gives the same bytes.
       expect(convert(text, { ...options, fileName }).text).toBe(result.text);
     });

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../src/cli/read-input.js';
 import { convert, isConversionError, validateOutputs } from '../src/index.js';
+import { findingsOutsideInput } from './support/accounting.js';
 import { corpusFiles } from './support/corpus.js';
 import { fixtureCases } from './support/fixture-cases.js';
+import { readDocument } from './support/read-document.js';
 
 /**
  * A fuzz run over the fixtures and the corpus for a bounded time (FUZZ_SECONDS, default 8): bytes flipped and
@@ -165,6 +167,7 @@ describe('fuzzing', () => {
         outcomes.converted++;
         const validation = validateOutputs(result.outputs, result.version);
         if (!validation.valid) problems.push(`seed ${SEED} round ${round}: invalid output ${JSON.stringify(validation.errors)}`);
+        for (const finding of findingsOutsideInput(readDocument(text, 'fuzzed'), result, 'fuzzed', true)) problems.push(`seed ${SEED} round ${round}: ${finding}`);
       } catch (error) {
         if (!isConversionError(error)) {
           problems.push(`seed ${SEED} round ${round}: ${error instanceof Error ? error.stack : String(error)}`);

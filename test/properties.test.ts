@@ -5,7 +5,7 @@ import { convert, isConversionError, validateOutputs, type ConvertResult } from 
 import { detectFormat } from '../src/detect-format.js';
 import { orderBySchema, serializeOutputs } from '../src/outputs/serialize-outputs.js';
 import { toPlainValue } from '../src/source/source-node.js';
-import { expectEveryFieldAccountedFor } from './support/accounting.js';
+import { expectEveryFieldAccountedFor, expectFindingsPointIntoInput } from './support/accounting.js';
 import { corpusFiles } from './support/corpus.js';
 import { fixtureCases } from './support/fixture-cases.js';
 import { readDocument } from './support/read-document.js';
@@ -119,7 +119,10 @@ describe.each(['web', 'mobile'] as const)('generated %s configurations', (kind) 
   it('every field of the input is mapped, reported or dropped for a documented reason, exactly once', () => {
     fc.assert(
       fc.property(configuration(kind), (config) => {
-        for (const { name, text, result } of conversions(config, kind, from)) expectEveryFieldAccountedFor(readDocument(text, name, from), result);
+        for (const { name, text, result } of conversions(config, kind, from)) {
+          expectEveryFieldAccountedFor(readDocument(text, name, from), result);
+          expectFindingsPointIntoInput(readDocument(text, name, from), result, name, true);
+        }
       }),
       parameters,
     );

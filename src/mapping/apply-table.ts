@@ -69,6 +69,11 @@ class TableRun {
   private readonly shared = new Map<string, unknown>();
   /** The DUPLICATE_KEY diagnostic of each key written twice, by the key's pointer. */
   private readonly duplicateReports = new Map<string, number>();
+  /**
+   * Reports about a field the input lacks (such as an API entry without its endpoint), by the enclosing field they
+   * are shown at: the fields left over there are that report's, not unknown ones.
+   */
+  private readonly missingFieldReports = new Map<string, number>();
 
   constructor(
     private readonly document: SourceDocument,
@@ -300,16 +305,41 @@ class TableRun {
 
   /** A transform's report: the field (the match's by default) is reported and counts as such. */
   reportFor(category: string, row: MapRow, match: SourceMatch, code: DiagnosticCode, init: ReportInit | undefined): void {
-    const pointer = init?.pointer ?? match.pointer;
-    const found = this.index.at(pointer);
-    const index = this.pushDiagnostic(code, category, pointer, found?.loc ?? match.loc, { target: row.target, ...init });
-    if (found) this.ledger.settle(found.node, pointer, { outcome: 'reported', diagnostic: index });
+    const place = this.placeFinding(init?.pointer ?? match.pointer, match);
+    const index = this.pushDiagnostic(code, category, place.pointer, place.loc, { target: row.target, ...init, message: place.message(init?.message) });
+    if (place.node) this.ledger.settle(place.node, place.pointer, { outcome: 'reported', diagnostic: index });
+    else if (!this.missingFieldReports.has(place.pointer)) this.missingFieldReports.set(place.pointer, index);
   }
 
   /** A transform's notice about a value it carries. */
   noteFor(category: string, row: MapRow, match: SourceMatch, code: DiagnosticCode, init: ReportInit | undefined): void {
-    const pointer = init?.pointer ?? match.pointer;
-    this.pushDiagnostic(code, category, pointer, this.index.at(pointer)?.loc ?? match.loc, { target: row.target, ...init });
+    const place = this.placeFinding(init?.pointer ?? match.pointer, match);
+    this.pushDiagnostic(code, category, place.pointer, place.loc, { target: row.target, ...init, message: place.message(init?.message) });
+  }
+
+  /**
+   * Where a transform's finding about a field is shown: at the field; or, for a field the input does not have, at
+   * the nearest enclosing field it has, with the message saying what is missing there. (The field itself, when it
+   * is there, counts as reported by a report; a missing one has nothing to count.)
+   */
+  private placeFinding(pointer: string, match: SourceMatch): { pointer: string; loc: SourceMatch['loc']; node: SourceNode | undefined; message: (text: string | undefined) => string | undefined } {
+    const found = this.index.at(pointer);
+    if (found) return { pointer, loc: found.loc, node: found.node, message: (text) => text };
+    const tokens = parsePointer(pointer);
+    const missing: string[] = [];
+    let enclosing: ReturnType<SourceIndex['at']>;
+    while (tokens.length > 0 && !enclosing) {
+      missing.unshift(tokens.pop()!);
+      enclosing = this.index.at(formatPointer(tokens));
+    }
+    const at = enclosing ? formatPointer(tokens) : match.pointer;
+    const what = missing.join('/');
+    return {
+      pointer: at,
+      loc: enclosing?.loc ?? match.loc,
+      node: undefined,
+      message: (text) => (text === undefined ? undefined : `${text.replace(/\.$/, '')}: the input has no ${what} here.`),
+    };
   }
 
   /** A field a transform drops on purpose. */
@@ -483,6 +513,11 @@ class TableRun {
   /** Every leaf no row accounted for is reported: nothing is dropped silently. */
   private reportLeftovers(node: SourceNode, pointer: string): void {
     if (this.ledger.isSettled(node)) return;
+    const missingField = this.missingFieldReports.size > 0 ? this.missingFieldReportOver(pointer) : undefined;
+    if (missingField !== undefined) {
+      this.ledger.settle(node, pointer, { outcome: 'reported', diagnostic: missingField });
+      return;
+    }
     const untouched = this.ledger.isUntouched(node);
     if (untouched && (node.kind !== 'object' || pointer !== '') && !this.hasMatchedDescendant(pointer)) {
       const matched = this.matchedByMapRow.has(pointer);
@@ -507,6 +542,12 @@ class TableRun {
       });
       this.ledger.settle(node, pointer, { outcome: 'reported', diagnostic: index });
     }
+  }
+
+  /** The report about a missing field shown at this pointer or at one enclosing it, if any. */
+  private missingFieldReportOver(pointer: string): number | undefined {
+    for (const [at, index] of this.missingFieldReports) if (isWithinPointer(pointer, at)) return index;
+    return undefined;
   }
 
   /**

@@ -115,6 +115,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
+  if (value === undefined) return 'no value';
   return String(value);
 }
 

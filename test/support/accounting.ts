@@ -4,8 +4,8 @@ import { collectLeaves } from '../../src/mapping/ledger.js';
 import { getAt } from '../../src/mapping/output-tree.js';
 import { getTables } from '../../src/mapping/tables.js';
 import { isDropRow } from '../../src/mapping/table-types.js';
-import { isWithinPointer } from '../../src/source/json-pointer.js';
-import type { SourceDocument } from '../../src/source/source-node.js';
+import { isWithinPointer, joinPointer } from '../../src/source/json-pointer.js';
+import type { SourceDocument, SourceNode } from '../../src/source/source-node.js';
 import { DROP_REASONS, ENGINE_DROP_REASONS } from '../../src/transforms/drop-reasons.js';
 
 /** Codes that report a whole section or a relation between fields, not only the field they point at. */
@@ -49,4 +49,33 @@ export function expectEveryFieldAccountedFor(document: SourceDocument, result: C
   }
   for (const field of result.fields) if (!leaves.includes(field.pointer)) problems.push(`${field.pointer}: disposition for a field that is not in the input`);
   expect(problems).toEqual([]);
+}
+
+/** The pointer of every node of a document (objects and arrays too), the root as ''. */
+function nodePointers(node: SourceNode, pointer = '', into = new Set<string>()): Set<string> {
+  into.add(pointer);
+  if (node.kind === 'object') for (const entry of node.entries) nodePointers(entry.node, joinPointer(pointer, entry.key), into);
+  else if (node.kind === 'array') node.items.forEach((item, index) => nodePointers(item, joinPointer(pointer, index), into));
+  return into;
+}
+
+/**
+ * Every finding about the input says where: its pointer names a field the input has (or the whole file, ''), and,
+ * for input read from text, it has a line.
+ */
+export function expectFindingsPointIntoInput(document: SourceDocument, result: ConvertResult, file: string | undefined, fromText: boolean): void {
+  expect(findingsOutsideInput(document, result, file, fromText)).toEqual([]);
+}
+
+/** The findings that break expectFindingsPointIntoInput, each described. */
+export function findingsOutsideInput(document: SourceDocument, result: ConvertResult, file: string | undefined, fromText: boolean): string[] {
+  const pointers = nodePointers(document.root);
+  return result.diagnostics
+    .filter((diagnostic) => diagnostic.source.file === file)
+    .flatMap((diagnostic) => {
+      const { pointer, line } = diagnostic.source;
+      if (!pointers.has(pointer)) return [`${diagnostic.code} at ${pointer}: no such field in the input`];
+      if (fromText && line === undefined) return [`${diagnostic.code} at ${pointer}: no line`];
+      return [];
+    });
 }

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { convert, convertObject, validateOutputs, type ConvertOptions, type ConvertResult } from '../../src/index.js';
 import { readPlainObject } from '../../src/readers/read-plain-object.js';
-import { expectEveryFieldAccountedFor } from './accounting.js';
+import { expectEveryFieldAccountedFor, expectFindingsPointIntoInput } from './accounting.js';
 import { compareWithAmplify } from './faithfulness.js';
 import { mobileFilesFromMeta } from './mobile-generators.js';
 import { awsExportsFromMeta, awsExportsText, serviceResourceMapping, type AmplifyMeta } from './official-generator.js';
@@ -27,6 +27,7 @@ export function checkGenerated(object: Record<string, unknown>): ReturnType<type
   const result = convertObject(object);
   expect(validateOutputs(result.outputs).valid).toBe(true);
   expectEveryFieldAccountedFor(readPlainObject(object), result);
+  expectFindingsPointIntoInput(readPlainObject(object), result, undefined, false);
   const unexplained = compareWithAmplify(object, result).differences.filter((difference) => !difference.explainedBy);
   expect(unexplained, 'differences from amplify-js that no diagnostic explains').toEqual([]);
   // The file the CLI writes converts to the same outputs as the object.
@@ -47,6 +48,7 @@ export function metaAgreement(meta: AmplifyMeta, options: Pick<ConvertOptions, '
   expect(fromMeta.format).toBe('amplify-meta');
   expect(validateOutputs(fromMeta.outputs).valid).toBe(true);
   expectEveryFieldAccountedFor(readDocument(text, 'amplify-meta.json'), fromMeta);
+  expectFindingsPointIntoInput(readDocument(text, 'amplify-meta.json'), fromMeta, 'amplify-meta.json', true);
 
   const fromExports = convertObject(awsExportsFromMeta(meta));
   const web = flatten(fromExports.outputs);
@@ -73,6 +75,7 @@ function convertChecked(text: string, fileName: string, options: ConvertOptions 
   const result = convert(text, { ...options, fileName });
   expect(validateOutputs(result.outputs).valid, fileName).toBe(true);
   expectEveryFieldAccountedFor(readDocument(text, fileName), result);
+  expectFindingsPointIntoInput(readDocument(text, fileName), result, fileName, true);
   return result;
 }
 
