@@ -23,7 +23,8 @@ export const geoMaps: Transform = (value, ctx) => {
   const fallback = names[0] as string;
   const defaultName = value['default'];
   if (typeof defaultName !== 'string' || !names.includes(defaultName)) {
-    invalid(ctx, `the name of one of the maps (${names.join(', ')})`, defaultName, joinPointer(ctx.pointer, 'default'));
+    // No default at all (or the empty one the Gen1 generators write when no map is the default) is not a wrong value.
+    if (!namesNoDefault(defaultName)) invalid(ctx, `the name of one of the maps (${names.join(', ')})`, defaultName, joinPointer(ctx.pointer, 'default'));
     ctx.note('DEFAULT_APPLIED', { message: `The default map was set to "${fallback}", the first map listed.`, target: `${ctx.target}/default` });
     return { items, default: fallback };
   }
@@ -47,9 +48,14 @@ export const geoIndex: Transform = (value, ctx) => {
   const fallback = items[0] as string;
   const defaultName = value['default'];
   if (typeof defaultName !== 'string' || !items.includes(defaultName)) {
-    invalid(ctx, `one of the listed names (${items.join(', ')})`, defaultName, joinPointer(ctx.pointer, 'default'));
+    if (!namesNoDefault(defaultName)) invalid(ctx, `one of the listed names (${items.join(', ')})`, defaultName, joinPointer(ctx.pointer, 'default'));
     ctx.note('DEFAULT_APPLIED', { message: `The default was set to "${fallback}", the first one listed.`, target: `${ctx.target}/default` });
     return { items, default: fallback };
   }
   return { items, default: defaultName };
 };
+
+/** A default that names none: absent, or the empty name the Gen1 generators write when no resource is the default. */
+function namesNoDefault(value: unknown): boolean {
+  return value === undefined || value === '';
+}
