@@ -78,7 +78,7 @@ export const additionalAuthTypes: Transform = (value, ctx) => {
 function reportMode(ctx: TransformContext, part: unknown, pointer: string): void {
   ctx.report('INVALID_VALUE', {
     pointer,
-    message: `${describeValue(part)} is not a GraphQL authorization type amplify_outputs.json allows.`,
+    message: part === undefined ? 'No GraphQL authorization type is given.' : `${describeValue(part)} is not a GraphQL authorization type amplify_outputs.json allows.`,
     resolution: 'Use API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA.',
     target: ctx.target,
   });

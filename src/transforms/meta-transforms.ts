@@ -265,7 +265,10 @@ export const metaPrediction: Transform = (value, ctx) => {
       used('region', 'endpointName');
       return { infer: { inferModel: { region, proxy: false, endpoint: text('endpointName') } } };
     default:
-      ctx.report('UNKNOWN_FIELD', { message: `The predictions service ${describeValue(value['service'])} is not one the converter knows.`, resolution: 'Configure it in code.' });
+      ctx.report('UNKNOWN_FIELD', {
+        message: value['service'] === undefined ? 'The predictions resource names no service, so the converter cannot tell what it is.' : `The predictions service ${describeValue(value['service'])} is not one the converter knows.`,
+        resolution: 'Configure it in code.',
+      });
       return undefined;
   }
 };

@@ -61,7 +61,7 @@ function nodePointers(node: SourceNode, pointer = '', into = new Set<string>()):
 
 /**
  * Every finding about the input says where: its pointer names a field the input has (or the whole file, ''), and,
- * for input read from text, it has a line.
+ * for input read from text, it has a line. Its text shows values as text (no "undefined" or "[object Object]").
  */
 export function expectFindingsPointIntoInput(document: SourceDocument, result: ConvertResult, file: string | undefined, fromText: boolean): void {
   expect(findingsOutsideInput(document, result, file, fromText)).toEqual([]);
@@ -76,6 +76,8 @@ export function findingsOutsideInput(document: SourceDocument, result: ConvertRe
       const { pointer, line } = diagnostic.source;
       if (!pointers.has(pointer)) return [`${diagnostic.code} at ${pointer}: no such field in the input`];
       if (fromText && line === undefined) return [`${diagnostic.code} at ${pointer}: no line`];
+      // A value shown in a message reads as text, not as JavaScript's placeholders for it.
+      if (/\bundefined\b|\[object |\bNaN\b/.test(`${diagnostic.message} ${diagnostic.resolution}`)) return [`${diagnostic.code} at ${pointer}: ${diagnostic.message}`];
       return [];
     });
 }
