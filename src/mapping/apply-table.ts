@@ -71,7 +71,8 @@ class TableRun {
   private readonly duplicateReports = new Map<string, number>();
   /**
    * Reports about a field the input lacks (such as an API entry without its endpoint), by the enclosing field they
-   * are shown at: the fields left over there are that report's, not unknown ones.
+   * are shown at, when that is within the value the transform was given: the fields left over there are that
+   * report's, not unknown ones.
    */
   private readonly missingFieldReports = new Map<string, number>();
 
@@ -308,7 +309,8 @@ class TableRun {
     const place = this.placeFinding(init?.pointer ?? match.pointer, match);
     const index = this.pushDiagnostic(code, category, place.pointer, place.loc, { target: row.target, ...init, message: place.message(init?.message) });
     if (place.node) this.ledger.settle(place.node, place.pointer, { outcome: 'reported', diagnostic: index });
-    else if (!this.missingFieldReports.has(place.pointer)) this.missingFieldReports.set(place.pointer, index);
+    // Only inside the value the row gave the transform: what is left over there is the transform's to explain.
+    else if (isWithinPointer(place.pointer, match.pointer) && !this.missingFieldReports.has(place.pointer)) this.missingFieldReports.set(place.pointer, index);
   }
 
   /** A transform's notice about a value it carries. */
