@@ -460,7 +460,7 @@ class TableRun {
     const usable = (node: SourceNode): boolean => !isEmptyNode(node) && node.kind !== 'unresolved';
     if (!source.includes('*') && !source.includes('{')) {
       const found = this.index.at(source);
-      return found && usable(found.node) ? { pointer: source, node: found.node, loc: found.loc } : undefined;
+      return found && usable(found.node) ? found : undefined;
     }
     return matchSource(this.root, source, this.index.entriesOf).find((match) => usable(match.node) && !this.ledger.isReported(match.node));
   }
