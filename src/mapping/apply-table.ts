@@ -289,14 +289,12 @@ class TableRun {
     if (node.kind === 'scalar') return node.value;
     // Transforms of many resources look up the same section for each (geo, storage): it is made plain once, and
     // every one of them gets the same value (which they only read; see TransformContext.lookup).
-    if (!this.lookedUp.has(node)) this.lookedUp.set(node, toPlainValue(node));
-    return this.lookedUp.get(node);
+    return remembered(this.lookedUp, node, () => toPlainValue(node));
   }
 
   /** A value worked out once per conversion, for transforms. */
   sharedValue<T>(key: string, compute: () => T): T {
-    if (!this.shared.has(key)) this.shared.set(key, compute());
-    return this.shared.get(key) as T;
+    return remembered(this.shared, key, compute) as T;
   }
 
   /** A copy of what the output holds at a pointer, for transforms. */
@@ -688,6 +686,12 @@ function deepMerge(earlier: JsonObject, later: JsonObject): JsonObject {
     else if (Array.isArray(old) && Array.isArray(value)) result[key] = [...old, ...value.filter((item) => !old.some((o) => deepEqual(o, item)))];
   }
   return result;
+}
+
+/** The value kept in `map` for `key`, worked out (and kept) the first time it is asked for. */
+function remembered<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  if (!map.has(key)) map.set(key, compute());
+  return map.get(key) as V;
 }
 
 /** The thing the last `{name}` token of a pattern matched. */
