@@ -80,6 +80,9 @@ function discard(staged: Staged): void {
   rmSync(staged.temporary, { force: true });
 }
 
+/** A write of a batch: staged, and whose it is (the app's position) and how it is named in messages. */
+type BatchWrite = Staged & { owner: number; display: string };
+
 /** A write of a batch that could not be finished, and whose it was. */
 export interface WriteFailure {
   owner: number;
@@ -94,7 +97,7 @@ export interface WriteFailure {
  * after they are all written lets one commit carry them all.
  */
 export class WriteBatch {
-  private staged: (Staged & { owner: number; display: string })[] = [];
+  private staged: BatchWrite[] = [];
   readonly failures: WriteFailure[] = [];
   /** The app the next writes belong to. */
   owner = 0;
@@ -128,13 +131,13 @@ export class WriteBatch {
     for (const [index, write] of staged.entries()) if (flushed[index]) this.attempt(write, replace);
   }
 
-  private flushInBackground(write: Staged & { owner: number; display: string }): Promise<boolean> {
+  private flushInBackground(write: BatchWrite): Promise<boolean> {
     return new Promise((resolve) => {
       fsync(write.descriptor!, (error) => resolve(error === null ? this.attempt(write, close) : this.attempt(write, () => fail(write, error))));
     });
   }
 
-  private attempt(write: Staged & { owner: number; display: string }, step: (staged: Staged) => void): boolean {
+  private attempt(write: BatchWrite, step: (staged: Staged) => void): boolean {
     try {
       step(write);
       return true;
