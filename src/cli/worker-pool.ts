@@ -160,10 +160,10 @@ export function runOnThreads(
       scheduled = true;
       setImmediate(() => {
         scheduled = false;
-        runHere();
+        runNextChunkHere();
       });
     };
-    const runHere = (): void => {
+    const runNextChunkHere = (): void => {
       if (settled || inFlight >= IN_FLIGHT) return;
       const chunk = chunks[nextChunk++];
       if (!chunk) return;
@@ -179,7 +179,7 @@ export function runOnThreads(
       );
       schedule();
     };
-    runHere();
+    runNextChunkHere();
   });
 }
 
