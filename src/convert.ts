@@ -1,17 +1,16 @@
-import { CONVERTIBLE_FORMATS, detectFormat, detectJsonDocument, isJsonText, SOURCE_FORMATS, type DetectedFormat, type SourceFormat } from './detect-format.js';
+import { detectFormat, detectJsonDocument, isJsonText, type DetectedFormat } from './detect-format.js';
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 import { ConversionError, InternalFault } from './errors.js';
 import { applyTable } from './mapping/apply-table.js';
 import { renumberDiagnostics, type FieldDisposition } from './mapping/ledger.js';
-import { getTable, type TableId } from './mapping/tables.js';
+import { FORMATS, isSourceFormat, SOURCE_FORMATS, type FormatDescriptor, type SourceFormat } from './formats/index.js';
+import { getTable } from './mapping/tables.js';
 import { orderBySchema, serializeOutputs } from './outputs/serialize-outputs.js';
-import { isOutputsVersion, type OutputsVersion } from './outputs/versions.js';
-import { readAwsExports } from './readers/read-aws-exports.js';
-import { readDart } from './readers/read-dart.js';
-import { readJson, readWellFormedJson } from './readers/read-json.js';
+import { isOutputsVersion, OUTPUTS_VERSIONS, type OutputsVersion } from './outputs/versions.js';
+import { isPlatform, PLATFORMS, type Platform } from './platforms.js';
+import { readWellFormedJson } from './readers/read-json.js';
 import { readPlainObject } from './readers/read-plain-object.js';
 import type { SourceDocument } from './source/source-node.js';
-import type { ConvertSettings } from './transforms/transform-context.js';
 import { validateOutputs } from './validation/validate-outputs.js';
 
 export interface ConvertOptions {
@@ -22,7 +21,7 @@ export interface ConvertOptions {
   /** The amplify_outputs.json version to write; `auto` (the default) picks the lowest that carries everything. */
   outputsVersion?: OutputsVersion | 'auto';
   /** The app platform; decides the push notification channel. */
-  platform?: ConvertSettings['platform'];
+  platform?: Platform;
   /** The GraphQL API to carry when the input has several (mobile formats), by name. */
   api?: string;
   /** amplify-meta.json: which resource to carry where Gen2 holds one, by category (auth, api, storage, analytics). */
@@ -58,27 +57,6 @@ export interface ConvertResult {
   version: OutputsVersion;
 }
 
-const TABLE_FOR_FORMAT: Partial<Record<SourceFormat, TableId>> = {
-  'aws-exports': 'aws-exports',
-  'amplifyconfiguration-json': 'aws-exports',
-  'amplifyconfiguration-mobile': 'amplifyconfiguration-mobile',
-  'amplifyconfiguration-dart': 'amplifyconfiguration-mobile',
-  awsconfiguration: 'awsconfiguration',
-  'amplify-meta': 'amplify-meta',
-};
-
-const DEFAULT_FILE_NAME: Partial<Record<SourceFormat, string>> = {
-  'aws-exports': 'aws-exports.js',
-  'amplifyconfiguration-dart': 'amplifyconfiguration.dart',
-  awsconfiguration: 'awsconfiguration.json',
-};
-
-function readSource(text: string, format: SourceFormat, file: string, refusedByStrictReader: boolean): SourceDocument {
-  if (format === 'aws-exports') return readAwsExports(text, file);
-  if (format === 'amplifyconfiguration-dart') return readDart(text, file);
-  return readJson(text, file, { refusedByStrictReader });
-}
-
 /**
  * Converts the text of a Gen1 configuration file into amplify_outputs.json. Pure: no file system, no console.
  * Throws ConversionError for input that cannot be read at all (with the location), InternalFault for a bug.
@@ -91,8 +69,8 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   const wellFormed = triedStrict ? readWellFormedJson(text) : undefined;
   const format = options.from ?? acceptFormat(wellFormed ? detectJsonDocument(wellFormed.root) : detectFormat(text), file);
   checkOptions(options, file);
-  if (!CONVERTIBLE_FORMATS.includes(format)) throw unsupported(format, file);
-  const document = wellFormed ?? readSource(text, format, file ?? DEFAULT_FILE_NAME[format] ?? 'amplifyconfiguration.json', triedStrict);
+  const descriptor = FORMATS[format];
+  const document = wellFormed ?? descriptor.read(text, file ?? descriptor.defaultFileName, { refusedByStrictReader: triedStrict });
   return convertDocument(document, format, options);
 }
 
@@ -103,18 +81,16 @@ export function convertObject(object: Record<string, unknown>, options: Omit<Con
     throw new ConversionError(createDiagnostic('NO_CONFIG_OBJECT', { message: 'convertObject needs a configuration object.', source: { file: options.fileName, pointer: '' } }));
   }
   const format = options.from ?? 'aws-exports';
-  if (!CONVERTIBLE_FORMATS.includes(format)) throw unsupported(format, options.fileName);
   return convertDocument(readPlainObject(object), format, options);
 }
 
 function convertDocument(document: SourceDocument, format: SourceFormat, options: ConvertOptions): ConvertResult {
   const requested = options.outputsVersion === undefined || options.outputsVersion === 'auto' ? undefined : options.outputsVersion;
-  const tableId = TABLE_FOR_FORMAT[format] as TableId;
-  const mapping = applyTable(document, getTable(tableId), {
+  const descriptor: FormatDescriptor = FORMATS[format];
+  const mapping = applyTable(document, getTable(descriptor.table), {
     file: options.fileName,
     settings: {
-      // A Flutter app is built for iOS and Android alike.
-      platform: options.platform ?? (format === 'amplifyconfiguration-dart' ? 'flutter' : undefined),
+      platform: options.platform ?? descriptor.platform,
       outputsVersion: requested,
       api: options.api,
       select: options.select,
@@ -189,22 +165,12 @@ function acceptFormat(detected: DetectedFormat, file: string | undefined): Sourc
     throw new ConversionError(
       createDiagnostic('UNSUPPORTED_FORMAT', {
         message: `The content is not a Gen1 configuration this tool recognises (${detected.reason}).`,
-        resolution: `Point the command at a Gen1 configuration file, or name its format with --from (${CONVERTIBLE_FORMATS.join(', ')}).`,
+        resolution: `Point the command at a Gen1 configuration file, or name its format with --from (${SOURCE_FORMATS.join(', ')}).`,
         source: { file, pointer: '' },
       }),
     );
   }
   return detected.format;
-}
-
-function unsupported(format: string, file: string | undefined): ConversionError {
-  return new ConversionError(
-    createDiagnostic('UNSUPPORTED_FORMAT', {
-      message: `The file is ${(SOURCE_FORMATS as readonly string[]).includes(format) ? `in the ${format} format` : `"${format}"`}, which this version does not convert yet (it converts ${CONVERTIBLE_FORMATS.join(' and ')}).`,
-      resolution: 'Convert another Gen1 file of the same backend (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json or amplifyconfiguration.dart) instead.',
-      source: { file, pointer: '' },
-    }),
-  );
 }
 
 /** Inputs longer than this are refused unread: no Gen1 configuration comes near it. */
@@ -224,11 +190,11 @@ function checkOptions(options: ConvertOptions, file: string | undefined): void {
   const version = options.outputsVersion;
   const bad =
     version !== undefined && version !== 'auto' && !isOutputsVersion(version)
-      ? `outputsVersion must be auto or one of 1, 1.1, 1.2, 1.3, 1.4, 1.5 (got ${JSON.stringify(version)})`
-      : options.from !== undefined && !(SOURCE_FORMATS as readonly string[]).includes(options.from)
+      ? `outputsVersion must be auto or one of ${OUTPUTS_VERSIONS.join(', ')} (got ${JSON.stringify(version)})`
+      : options.from !== undefined && !isSourceFormat(options.from)
         ? `from must be one of ${SOURCE_FORMATS.join(', ')} (got ${JSON.stringify(options.from)})`
-        : options.platform !== undefined && !['web', 'ios', 'android', 'flutter'].includes(options.platform)
-          ? `platform must be web, ios, android or flutter (got ${JSON.stringify(options.platform)})`
+        : options.platform !== undefined && !isPlatform(options.platform)
+          ? `platform must be one of ${PLATFORMS.join(', ')} (got ${JSON.stringify(options.platform)})`
           : undefined;
   if (bad) {
     throw new ConversionError(createDiagnostic('INVALID_OPTION', { message: `Invalid option: ${bad}.`, resolution: 'Correct the option.', source: { file, pointer: '' } }));

@@ -1,20 +1,8 @@
 import { stripByteOrderMark } from './readers/line-index.js';
+import type { SourceFormat } from './formats/index.js';
 import type { ObjectNode, SourceNode } from './source/source-node.js';
 
-/** The Gen1 formats (and near misses) this package can recognise. */
-export const SOURCE_FORMATS = [
-  'aws-exports',
-  'amplifyconfiguration-json',
-  'amplifyconfiguration-mobile',
-  'awsconfiguration',
-  'amplifyconfiguration-dart',
-  'amplify-meta',
-] as const;
-
-export type SourceFormat = (typeof SOURCE_FORMATS)[number];
-
-/** The formats this version converts: all of them. */
-export const CONVERTIBLE_FORMATS: readonly SourceFormat[] = SOURCE_FORMATS;
+export { SOURCE_FORMATS, type SourceFormat } from './formats/index.js';
 
 export interface DetectedFormat {
   /** The format, or `amplify-outputs` for a file that already is Gen2, or `unknown`. */

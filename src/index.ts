@@ -3,7 +3,9 @@
  * Everything exported here is pure: no file system, no process exit, no console.
  */
 export { convert, convertObject, type AmplifyOutputs, type ConvertOptions, type ConvertResult } from './convert.js';
-export { detectFormat, SOURCE_FORMATS, CONVERTIBLE_FORMATS, type DetectedFormat, type SourceFormat } from './detect-format.js';
+export { detectFormat, type DetectedFormat } from './detect-format.js';
+export { SOURCE_FORMATS, type SourceFormat } from './formats/index.js';
+export { PLATFORMS, type Platform } from './platforms.js';
 export { validateOutputs, type ValidationResult } from './validation/validate-outputs.js';
 export { renderReport, REPORT_FORMATS, type ReportFormat, type RenderOptions } from './diagnostics/render-report.js';
 export { escapeData as escapeGithubData, escapeProperty as escapeGithubProperty } from './diagnostics/render-github.js';

@@ -9,8 +9,6 @@ export interface MappingTable {
   /** Table id, for example "aws-exports". */
   id: string;
   description: string;
-  /** Which source formats this table reads. */
-  formats: string[];
   /** Other tables whose rows apply below a pointer of this format (their sources and lookups are prefixed). */
   includes?: { table: string; at: string }[];
   categories: Record<string, CategoryTable>;
