@@ -431,7 +431,7 @@ class TableRun {
       if (missing.length === 0) continue;
       let alternative: { option: NonNullable<typeof requirement.when>[number]; match: SourceMatch } | undefined;
       for (const option of requirement.when ?? []) {
-        if (option.missing && !option.missing.every((field) => missing.includes(field))) continue;
+        if (option.missing && (!option.missing.every((field) => missing.includes(field)) || (option.only && missing.length !== option.missing.length))) continue;
         const match = this.whenMatch(option.source);
         if (match) {
           alternative = { option, match };

@@ -4,13 +4,24 @@
  */
 import type { DiagnosticCode, Severity } from '../diagnostics/codes.js';
 
-export interface MappingTable {
+/** A table as written in `mappings/`: one per source format. */
+export interface WrittenTable {
   $schema?: string;
   /** Table id, for example "aws-exports". */
   id: string;
   description: string;
   /** Other tables whose rows apply below a pointer of this format (their sources and lookups are prefixed). */
   includes?: { table: string; at: string }[];
+  categories: Record<string, WrittenCategory>;
+}
+
+export interface WrittenCategory extends Omit<CategoryTable, 'requires'> {
+  /** What this source adds to the requirements of `mappings/outputs.json` (which say the fields). */
+  requires?: SourceRequirement[];
+}
+
+/** A table as the engine runs it: its includes resolved, and the rules of amplify_outputs.json in its categories. */
+export interface MappingTable extends Omit<WrittenTable, 'categories'> {
   categories: Record<string, CategoryTable>;
 }
 
@@ -18,16 +29,15 @@ export interface CategoryTable {
   title: string;
   /** Sections of amplify_outputs.json that must be complete to be kept, checked after mapping. */
   requires?: SectionRequirement[];
-  /** Values written when a section exists but a field is absent. */
+  /** Values written when a section exists but a field is absent: the source's own, then amplify_outputs.json's. */
   defaults?: DefaultRow[];
   rows: Row[];
 }
 
-export interface SectionRequirement {
-  /** Pointer of the output section, for example "/auth" or "/auth/oauth". */
+/** A source table's part of a requirement: how to say, for its input, what is missing. */
+export interface SourceRequirement {
+  /** Pointer of the output section, for example "/auth" or "/auth/oauth" (a section of mappings/outputs.json). */
   section: string;
-  /** Pointers (below the section) that must be present. */
-  fields: string[];
   /** The diagnostic emitted when the section has to be removed (SECTION_INCOMPLETE if absent). */
   code?: DiagnosticCode;
   /** What the user should do about it. */
@@ -35,9 +45,23 @@ export interface SectionRequirement {
   /**
    * Alternative codes chosen by which source field is present, checked in order (a pattern such as
    * /auth/{resource}/output/IdentityPoolId: its first match not already reported), and, with `missing`, only when
-   * those fields are among the missing ones.
+   * those fields are among the missing ones (with `only`, when they are all the missing ones).
    */
-  when?: { source: string; missing?: string[]; code: DiagnosticCode; message?: string; resolution: string }[];
+  when?: { source: string; missing?: string[]; only?: true; code: DiagnosticCode; message?: string; resolution: string }[];
+}
+
+/** A requirement as applied: the fields from mappings/outputs.json, the rest from the source table if it says it. */
+export interface SectionRequirement extends SourceRequirement {
+  /** Pointers (below the section) that must be present. */
+  fields: string[];
+}
+
+/** The rules amplify_outputs.json itself sets, whatever the source (`mappings/outputs.json`). */
+export interface OutputsRules {
+  $schema?: string;
+  description: string;
+  /** By Gen2 section name, which is also the name of the category that applies them. */
+  sections: Record<string, { requires?: SectionRequirement[]; defaults?: DefaultRow[] }>;
 }
 
 export interface DefaultRow {

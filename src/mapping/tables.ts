@@ -1,11 +1,13 @@
 import { createRequire } from 'node:module';
-import type { CategoryTable, MappingTable, Row } from './table-types.js';
+import { InternalFault } from '../errors.js';
+import type { CategoryTable, MappingTable, OutputsRules, Row, SectionRequirement, SourceRequirement, WrittenCategory, WrittenTable } from './table-types.js';
 
-/** The mapping tables shipped in `mappings/`, loaded once, on first use. */
+/** The mapping tables shipped in `mappings/`, and the rules of amplify_outputs.json, loaded once, on first use. */
 
 const load = createRequire(import.meta.url);
-const raw = new Map<string, MappingTable>();
+const raw = new Map<string, WrittenTable>();
 const composed = new Map<string, MappingTable>();
+let outputsRules: OutputsRules | undefined;
 
 export const TABLE_FILES = {
   'aws-exports': '../../mappings/aws-exports.json',
@@ -14,6 +16,8 @@ export const TABLE_FILES = {
   'amplify-meta': '../../mappings/amplify-meta.json',
 } as const;
 
+const OUTPUTS_RULES_FILE = '../../mappings/outputs.json';
+
 export type TableId = keyof typeof TABLE_FILES;
 
 function isTableId(id: string): id is TableId {
@@ -21,28 +25,40 @@ function isTableId(id: string): id is TableId {
 }
 
 /** A table as written in `mappings/`. */
-export function getRawTable(id: TableId): MappingTable {
+export function getRawTable(id: TableId): WrittenTable {
   let table = raw.get(id);
   if (!table) {
-    table = load(TABLE_FILES[id]) as MappingTable;
+    table = load(TABLE_FILES[id]) as WrittenTable;
     raw.set(id, table);
   }
   return table;
 }
 
-/** A table with its includes resolved: the included rows follow its own, with their sources prefixed. */
+/** The rules amplify_outputs.json sets for every source (`mappings/outputs.json`). */
+export function getOutputsRules(): OutputsRules {
+  outputsRules ??= load(OUTPUTS_RULES_FILE) as OutputsRules;
+  return outputsRules;
+}
+
+/**
+ * A table as the engine runs it: the included rows follow its own, with their sources prefixed, and each category
+ * named for a section of amplify_outputs.json gets that section's requirements and defaults.
+ */
 export function getTable(id: TableId): MappingTable {
   let table = composed.get(id);
   if (!table) {
-    table = compose(getRawTable(id), '', new Set([id]));
+    table = withOutputsRules(compose(getRawTable(id), '', new Set([id])));
     composed.set(id, table);
   }
   return table;
 }
 
-function compose(table: MappingTable, prefix: string, seen: Set<string>): MappingTable {
-  const categories: Record<string, CategoryTable> = {};
-  const add = (name: string, category: CategoryTable, base: string): void => {
+/** A table with its includes resolved; requirements are still the source's part of them. */
+type IncludedTable = Omit<WrittenTable, 'includes'>;
+
+function compose(table: WrittenTable, prefix: string, seen: Set<string>): IncludedTable {
+  const categories: Record<string, WrittenCategory> = {};
+  const add = (name: string, category: WrittenCategory, base: string): void => {
     const target = (categories[name] ??= { title: category.title, rows: [] });
     target.rows.push(...category.rows.map((row) => prefixRow(row, base)));
     if (category.requires) {
@@ -58,11 +74,47 @@ function compose(table: MappingTable, prefix: string, seen: Set<string>): Mappin
   };
   for (const [name, category] of Object.entries(table.categories)) add(name, category, prefix);
   for (const include of table.includes ?? []) {
-    if (!isTableId(include.table) || seen.has(include.table)) throw new Error(`Table ${table.id} cannot include ${include.table}`);
+    if (!isTableId(include.table) || seen.has(include.table)) throw new InternalFault(`Table ${table.id} cannot include ${include.table}.`);
     const included = compose(getRawTable(include.table), prefix + include.at, new Set([...seen, include.table]));
     for (const [name, category] of Object.entries(included.categories)) add(name, category, '');
   }
+  const { includes: _includes, ...rest } = table;
+  return { ...rest, categories };
+}
+
+/**
+ * Adds the rules of amplify_outputs.json: each requirement takes its fields from them and, where the source table
+ * says it, the resolution and alternatives for its input; the defaults follow the source's own.
+ */
+function withOutputsRules(table: IncludedTable): MappingTable {
+  const sourceParts = new Map<string, SourceRequirement>();
+  for (const [name, category] of Object.entries(table.categories)) {
+    for (const requirement of category.requires ?? []) {
+      if (sectionName(requirement.section) !== name || sourceParts.has(requirement.section)) {
+        throw new InternalFault(`Table ${table.id} states the requirement of ${requirement.section} in category ${name}, or twice.`);
+      }
+      sourceParts.set(requirement.section, requirement);
+    }
+  }
+  const categories: Record<string, CategoryTable> = {};
+  for (const [name, category] of Object.entries(table.categories)) categories[name] = { ...category, requires: undefined };
+  for (const [name, rules] of Object.entries(getOutputsRules().sections)) {
+    const category = (categories[name] ??= { title: categoryTitle(name) ?? name, rows: [] });
+    const requires: SectionRequirement[] = (rules.requires ?? []).map((rule) => {
+      const part = sourceParts.get(rule.section);
+      sourceParts.delete(rule.section);
+      return { ...rule, ...part, fields: rule.fields };
+    });
+    if (requires.length > 0) category.requires = requires;
+    if (rules.defaults) category.defaults = [...(category.defaults ?? []), ...rules.defaults];
+  }
+  for (const section of sourceParts.keys()) throw new InternalFault(`Table ${table.id} states a requirement of ${section}, which amplify_outputs.json does not have.`);
   return { ...table, categories };
+}
+
+/** The name of an output section: the first token of its pointer. */
+function sectionName(pointer: string): string {
+  return pointer.split('/')[1] ?? '';
 }
 
 function prefixRow(row: Row, base: string): Row {
@@ -71,7 +123,7 @@ function prefixRow(row: Row, base: string): Row {
 }
 
 /** All tables as written, for documentation and tests. */
-export function getTables(): MappingTable[] {
+export function getTables(): WrittenTable[] {
   return (Object.keys(TABLE_FILES) as TableId[]).map(getRawTable);
 }
 
