@@ -197,6 +197,6 @@ function checkOptions(options: ConvertOptions, file: string | undefined): void {
           ? `platform must be one of ${PLATFORMS.join(', ')} (got ${JSON.stringify(options.platform)})`
           : undefined;
   if (bad) {
-    throw new ConversionError(createDiagnostic('INVALID_OPTION', { message: `Invalid option: ${bad}.`, resolution: 'Correct the option.', source: { file, pointer: '' } }));
+    throw new ConversionError(createDiagnostic('INVALID_OPTION', { message: `Invalid option: ${bad}.`, source: { file, pointer: '' } }));
   }
 }

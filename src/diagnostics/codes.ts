@@ -6,75 +6,89 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface DiagnosticCodeInfo {
-  severity: Severity;
-  title: string;
-  explanation: string;
-}
+/**
+ * A code's default severity, title and explanation, and the resolution its findings carry when they say no other.
+ * Errors and warnings must say what to do; an information may leave it to 'No action is needed.'.
+ */
+export type DiagnosticCodeInfo =
+  | { severity: 'error' | 'warning'; title: string; explanation: string; resolution: string }
+  | { severity: 'info'; title: string; explanation: string; resolution?: string };
 
 export const DIAGNOSTIC_CODES = {
   PARSE_ERROR: {
     severity: 'error',
     title: 'The file does not parse',
     explanation: 'The input is not valid JavaScript, TypeScript or JSON. Nothing was converted.',
+    resolution: 'Fix the syntax error at the position shown (or restore the file the Amplify CLI generated) and run again.',
   },
   NESTING_TOO_DEEP: {
     severity: 'error',
     title: 'Nested too deeply to read',
     explanation: 'The text nests objects, arrays or brackets more than 200 levels deep, which no Gen1 configuration does. It is refused before parsing. Nothing was converted.',
+    resolution: 'Point the command at the configuration file the Amplify CLI generated.',
   },
   INPUT_TOO_LARGE: {
     severity: 'error',
     title: 'Too large to be a configuration',
     explanation: 'The text is larger than 10 MiB, which no Gen1 configuration comes near. It is refused unread. Nothing was converted.',
+    resolution: 'Point the command at the configuration file the Amplify CLI generated.',
   },
   NO_CONFIG_OBJECT: {
     severity: 'error',
     title: 'No configuration object found',
     explanation:
       'The file parses, but it exports no object literal (export default, module.exports, or top-level aws_* constants). Nothing was converted.',
+    resolution: 'Point the command at the configuration file the Amplify CLI generated (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json, amplifyconfiguration.dart or amplify-meta.json).',
   },
   UNSUPPORTED_FORMAT: {
     severity: 'error',
     title: 'Not a format this version reads',
     explanation: 'The content is not one of the Gen1 formats this version converts.',
+    resolution: 'Point the command at a Gen1 configuration file, or name its format with --from.',
   },
   ALREADY_GEN2: {
     severity: 'error',
     title: 'Already a Gen2 file',
     explanation: 'The input already is an amplify_outputs.json (it has a "version" starting with 1). There is nothing to convert.',
+    resolution: 'Point the command at the Gen1 file (aws-exports.js or amplifyconfiguration.json) instead.',
   },
   INVALID_OPTION: {
     severity: 'error',
     title: 'Invalid option',
     explanation: 'An option passed to the command or the library is not one it accepts.',
+    resolution: 'Correct the option; the message says which values it takes.',
   },
   NON_LITERAL_VALUE: {
     severity: 'warning',
     title: 'Value is not a literal',
     explanation:
       'The value is computed when the file runs (an environment variable, a call, an identifier that is not a literal constant, a template with expressions). The file is never executed, so the field is skipped.',
+    resolution: 'Replace it with the literal value your deployed environment uses (for example from `amplify pull`), or set this field in amplify_outputs.json by hand.',
   },
   SPREAD_NOT_EVALUATED: {
     severity: 'warning',
     title: 'Spread not evaluated',
     explanation: 'An object spread (`...other`) adds fields only when the file runs. Those fields are not converted.',
+    resolution: 'Write the fields out as literal values if they should be converted.',
   },
   COMPUTED_KEY_NOT_EVALUATED: {
     severity: 'warning',
     title: 'Computed key not evaluated',
     explanation: 'A key written as `[expression]` is known only when the file runs. That field is not converted.',
+    resolution: 'Write the fields out as literal values if they should be converted.',
   },
   DUPLICATE_KEY: {
     severity: 'warning',
     title: 'Key written twice',
     explanation: 'The same key appears twice in one object. As in JavaScript, the last one wins; the earlier one is ignored.',
+    resolution: 'Remove the duplicate so that the file says what it means.',
   },
   UNKNOWN_FIELD: {
     severity: 'warning',
     title: 'Field not known',
     explanation:
       'The field is not one the Gen1 tools write and no mapping row covers it (often a hand-added key). It is not carried into amplify_outputs.json.',
+    resolution: 'If your app reads this field, carry it yourself (for example under custom in amplify_outputs.json); otherwise remove it.',
   },
   EMPTY_VALUE: {
     severity: 'info',
@@ -85,29 +99,34 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     title: 'Value not valid for its field',
     explanation: 'The value has the wrong type or is not one of the values the field allows. It is not carried.',
+    resolution: 'Correct the value in the Gen1 file (or regenerate it with the Amplify CLI) and convert again.',
   },
   CONFLICTING_VALUES: {
     severity: 'warning',
     title: 'Two fields disagree',
     explanation:
       'Two fields of the input set the same Gen2 setting to different values. The first one (by the priority documented in the mapping table) is kept.',
+    resolution: 'Check which value is right for the deployed backend and make the Gen1 file consistent.',
   },
   SECTION_INCOMPLETE: {
     severity: 'error',
     title: 'Category cannot be carried',
     explanation:
       'A Gen2 category needs fields the input does not provide, so the whole category is left out of amplify_outputs.json and the app loses it.',
+    resolution: 'Add the missing fields (from the AWS console or `amplify pull`) to the Gen1 file and convert again, or set the section in amplify_outputs.json by hand.',
   },
   AUTH_WITHOUT_USER_POOL: {
     severity: 'error',
     title: 'Identity pool without a user pool',
     explanation:
       'The input configures only a Cognito identity pool. amplify_outputs.json requires a user pool for its auth category, so guest credentials cannot be expressed there.',
+    resolution: 'amplify_outputs.json cannot hold an identity pool without a user pool. Either add a user pool to the backend, or configure guest credentials in code (Amplify.configure with Auth.Cognito.identityPoolId and allowGuestAccess).',
   },
   VERSION_TOO_LOW: {
     severity: 'error',
     title: 'Needs a newer outputs version',
     explanation: 'The setting exists only in a later amplify_outputs.json version than the one requested, so it was left out.',
+    resolution: 'Convert with a later --outputs-version (or auto) if your Amplify libraries support it.',
   },
   REGION_FALLBACK: {
     severity: 'info',
@@ -124,6 +143,7 @@ export const DIAGNOSTIC_CODES = {
     title: 'Guest access kept on',
     explanation:
       'Gen1 files do not say whether the identity pool allows guest (unauthenticated) access, and the Gen1 libraries assumed it does. amplify_outputs.json turns guest access off unless it is stated, so it is written as enabled.',
+    resolution: "If your identity pool does not allow unauthenticated identities, set auth.unauthenticated_identities_enabled to false.",
   },
   USERNAME_SIGN_IN: {
     severity: 'info',
@@ -148,11 +168,13 @@ export const DIAGNOSTIC_CODES = {
     title: 'Social provider not expressible',
     explanation:
       'amplify_outputs.json lists only GOOGLE, FACEBOOK, LOGIN_WITH_AMAZON and SIGN_IN_WITH_APPLE. Other providers (OIDC, SAML) still work through the Hosted UI but are not listed.',
+    resolution: "Sign-in with this provider still works through the Hosted UI; in code, call signInWithRedirect with the provider's name.",
   },
   AUTH_MODE_FALLBACK: {
     severity: 'warning',
     title: 'Unknown GraphQL authorization mode',
     explanation: 'The AppSync authorization type is not one Gen2 knows. Gen1 libraries fell back to AWS_IAM, and so does the converted file.',
+    resolution: 'Set data.default_authorization_type to the mode your API really uses (API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA).',
   },
   PUSH_CHANNEL_AMBIGUOUS: {
     severity: 'info',
@@ -176,6 +198,7 @@ export const DIAGNOSTIC_CODES = {
     title: 'Dart interpolation in the configuration string',
     explanation:
       'The configuration string of the .dart file contains `$name`, which Dart reads as an interpolation (the Gen1 CLI writes values such as "$LATEST" this way). It was read as the literal text the CLI meant.',
+    resolution: "In a Dart app, write the string as raw (r'''...''') or escape the $ so that it compiles.",
   },
   VALUE_NORMALIZED: {
     severity: 'info',
@@ -187,12 +210,14 @@ export const DIAGNOSTIC_CODES = {
     title: 'REST API moved to custom.API',
     explanation:
       'amplify_outputs.json has no REST API category. The APIs are written to custom.API by the documented Gen2 convention, and the app must pass them to Amplify.configure itself.',
+    resolution: 'Pass the APIs to Amplify yourself: Amplify.configure({ ...parseAmplifyConfig(outputs), API: { ...parseAmplifyConfig(outputs).API, REST: outputs.custom.API } }).',
   },
   PREDICTIONS_IN_CUSTOM: {
     severity: 'warning',
     title: 'Predictions moved to custom.Predictions',
     explanation:
       'amplify_outputs.json has no predictions category. The settings are written to custom.Predictions by the documented Gen2 convention, and the app must pass them to Amplify.configure itself.',
+    resolution: 'Pass the settings to Amplify yourself: Amplify.configure({ ...parseAmplifyConfig(outputs), Predictions: outputs.custom.Predictions }).',
   },
   CUSTOM_COPIED: {
     severity: 'info',
@@ -204,23 +229,27 @@ export const DIAGNOSTIC_CODES = {
     title: 'Lex (Interactions) cannot be carried',
     explanation:
       'Gen1 chatbots are Amazon Lex V1 bots configured as aws_bots_config. amplify_outputs.json has no interactions category, and Lex V1 is retired.',
+    resolution: "Create the bot in Amazon Lex V2 and configure it in code: Amplify.configure({ ...parseAmplifyConfig(outputs), Interactions: { LexV2: { <botName>: { botId, aliasId, localeId, region } } } }).",
   },
   HOSTING_NOT_CLIENT_CONFIG: {
     severity: 'info',
     title: 'Hosting is not client configuration',
     explanation: 'The field describes where the app is hosted (S3, CloudFront). Client libraries never read it, and Gen2 does not carry it.',
+    resolution: "No action is needed in amplify_outputs.json; Gen2 apps are hosted by Amplify Hosting.",
   },
   LEGACY_SERVICE: {
     severity: 'warning',
     title: 'Service with no Gen2 client configuration',
     explanation:
       'The field configures a service the Amplify client libraries no longer read (for example DynamoDB tables from Mobile Hub). amplify_outputs.json has no place for it.',
+    resolution: 'Configure the service with the AWS SDK in code if the app still uses it; otherwise remove its use from the app.',
   },
   MOCK_ENDPOINT: {
     severity: 'warning',
     title: 'Local mock setting',
     explanation:
       'The field only exists in files written by `amplify mock` to reach a local endpoint over HTTP. amplify_outputs.json has no such switch; convert the file of a deployed environment instead.',
+    resolution: "Convert the configuration of a deployed environment (after `amplify pull`), not the one `amplify mock` wrote.",
   },
   FEDERATION_SETTING: {
     severity: 'info',
@@ -232,23 +261,27 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     title: 'Library behaviour, not configuration',
     explanation: 'The Gen1 libraries read this field as a behaviour switch. amplify_outputs.json has no such field; set the behaviour in code if you rely on it.',
+    resolution: 'Set the equivalent option in code if your app relies on it.',
   },
   OAUTH_CLIENT_ID_DIFFERS: {
     severity: 'warning',
     title: 'OAuth uses another app client',
     explanation:
       'The Hosted UI settings name an app client other than the user pool client. Gen2 uses user_pool_client_id for both, so the OAuth client id is not carried.',
+    resolution: 'Check which app client your app should use and set auth.user_pool_client_id to it (it must have no client secret).',
   },
   CLIENT_SECRET: {
     severity: 'error',
     title: 'App client with a secret',
     explanation:
       'The app client has a client secret. Gen2 libraries never send one, so sign-in with this client fails; the secret itself is not carried (and never shown).',
+    resolution: 'Use an app client without a secret (the web client of the user pool, or a new one from the Cognito console) and set auth.user_pool_client_id to it.',
   },
   MULTIPLE_GRAPHQL_APIS: {
     severity: 'error',
     title: 'More than one GraphQL API',
     explanation: 'amplify_outputs.json holds one GraphQL API (data). One was carried; the others are left out, and the app loses them.',
+    resolution: 'Convert with --api <name> (or --select api=<name>) to carry another API, and reach the others in code.',
   },
   REST_AUTHORIZATION: {
     severity: 'info',
@@ -261,12 +294,14 @@ export const DIAGNOSTIC_CODES = {
     title: 'Predictions cannot be carried',
     explanation:
       'amplify_outputs.json has no predictions category, and the native Amplify libraries do not read predictions from it (amplify-swift rejects a Gen2 configuration for predictions).',
+    resolution: "Configure the predictions services (Amazon Translate, Polly, Rekognition, Comprehend, Textract) in the app's code.",
   },
   NEVER_PUSHED: {
     severity: 'warning',
     title: 'Resource never deployed',
     explanation:
       'The resource is in amplify-meta.json but has no deployment outputs (it was never pushed, or only added locally). The Gen1 CLI leaves such resources out of client configuration, and so does the converter.',
+    resolution: 'Run `amplify push` if the app needs this resource, then convert again; otherwise remove it from the backend.',
   },
   NO_ENABLED_CHANNEL: {
     severity: 'info',
@@ -278,6 +313,7 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     title: 'More than one resource where Gen2 holds one',
     explanation: 'amplify_outputs.json holds one resource of this kind (one user pool, one bucket without buckets support). One was carried; the others are left out.',
+    resolution: 'Convert with --select <category>=<name> to carry another resource, and reach the others in code.',
   },
   GROUP_PRECEDENCE_UNKNOWN: {
     severity: 'info',
@@ -294,16 +330,19 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     title: 'Model introspection not used',
     explanation: 'A model introspection file was given, but the converted file has no GraphQL API (data) to attach it to.',
+    resolution: 'Convert a Gen1 file that names the GraphQL API, or leave the model introspection out.',
   },
   OUTPUTS_MISSING: {
     severity: 'error',
     title: 'amplify_outputs.json missing',
     explanation: 'The Gen1 sources convert to an amplify_outputs.json, but none is committed where it is expected.',
+    resolution: 'Run `amplify-outputs-migrate convert` and commit the amplify_outputs.json it writes.',
   },
   OUTPUTS_DRIFT: {
     severity: 'error',
     title: 'amplify_outputs.json out of date',
     explanation: 'The committed amplify_outputs.json does not say what the Gen1 sources say: a field differs, is missing or is extra.',
+    resolution: 'Convert again (`amplify-outputs-migrate convert --force`) and commit the result, or correct the Gen1 source that is stale.',
   },
   OUTPUTS_FORMATTING: {
     severity: 'info',
@@ -314,22 +353,21 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     title: 'amplify_outputs.json not readable',
     explanation: 'The committed amplify_outputs.json is not valid JSON.',
+    resolution: 'Convert again (`amplify-outputs-migrate convert --force`) to replace the file, and commit the result.',
   },
   SOURCES_DISAGREE: {
     severity: 'warning',
     title: 'Two Gen1 sources disagree',
     explanation:
       'Two Gen1 files of the same app name different backends (a different user pool, API, bucket...). One of them is stale: a common migration bug.',
+    resolution: 'Find which Gen1 file names the deployed backend (`amplify pull` rewrites them all), and convert that one.',
   },
   VALUE_NOT_CARRIED: {
     severity: 'warning',
     title: 'Value not carried',
     explanation: 'A mapping row matched this value but could not carry it. This should not happen; please report it.',
+    resolution: 'Please report this with the file; meanwhile set the value in amplify_outputs.json by hand.',
   },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
-
-export function isDiagnosticCode(code: string): code is DiagnosticCode {
-  return Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code);
-}

@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity } from './codes.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticCodeInfo, type Severity } from './codes.js';
 
 /** Where in the input a diagnostic points: the file, an RFC 6901 pointer into the source object, line and column. */
 export interface DiagnosticSource {
@@ -31,17 +31,18 @@ export interface DiagnosticInit {
   target?: string;
 }
 
+/** What an information says when neither it nor its code names an action. */
 const DEFAULT_RESOLUTION = 'No action is needed.';
 
 /** Builds a diagnostic, taking the default severity and message from the code table. */
 export function createDiagnostic(code: DiagnosticCode, init: DiagnosticInit): Diagnostic {
-  const info = DIAGNOSTIC_CODES[code];
+  const info: DiagnosticCodeInfo = DIAGNOSTIC_CODES[code];
   const diagnostic: Diagnostic = {
     code,
     severity: init.severity ?? info.severity,
     category: init.category ?? 'file',
     message: init.message ?? info.explanation,
-    resolution: init.resolution ?? DEFAULT_RESOLUTION,
+    resolution: init.resolution ?? info.resolution ?? DEFAULT_RESOLUTION,
     source: cleanSource(init.source),
   };
   if (init.target !== undefined) diagnostic.target = init.target;

@@ -128,7 +128,8 @@ export interface ReportRow extends RowBase {
   report: DiagnosticCode;
   severity?: Severity;
   message?: string;
-  resolution: string;
+  /** What to do, where the code's own resolution does not say it for this field. */
+  resolution?: string;
   secret?: boolean;
 }
 
