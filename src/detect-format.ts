@@ -1,5 +1,6 @@
 import { stripByteOrderMark } from './readers/line-index.js';
 import type { SourceFormat } from './formats/index.js';
+import { isPlainObject } from './mapping/output-tree.js';
 import type { ObjectNode, SourceNode } from './source/source-node.js';
 
 export { SOURCE_FORMATS, type SourceFormat } from './formats/index.js';
@@ -79,7 +80,7 @@ function detectJsonObject(object: Record<string, unknown>): DetectedFormat {
   if (typeof providers === 'object' && providers !== null && 'awscloudformation' in providers) {
     return { format: 'amplify-meta', reason: 'a providers.awscloudformation block' };
   }
-  if (keys.some((key) => isObject(object[key]) && isObject((object[key] as Record<string, unknown>)['plugins']))) {
+  if (keys.some((key) => isPlainObject(object[key]) && isPlainObject(object[key]['plugins']))) {
     return { format: 'amplifyconfiguration-mobile', reason: 'categories with "plugins"' };
   }
   if (keys.some((key) => AWSCONFIGURATION_KEYS.includes(key))) return { format: 'awsconfiguration', reason: 'AWS Mobile SDK blocks such as CognitoUserPool' };
@@ -90,8 +91,4 @@ function detectJsonObject(object: Record<string, unknown>): DetectedFormat {
   }
   if (keys.some((key) => WEB_TOP_LEVEL_KEYS.includes(key))) return { format: 'amplifyconfiguration-json', reason: 'Gen1 web configuration keys' };
   return { format: 'unknown', reason: 'no Gen1 configuration keys' };
-}
-
-function isObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
