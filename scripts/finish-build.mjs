@@ -8,6 +8,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+// tsc has run: the build takes its facts from the compiled package rather than restating them.
+import { AJV_KEYWORDS, AJV_OPTIONS } from '../dist/validation/compiled-validator.js';
+import { OUTPUTS_VERSIONS } from '../dist/outputs/versions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -16,11 +19,12 @@ const root = new URL('../', import.meta.url);
 const target = new URL('dist/compiled-schemas/', root);
 mkdirSync(target, { recursive: true });
 const schemas = { baseline: 'schemas/baseline.schema.json' };
-for (const version of ['1', '1.1', '1.2', '1.3', '1.4', '1.5']) schemas[`schema_v${version}`] = `schemas/schema_v${version}.json`;
+for (const version of OUTPUTS_VERSIONS) schemas[`schema_v${version}`] = `schemas/schema_v${version}.json`;
 for (const [name, file] of Object.entries(schemas)) {
   const schema = JSON.parse(readFileSync(new URL(file, root), 'utf8'));
-  const ajv = new Ajv2020({ allErrors: true, strict: false, code: { source: true, esm: false } });
-  ajv.addKeyword('tsType');
+  // The options the package compiles with at run time too, so that a built and an unbuilt checkout validate alike.
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true, esm: false } });
+  for (const keyword of AJV_KEYWORDS) ajv.addKeyword(keyword);
   const validate = ajv.compile(schema);
   // The few ajv runtime helpers the code requires are bundled in, so that loading a validator reads one file.
   await build({

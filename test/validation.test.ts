@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OUTPUTS_VERSIONS, validateOutputs } from '../src/index.js';
 import { compileValidator } from '../src/validation/validate-outputs.js';
+import { compiledValidator } from '../src/validation/compiled-validator.js';
+import { InternalFault } from '../src/errors.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -59,6 +61,26 @@ describe('validation against the official schemas', () => {
     for (const name of readdirSync(fixtures)) {
       const file = path.join(fixtures, name, 'expected.amplify_outputs.json');
       if (existsSync(file)) expect(validateOutputs(JSON.parse(readFileSync(file, 'utf8'))).valid, name).toBe(true);
+    }
+  });
+});
+
+describe('compiledValidator', () => {
+  const schema = { type: 'object', required: ['version'] };
+
+  it('compiles the schema now where the build made no validator, with the build options', () => {
+    const validate = compiledValidator('no-such-validator', () => schema);
+    expect(validate({})).toBe(false);
+    expect(validate({ version: '1' })).toBe(true);
+  });
+
+  it('treats a precompiled validator that does not load as a fault, not as a reason to compile another', () => {
+    const file = path.join(ROOT, 'dist/compiled-schemas/broken-for-test.cjs');
+    writeFileSync(file, 'throw new Error("broken");\n');
+    try {
+      expect(() => compiledValidator('broken-for-test', () => schema)).toThrow(InternalFault);
+    } finally {
+      rmSync(file);
     }
   });
 });
