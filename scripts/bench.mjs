@@ -23,10 +23,10 @@ const { parseAWSExports } = require('@aws-amplify/core/internals/utils');
 
 const read = (file) => readFileSync(path.join(root, file), 'utf8');
 const inputs = {
-  'aws-exports.js': read('fixtures/example-app/src/aws-exports.js'),
-  'flat amplifyconfiguration.json': read('fixtures/flat-json-geo-notifications/amplifyconfiguration.json'),
-  'mobile amplifyconfiguration.json': read('fixtures/mobile-plugins-everything/amplifyconfiguration.json'),
-  'amplify-meta.json': read('fixtures/meta-everything/amplify/backend/amplify-meta.json'),
+  'aws-exports.js': read('fixtures/convert/aws-exports/example-app/src/aws-exports.js'),
+  'flat amplifyconfiguration.json': read('fixtures/convert/amplifyconfiguration-json/geo-notifications/amplifyconfiguration.json'),
+  'mobile amplifyconfiguration.json': read('fixtures/convert/amplifyconfiguration-mobile/plugins-everything/amplifyconfiguration.json'),
+  'amplify-meta.json': read('fixtures/convert/amplify-meta/everything/amplify/backend/amplify-meta.json'),
 };
 
 /**
@@ -148,9 +148,9 @@ function settleDisk() {
 const [nodeStart, oneJson, oneJs, oneTs] = alternate(
   [
     ['-e', '0'],
-    [cli, 'convert', 'fixtures/flat-json-geo-notifications/amplifyconfiguration.json', '--dry-run'],
-    [cli, 'convert', 'fixtures/example-app/src/aws-exports.js', '--dry-run'],
-    [cli, 'convert', 'fixtures/typescript-as-const/aws-exports.ts', '--dry-run'],
+    [cli, 'convert', 'fixtures/convert/amplifyconfiguration-json/geo-notifications/amplifyconfiguration.json', '--dry-run'],
+    [cli, 'convert', 'fixtures/convert/aws-exports/example-app/src/aws-exports.js', '--dry-run'],
+    [cli, 'convert', 'fixtures/convert/aws-exports/typescript-as-const/aws-exports.ts', '--dry-run'],
   ].map((args) => ({ args, options: {} })),
   15,
 );

@@ -91,12 +91,12 @@ chmodSync(new URL('dist/cli/main.js', root), 0o755);
 // The V8 code caches: recorded from one run of the command line over an input of each kind, so that what such runs
 // compile is in them. Without the fixtures (an installed package), there is no cache and the scripts compile as usual.
 const training = [
-  'fixtures/example-app/src/aws-exports.js',
+  'fixtures/convert/aws-exports/example-app/src/aws-exports.js',
   // A generated aws-exports.js is read without the JavaScript parser; a TypeScript one needs it.
-  'fixtures/typescript-as-const/aws-exports.ts',
-  'fixtures/flat-json-geo-notifications/amplifyconfiguration.json',
-  'fixtures/mobile-plugins-everything/amplifyconfiguration.json',
-  'fixtures/meta-everything/amplify/backend/amplify-meta.json',
+  'fixtures/convert/aws-exports/typescript-as-const/aws-exports.ts',
+  'fixtures/convert/amplifyconfiguration-json/geo-notifications/amplifyconfiguration.json',
+  'fixtures/convert/amplifyconfiguration-mobile/plugins-everything/amplifyconfiguration.json',
+  'fixtures/convert/amplify-meta/everything/amplify/backend/amplify-meta.json',
 ].filter((file) => existsSync(new URL(file, root)));
 if (training.length > 0) {
   const run = spawnSync(process.execPath, [launcher.pathname, 'convert', ...training, '--dry-run', '--quiet'], {

@@ -8,8 +8,8 @@ import { fixtureCases } from './support/fixture-cases.js';
 import { project, runCli } from './support/run-cli.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
-const EXAMPLE = readFileSync(path.join(FIXTURES, 'example-app/src/aws-exports.js'), 'utf8');
-const EXPECTED = readFileSync(path.join(FIXTURES, 'example-app/expected.amplify_outputs.json'), 'utf8');
+const EXAMPLE = readFileSync(path.join(FIXTURES, 'convert/aws-exports/example-app/src/aws-exports.js'), 'utf8');
+const EXPECTED = readFileSync(path.join(FIXTURES, 'convert/aws-exports/example-app/expected.amplify_outputs.json'), 'utf8');
 
 
 describe('compareOutputs', () => {

@@ -5,7 +5,7 @@ import { validateOutputs } from '../src/index.js';
 import { BIN, project, runCli } from './support/run-cli.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
-const EXAMPLE = path.join(FIXTURES, 'example-app/src/aws-exports.js');
+const EXAMPLE = path.join(FIXTURES, 'convert/aws-exports/example-app/src/aws-exports.js');
 
 
 describe('command line', () => {
@@ -21,14 +21,14 @@ describe('command line', () => {
     expect(run.stderr).toContain('REST_API_IN_CUSTOM');
     expect(run.stdout).toBe('');
     const written = readFileSync(path.join(cwd, 'amplify_outputs.json'), 'utf8');
-    expect(written).toBe(readFileSync(path.join(FIXTURES, 'example-app/expected.amplify_outputs.json'), 'utf8'));
+    expect(written).toBe(readFileSync(path.join(FIXTURES, 'convert/aws-exports/example-app/expected.amplify_outputs.json'), 'utf8'));
     expect(validateOutputs(JSON.parse(written)).valid).toBe(true);
     // No temporary file is left behind.
     expect(readdirSync(cwd).sort()).toEqual(['amplify_outputs.json', 'src']);
   });
 
   it('exits 1 when error diagnostics exist, and still writes', () => {
-    const cwd = project({ 'aws-exports.js': readFileSync(path.join(FIXTURES, 'identity-pool-only/aws-exports.js'), 'utf8') });
+    const cwd = project({ 'aws-exports.js': readFileSync(path.join(FIXTURES, 'convert/aws-exports/identity-pool-only/aws-exports.js'), 'utf8') });
     const run = runCli(['convert', 'aws-exports.js'], cwd);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('AUTH_WITHOUT_USER_POOL');
@@ -36,7 +36,7 @@ describe('command line', () => {
   });
 
   it('exits 2 with the location for a file that does not parse', () => {
-    const cwd = project({ 'aws-exports.ts': readFileSync(path.join(FIXTURES, 'parse-error/aws-exports.ts'), 'utf8') });
+    const cwd = project({ 'aws-exports.ts': readFileSync(path.join(FIXTURES, 'convert/aws-exports/parse-error/aws-exports.ts'), 'utf8') });
     const run = runCli(['convert', 'aws-exports.ts'], cwd);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('aws-exports.ts:4:26');
@@ -89,7 +89,7 @@ describe('command line', () => {
     const cwd = project({ 'aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
     const toStdout = runCli(['convert', 'aws-exports.js', '--out', '-'], cwd);
     expect(toStdout.status).toBe(0);
-    expect(toStdout.stdout).toBe(readFileSync(path.join(FIXTURES, 'example-app/expected.amplify_outputs.json'), 'utf8'));
+    expect(toStdout.stdout).toBe(readFileSync(path.join(FIXTURES, 'convert/aws-exports/example-app/expected.amplify_outputs.json'), 'utf8'));
     const jsonReport = runCli(['convert', 'aws-exports.js', '--report', 'json', '--out', 'out/amplify_outputs.json'], cwd);
     expect(jsonReport.status).toBe(2); // the folder out/ does not exist
     mkdirSync(path.join(cwd, 'out'));
@@ -151,14 +151,14 @@ describe('command line', () => {
   });
 
   it('passes --from, --platform and --outputs-version to the conversion', () => {
-    const cwd = project({ 'config.json': readFileSync(path.join(FIXTURES, 'push-platform-ios/amplifyconfiguration.json'), 'utf8') });
+    const cwd = project({ 'config.json': readFileSync(path.join(FIXTURES, 'convert/amplifyconfiguration-json/push-platform-ios/amplifyconfiguration.json'), 'utf8') });
     const run = runCli(['convert', 'config.json', '--from', 'amplifyconfiguration-json', '--platform', 'android', '--outputs-version', '1.3', '--out', '-'], cwd);
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ version: '1.3', notifications: { channels: ['FCM'] } });
   });
 
   it('--api picks the GraphQL API of a mobile file, and the others are reported (exit 1)', () => {
-    const cwd = project({ 'amplifyconfiguration.json': readFileSync(path.join(FIXTURES, 'mobile-plugins-everything/amplifyconfiguration.json'), 'utf8') });
+    const cwd = project({ 'amplifyconfiguration.json': readFileSync(path.join(FIXTURES, 'convert/amplifyconfiguration-mobile/plugins-everything/amplifyconfiguration.json'), 'utf8') });
     const run = runCli(['convert', 'amplifyconfiguration.json', '--api', 'reporting api', '--out', '-'], cwd);
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ data: { url: 'https://reportingapi00000000000000.appsync-api.us-west-2.amazonaws.com/graphql' } });
@@ -175,7 +175,7 @@ describe('command line', () => {
 });
 
 describe('command line on a Gen1 project folder (amplify-meta.json)', () => {
-  const META = readFileSync(path.join(FIXTURES, 'meta-everything/amplify/backend/amplify-meta.json'), 'utf8');
+  const META = readFileSync(path.join(FIXTURES, 'convert/amplify-meta/everything/amplify/backend/amplify-meta.json'), 'utf8');
 
   function gen1Project(extra: Record<string, string> = {}): string {
     return project({

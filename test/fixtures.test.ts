@@ -1,15 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convert, isConversionError, validateOutputs } from '../src/index.js';
+import { convert, detectFormat, isConversionError, validateOutputs } from '../src/index.js';
 import { expectEveryFieldAccountedFor, expectFindingsPointIntoInput } from './support/accounting.js';
 import { FIXTURES, fixtureCases } from './support/fixture-cases.js';
 import { readDocument } from './support/read-document.js';
 
 /**
- * Every folder of fixtures/ is a case, with expected.amplify_outputs.json and expected.diagnostics.json, or
- * expected.error.json for input that cannot be converted. UPDATE_FIXTURES=1 rewrites the expected files (review
- * the diff before committing).
+ * Every folder fixtures/convert/<format>/<case>/ is a case, with expected.amplify_outputs.json and
+ * expected.diagnostics.json, or expected.error.json for input that cannot be converted; <format> is the format the
+ * input is read as. UPDATE_FIXTURES=1 rewrites the expected files (review the diff before committing).
  */
 const UPDATE = process.env['UPDATE_FIXTURES'] === '1';
 
@@ -37,10 +37,12 @@ describe('fixtures', () => {
         result = convert(text, { ...options, fileName });
       } catch (error) {
         if (!isConversionError(error)) throw error;
+        expect(options.from ?? detectFormat(text).format, 'the format folder names the format the input is in').toBe(fixture.format);
         expectMatchesFile(path.join(dir, 'expected.error.json'), `${JSON.stringify(error.diagnostic, null, 2)}\n`);
         expect(existsSync(path.join(dir, 'expected.amplify_outputs.json'))).toBe(false);
         return;
       }
+      expect(result.format, 'the format folder names the format the input is read as').toBe(fixture.format);
       expect(existsSync(path.join(dir, 'expected.error.json'))).toBe(false);
       expectMatchesFile(path.join(dir, 'expected.amplify_outputs.json'), result.text);
       expectMatchesFile(path.join(dir, 'expected.diagnostics.json'), `${JSON.stringify(result.diagnostics, null, 2)}\n`);

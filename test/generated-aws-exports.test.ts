@@ -35,14 +35,14 @@ function jsFiles(directory: string): string[] {
 }
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
-const EXAMPLE = readFileSync(path.join(FIXTURES, 'example-app/src/aws-exports.js'), 'utf8');
+const EXAMPLE = readFileSync(path.join(FIXTURES, 'convert/aws-exports/example-app/src/aws-exports.js'), 'utf8');
 const wrap = (object: string, { header = '/* eslint-disable */\n', end = ';\n\n\nexport default awsmobile;\n' } = {}): string => `${header}const awsmobile = ${object}${end}`;
 
 describe('reading a generated aws-exports.js without the JavaScript parser', () => {
   it('reads the fixtures and the corpus as the parser does, and takes the generated ones', () => {
     const files = [...jsFiles(FIXTURES), ...corpusFiles('aws-exports')];
     const taken = files.filter((file) => agrees(stripByteOrderMark(readFileSync(file, 'utf8')), path.basename(file)));
-    expect(taken).toContain(path.join(FIXTURES, 'example-app/src/aws-exports.js'));
+    expect(taken).toContain(path.join(FIXTURES, 'convert/aws-exports/example-app/src/aws-exports.js'));
     // Most fixtures are files as the CLI writes them; the hand-written and TypeScript ones go to the parser.
     expect(taken.length).toBeGreaterThan(files.length / 3);
   });

@@ -11,7 +11,7 @@ const MARKERS = [
   path.join(os.tmpdir(), 'amplify-outputs-migrate-pwned-spawn'),
   '/tmp/amplify-outputs-migrate-pwned-iife',
 ];
-const HARMFUL = path.resolve(import.meta.dirname, '../fixtures/harmful-if-executed/aws-exports.js');
+const HARMFUL = path.resolve(import.meta.dirname, '../fixtures/convert/aws-exports/harmful-if-executed/aws-exports.js');
 
 describe('input is read, never executed', () => {
   beforeAll(() => MARKERS.forEach((marker) => rmSync(marker, { force: true })));

@@ -7,7 +7,7 @@ import { decodeText } from '../src/cli/read-input.js';
 import { project, runCli } from './support/run-cli.js';
 import { snapshot } from './support/snapshot.js';
 
-const EXAMPLE = readFileSync(path.resolve(import.meta.dirname, '../fixtures/example-app/src/aws-exports.js'), 'utf8');
+const EXAMPLE = readFileSync(path.resolve(import.meta.dirname, '../fixtures/convert/aws-exports/example-app/src/aws-exports.js'), 'utf8');
 const FLAT = '{\n  "aws_project_region": "eu-west-1",\n  "aws_user_files_s3_bucket": "bucket-1",\n  "aws_user_files_s3_bucket_region": "eu-west-1"\n}\n';
 
 /** The ConversionError a conversion throws (it must throw one). */
@@ -113,7 +113,7 @@ describe('the library refuses what is not a configuration with its documented er
     }, 60_000);
 
     it('geo resources and S3 buckets of an amplify-meta.json', () => {
-      const meta = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/meta-everything/amplify/backend/amplify-meta.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+      const meta = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/convert/amplify-meta/everything/amplify/backend/amplify-meta.json'), 'utf8')) as Record<string, Record<string, unknown>>;
       const copies = (count: number): string => {
         const copy = structuredClone(meta);
         for (const category of ['geo', 'storage']) {

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { project, runCli } from './support/run-cli.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
-const WEB = readFileSync(path.join(FIXTURES, 'example-app/src/aws-exports.js'), 'utf8');
-const ANDROID = readFileSync(path.join(FIXTURES, 'mobile-plugins-everything/amplifyconfiguration.json'), 'utf8').replace(/"reporting api": \{[^}]*\},/s, '');
-const FLUTTER = readFileSync(path.join(FIXTURES, 'flutter-gen2-legacy-dart/lib/amplifyconfiguration.dart'), 'utf8');
+const WEB = readFileSync(path.join(FIXTURES, 'convert/aws-exports/example-app/src/aws-exports.js'), 'utf8');
+const ANDROID = readFileSync(path.join(FIXTURES, 'convert/amplifyconfiguration-mobile/plugins-everything/amplifyconfiguration.json'), 'utf8').replace(/"reporting api": \{[^}]*\},/s, '');
+const FLUTTER = readFileSync(path.join(FIXTURES, 'convert/amplifyconfiguration-dart/flutter-gen2-legacy-dart/lib/amplifyconfiguration.dart'), 'utf8');
 
 /** A generated monorepo: dozens of apps in mixed formats, plus places that must be skipped. */
 function monorepo(apps: number): { root: string; names: string[] } {

@@ -13,7 +13,7 @@ function reportOf(caseName: string, file: string): Report {
 }
 
 describe('reports', () => {
-  const report = reportOf('invalid-values', 'amplifyconfiguration.json');
+  const report = reportOf('convert/amplifyconfiguration-json/invalid-values', 'amplifyconfiguration.json');
 
   it('text: grouped by category under the table titles, each finding with location, code, message and fix', () => {
     const text = renderReport(report, 'text');

@@ -39,7 +39,7 @@ describe('github reporter', () => {
   });
 
   it('maps severities to error, warning and notice, one command per finding', () => {
-    const report = reportOf('identity-pool-only', 'aws-exports.js');
+    const report = reportOf('convert/aws-exports/identity-pool-only', 'aws-exports.js');
     const lines = renderReport(report, 'github').trimEnd().split('\n');
     expect(lines).toHaveLength(report.diagnostics.length);
     expect(lines.filter((line) => line.startsWith('::error ')).length).toBe(report.diagnostics.filter((d) => d.severity === 'error').length);

@@ -35,14 +35,14 @@ const jsonFiles = (directory: string): string[] =>
     .filter((file) => file.endsWith('.json'))
     .sort()
     .map((file) => path.join(directory, file));
-const FLAT = readFileSync(path.join(FIXTURES, 'flat-json-geo-notifications/amplifyconfiguration.json'), 'utf8');
+const FLAT = readFileSync(path.join(FIXTURES, 'convert/amplifyconfiguration-json/geo-notifications/amplifyconfiguration.json'), 'utf8');
 
 describe('reading JSON with the strict reader', () => {
   it('reads every JSON fixture and corpus file as jsonc-parser does, and takes those the Amplify CLI wrote', () => {
     const files = [...jsonFiles(FIXTURES), ...['amplifyconfiguration', 'awsconfiguration', 'amplify-meta'].flatMap((folder) => corpusFiles(folder))];
     const objects = files.filter((file) => readFileSync(file, 'utf8').trimStart().startsWith('{'));
     const taken = objects.filter((file) => agrees(readFileSync(file, 'utf8')));
-    expect(taken).toContain(path.join(FIXTURES, 'flat-json-geo-notifications/amplifyconfiguration.json'));
+    expect(taken).toContain(path.join(FIXTURES, 'convert/amplifyconfiguration-json/geo-notifications/amplifyconfiguration.json'));
     expect(taken.length).toBeGreaterThan(objects.length * 0.9);
   });
 
