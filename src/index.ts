@@ -1,6 +1,8 @@
 /**
  * amplify-outputs-migrate: convert Amplify Gen1 client configuration into Gen2 amplify_outputs.json.
  * Everything exported here is pure: no file system, no process exit, no console.
+ *
+ * @packageDocumentation
  */
 export { convert, convertObject, type AmplifyOutputs, type ConvertOptions, type ConvertResult } from './convert.js';
 export { detectFormat, type DetectedFormat } from './detect-format.js';
@@ -8,14 +10,10 @@ export { SOURCE_FORMATS, type SourceFormat } from './formats/index.js';
 export { PLATFORMS, type Platform } from './platforms.js';
 export { validateOutputs, type ValidationResult } from './validation/validate-outputs.js';
 export { renderReport, REPORT_FORMATS, type ReportFormat, type RenderOptions } from './diagnostics/render-report.js';
-export { escapeData as escapeGithubData, escapeProperty as escapeGithubProperty } from './diagnostics/render-github.js';
 export { JSON_REPORT_VERSION } from './diagnostics/render-json.js';
 export type { Report } from './diagnostics/report.js';
 export type { Diagnostic, DiagnosticSource } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticCodeInfo, type Severity } from './diagnostics/codes.js';
 export { ConversionError, InternalFault, isConversionError, isInternalFault } from './errors.js';
-export { getTable, getTables } from './mapping/tables.js';
-export type { MappingTable, Row, MapRow, ReportRow, DropRow, CategoryTable } from './mapping/table-types.js';
 export type { FieldDisposition } from './mapping/ledger.js';
 export { OUTPUTS_VERSIONS, type OutputsVersion } from './outputs/versions.js';
-export { serializeOutputs } from './outputs/serialize-outputs.js';

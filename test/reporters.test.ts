@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { convert, escapeGithubData, escapeGithubProperty, renderReport, type Diagnostic, type Report } from '../src/index.js';
+import { convert, renderReport, type Diagnostic, type Report } from '../src/index.js';
+import { escapeData as escapeGithubData, escapeProperty as escapeGithubProperty } from '../src/diagnostics/render-github.js';
 import { fixtureCases } from './support/fixture-cases.js';
 
 const require = createRequire(import.meta.url);
