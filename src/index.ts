@@ -10,6 +10,7 @@ export { SOURCE_FORMATS, type SourceFormat } from './formats/index.js';
 export { PLATFORMS, type Platform } from './platforms.js';
 export { validateOutputs, type ValidationResult } from './validation/validate-outputs.js';
 export { renderReport, REPORT_FORMATS, type ReportFormat, type RenderOptions } from './diagnostics/render-report.js';
+export type { TextRenderOptions } from './diagnostics/render-text.js';
 export { JSON_REPORT_VERSION } from './diagnostics/render-json.js';
 export type { Report } from './diagnostics/report.js';
 export type { Diagnostic, DiagnosticSource } from './diagnostics/diagnostic.js';
