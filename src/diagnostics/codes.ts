@@ -14,7 +14,7 @@ export type DiagnosticCodeInfo =
   | { severity: 'error' | 'warning'; title: string; explanation: string; resolution: string }
   | { severity: 'info'; title: string; explanation: string; resolution?: string };
 
-export const DIAGNOSTIC_CODES = {
+const CODES = {
   PARSE_ERROR: {
     severity: 'error',
     title: 'The file does not parse',
@@ -370,4 +370,7 @@ export const DIAGNOSTIC_CODES = {
   },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
-export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+export type DiagnosticCode = keyof typeof CODES;
+
+/** The code table. Its type names the codes, not their words, so that rewording a message changes no public type. */
+export const DIAGNOSTIC_CODES: Readonly<Record<DiagnosticCode, DiagnosticCodeInfo>> = CODES;
