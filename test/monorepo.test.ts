@@ -124,7 +124,7 @@ describe('a monorepo, converted and checked in one run', () => {
 
 describe('expandInputs', () => {
   it('expands relative and absolute globs, in sorted order', async () => {
-    const { expandInputs } = await import('../src/cli/expand-inputs.js');
+    const { expandInputs } = await import('../src/cli/inputs/expand-inputs.js');
     const root = project({ 'a/x.json': '{}', 'a/y.json': '{}', 'b/z.json': '{}', 'node_modules/n.json': '{}' });
     expect(expandInputs(['a/*.json', 'plain.js'], root)).toEqual(['a/x.json', 'a/y.json', 'plain.js']);
     expect(expandInputs(['**/*.json'], root)).toEqual(['a/x.json', 'a/y.json', 'b/z.json']);
@@ -132,7 +132,7 @@ describe('expandInputs', () => {
   });
 
   it('matches a segment at a time: wildcards, plain names, ** at any depth, ./ prefixes and linked folders', async () => {
-    const { expandInputs } = await import('../src/cli/expand-inputs.js');
+    const { expandInputs } = await import('../src/cli/inputs/expand-inputs.js');
     const root = project({
       'apps/one/src/aws-exports.js': '',
       'apps/one/deep/er/src/aws-exports.js': '',

@@ -3,11 +3,11 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { checkCommandBuilder, checkOne, runCheck, type CheckArguments } from './check-command.js';
-import { convertCommandBuilder, convertOne, runConvert, type ConvertArguments } from './convert-command.js';
-import { serveBatchIfWorker } from './worker-pool.js';
-import { EXIT } from './exit-codes.js';
-import { processTerminal } from './terminal.js';
+import { checkCommandBuilder, checkOne, runCheck, type CheckArguments } from './commands/check.js';
+import { convertCommandBuilder, convertOne, runConvert, type ConvertArguments } from './commands/convert.js';
+import { serveBatchIfWorker } from './batch/worker-threads.js';
+import { EXIT } from './output/exit-codes.js';
+import { processTerminal } from './output/terminal.js';
 
 /** A command-line usage mistake; stops yargs before any command runs. */
 class UsageError extends Error {}

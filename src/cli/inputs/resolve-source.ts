@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { SourceFormat } from '../detect-format.js';
-import { isGen1Project, META_CANDIDATES, readProject } from '../project/read-project.js';
-import { EXIT } from './exit-codes.js';
+import type { SourceFormat } from '../../detect-format.js';
+import { isGen1Project, META_CANDIDATES, readProject } from '../../project/read-project.js';
+import { EXIT } from '../output/exit-codes.js';
 import { findInput } from './find-input.js';
 import { examine, inputText, readInput } from './read-input.js';
-import type { Terminal } from './terminal.js';
+import type { Terminal } from '../output/terminal.js';
 
 /** The source and conversion options shared by the commands that convert (convert, check). */
 export interface SourceArguments {

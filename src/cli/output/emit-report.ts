@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { renderReport, type ReportFormat } from '../diagnostics/render-report.js';
-import type { Report } from '../diagnostics/report.js';
-import { describeError } from './read-input.js';
+import { renderReport, type ReportFormat } from '../../diagnostics/render-report.js';
+import type { Report } from '../../diagnostics/report.js';
+import { describeError } from '../inputs/read-input.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 

@@ -1,12 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { ReportFormat } from '../diagnostics/render-report.js';
-import { runChunk, type AppOutcome, type BatchItem, type RunOne } from './app-outcome.js';
-import { EXIT } from './exit-codes.js';
-import { expandInputs, isGlob } from './expand-inputs.js';
-import { findApps } from './find-apps.js';
-import type { Terminal } from './terminal.js';
-import { runOnThreads, type BatchCommand } from './worker-pool.js';
+import type { ReportFormat } from '../../diagnostics/render-report.js';
+import { runChunk, type AppOutcome, type BatchItem, type RunOne } from './run-chunk.js';
+import { EXIT } from '../output/exit-codes.js';
+import { expandInputs, isGlob } from '../inputs/expand-inputs.js';
+import { findApps } from '../inputs/find-apps.js';
+import type { Terminal } from '../output/terminal.js';
+import { runOnThreads, type BatchCommand } from './worker-threads.js';
 
 export interface RecursiveArguments {
   input?: string;

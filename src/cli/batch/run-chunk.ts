@@ -1,7 +1,7 @@
-import { EXIT } from './exit-codes.js';
-import { describeError } from './read-input.js';
-import type { Terminal } from './terminal.js';
-import { WriteBatch } from './write-file-atomic.js';
+import { EXIT } from '../output/exit-codes.js';
+import { describeError } from '../inputs/read-input.js';
+import type { Terminal } from '../output/terminal.js';
+import { WriteBatch } from '../output/write-file-atomic.js';
 
 /** What one app of a run over several printed (in order, on which stream), its exit code, and its findings. */
 export interface AppOutcome {

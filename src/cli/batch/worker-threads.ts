@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Worker as WorkerType } from 'node:worker_threads';
-import { runChunk, type AppOutcome, type BatchItem, type RunOne, type TerminalSettings } from './app-outcome.js';
+import { runChunk, type AppOutcome, type BatchItem, type RunOne, type TerminalSettings } from './run-chunk.js';
 
 /** The commands that run over many apps, by the name a worker knows them by. */
 export type BatchCommand = 'convert' | 'check';

@@ -1,21 +1,21 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { convert, type ConvertResult } from '../convert.js';
-import { SOURCE_FORMATS } from '../detect-format.js';
-import { REPORT_FORMATS, type ReportFormat } from '../diagnostics/render-report.js';
-import type { Report } from '../diagnostics/report.js';
-import { isConversionError, isInternalFault } from '../errors.js';
-import { OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
-import { EXIT } from './exit-codes.js';
-import { describeError, readExisting, isSymbolicLink } from './read-input.js';
-import { emitReport, reportUsesStdout } from './emit-report.js';
-import { resolveSource, type SourceArguments } from './resolve-source.js';
-import { outputsFileFor } from './find-apps.js';
-import type { RunOne } from './app-outcome.js';
-import { JOBS_OPTION, runRecursive, runsOverSeveral } from './run-recursive.js';
-import type { Terminal } from './terminal.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { convert, type ConvertResult } from '../../convert.js';
+import { SOURCE_FORMATS } from '../../detect-format.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../diagnostics/render-report.js';
+import type { Report } from '../../diagnostics/report.js';
+import { isConversionError, isInternalFault } from '../../errors.js';
+import { OUTPUTS_VERSIONS, type OutputsVersion } from '../../outputs/versions.js';
+import { EXIT } from '../output/exit-codes.js';
+import { describeError, readExisting, isSymbolicLink } from '../inputs/read-input.js';
+import { emitReport, reportUsesStdout } from '../output/emit-report.js';
+import { resolveSource, type SourceArguments } from '../inputs/resolve-source.js';
+import { outputsFileFor } from '../inputs/find-apps.js';
+import type { RunOne } from '../batch/run-chunk.js';
+import { JOBS_OPTION, runRecursive, runsOverSeveral } from '../batch/run-batch.js';
+import type { Terminal } from '../output/terminal.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
 
 export interface ConvertArguments extends SourceArguments {
   more?: string[];

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { WriteBatch } from './write-file-atomic.js';
 
 /** The process around a command: where it runs and where it prints. Tests substitute their own. */
