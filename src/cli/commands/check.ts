@@ -1,19 +1,21 @@
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { compareOutputs } from '../../check/compare-outputs.js';
-import { BASELINE_FILE, baselineFrom, isAccepted, parseBaseline, type Baseline } from '../../check/baseline.js';
-import { compareSources } from '../../check/compare-sources.js';
+import { BASELINE_FILE, baselineFrom, parseBaseline, type Baseline } from '../../check/baseline.js';
+import { convertAsCommitted } from '../../check/convert-as-committed.js';
+import { driftDiagnostics } from '../../check/drift.js';
+import { staleSourceDiagnostics, type OtherSource } from '../../check/stale-sources.js';
+import { checkSummary, checkVerdict } from '../../check/verdict.js';
 import { META_CANDIDATES } from '../../project/read-project.js';
 import { INPUT_CANDIDATES } from '../inputs/find-input.js';
 import { listedPlaces } from '../inputs/folder-names.js';
-import { convert, type ConvertResult } from '../../convert.js';
+import type { ConvertResult } from '../../convert.js';
 import { SOURCE_FORMATS } from '../../detect-format.js';
 import type { Severity } from '../../diagnostics/codes.js';
-import { createDiagnostic, severityAtLeast, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../diagnostics/render-report.js';
 import type { Report } from '../../diagnostics/report.js';
 import { isConversionError, isInternalFault } from '../../errors.js';
-import { isOutputsVersion, OUTPUTS_VERSIONS, type OutputsVersion } from '../../outputs/versions.js';
+import { OUTPUTS_VERSIONS, type OutputsVersion } from '../../outputs/versions.js';
 import { EXIT } from '../output/exit-codes.js';
 import { readExisting } from '../inputs/read-input.js';
 import { emitReport } from '../output/emit-report.js';
@@ -171,7 +173,8 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
 
   let result: ConvertResult;
   try {
-    result = convertAsCommitted(source, args, committed.kind === 'file' ? committed.text : undefined);
+    const settings = { fileName: source.display, from: args.from, platform: args.platform, api: args.api, select: source.select, projectFiles: source.projectFiles, modelIntrospection: source.modelIntrospection };
+    result = convertAsCommitted(source.text, settings, args.outputsVersion, committed.kind === 'file' ? committed.text : undefined);
   } catch (error) {
     if (isConversionError(error)) {
       emit({ input: source.display, diagnostics: [error.diagnostic] });
@@ -185,9 +188,9 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   }
 
   const drift = driftDiagnostics(result.text, committed.kind === 'file' ? committed.text : undefined, outputsDisplay, source.display);
-  const stale = staleSourceDiagnostics(source, result, terminal, args);
-  const all = [...drift, ...stale, ...result.diagnostics];
+  const stale = staleSourceDiagnostics({ display: source.display, outputs: result.outputs }, otherSources(source, terminal, args), args);
   if (args.updateBaseline) {
+    const all = [...drift, ...stale, ...result.diagnostics];
     // In a run over several apps, the run writes the baseline once, with every app's findings.
     if (terminal.acceptFindings) {
       terminal.acceptFindings(all);
@@ -195,125 +198,33 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
     }
     return writeBaseline(loaded, all, terminal);
   }
-  // Accepted findings are left out of the report and of the verdict: only new ones count.
-  const diagnostics = all.filter((diagnostic) => !isAccepted(diagnostic, baseline));
-  const accepted = all.length - diagnostics.length;
-  const newDrift = drift.filter((diagnostic) => !isAccepted(diagnostic, baseline));
-  const failed = newDrift.some((diagnostic) => diagnostic.severity === 'error') || diagnostics.some((diagnostic) => severityAtLeast(diagnostic.severity, args.failOn));
-  const report: Report = { input: source.display, format: result.format, version: result.version, diagnostics };
-  if (args.report === 'text' && args.reportFile === undefined) {
-    const summary = newDrift.length === 0 ? `${outputsDisplay} is up to date.` : `${outputsDisplay}: ${newDrift.map((d) => d.code).filter((c, i, list) => list.indexOf(c) === i).join(', ')}.`;
-    terminal.stderr(`${summary}${accepted > 0 ? ` ${accepted} accepted finding${accepted === 1 ? '' : 's'} (${baselineDisplay}) not shown.` : ''}\n`);
-  }
+  const verdict = checkVerdict(drift, [...stale, ...result.diagnostics], baseline, args.failOn);
+  const report: Report = { input: source.display, format: result.format, version: result.version, diagnostics: verdict.diagnostics };
+  if (args.report === 'text' && args.reportFile === undefined) terminal.stderr(checkSummary(verdict, outputsDisplay, baselineDisplay));
   if (!emit(report)) return EXIT.USAGE;
-  return failed ? EXIT.FINDINGS : EXIT.OK;
+  return verdict.failed ? EXIT.FINDINGS : EXIT.OK;
 }
 
 /** The usual places of a project's Gen1 sources: client files, and both amplify-meta.json copies. */
 const SOURCE_PLACES = [...INPUT_CANDIDATES, ...META_CANDIDATES];
 
 /**
- * The other Gen1 sources of the same project (client files at the usual places, both amplify-meta.json copies),
- * converted and compared with the checked one on the fields that name the backend.
+ * The other Gen1 sources of the checked one's project (client files at the usual places, both amplify-meta.json
+ * copies), read; those that cannot be read are left out.
  */
-function staleSourceDiagnostics(source: ResolvedSource, result: ConvertResult, terminal: Terminal, args: CheckArguments): Diagnostic[] {
-  const checked = source.display;
+function otherSources(source: ResolvedSource, terminal: Terminal, args: CheckArguments): OtherSource[] {
   const given = args.project ?? args.input;
   const givenPath = given !== undefined ? path.resolve(terminal.cwd, given) : undefined;
   // The other sources of the same app: the folder given, or the app a file belongs to (in a run over several apps,
   // the current folder is none of them), or the current folder.
   const root = givenPath === undefined ? terminal.cwd : source.fromFolder ? givenPath : (markedAppRoot(givenPath, terminal.cwd) ?? terminal.cwd);
-  const candidates = listedPlaces(root, SOURCE_PLACES)
-    .map((candidate) => path.join(root, candidate))
-    .filter((file) => path.relative(terminal.cwd, file) !== checked);
-  const diagnostics: Diagnostic[] = [];
-  for (const file of candidates) {
+  const others: OtherSource[] = [];
+  for (const candidate of listedPlaces(root, SOURCE_PLACES)) {
+    const file = path.join(root, candidate);
     const display = path.relative(terminal.cwd, file) || file;
+    if (display === source.display) continue;
     const existing = readExisting(file);
-    if (existing.kind !== 'file') continue;
-    let other: ConvertResult;
-    try {
-      other = convert(existing.text, { fileName: display, platform: args.platform, api: args.api });
-    } catch {
-      continue;
-    }
-    for (const disagreement of compareSources(result.outputs as unknown as Record<string, unknown>, other.outputs as unknown as Record<string, unknown>)) {
-      diagnostics.push(
-        createDiagnostic('SOURCES_DISAGREE', {
-          category: 'sources',
-          message: `${checked} gives ${disagreement.pointer} = ${JSON.stringify(disagreement.left)}, but ${display} gives ${JSON.stringify(disagreement.right)}.`,
-          resolution: `Find out which file describes the deployed backend (amplify pull regenerates the client files), and update or remove the stale one.`,
-          source: { file: display, pointer: '' },
-          target: disagreement.pointer,
-        }),
-      );
-    }
+    if (existing.kind === 'file') others.push({ display, text: existing.text });
   }
-  return diagnostics;
-}
-
-/**
- * Converts the source into the version the committed file declares (--outputs-version, else that one, else auto).
- * A conversion into the version that auto picks is the auto conversion itself (a test holds them to that), so the
- * committed file is parsed for its version only when it is not what auto gives, and a second conversion runs only
- * when it declares another version.
- */
-function convertAsCommitted(source: ResolvedSource, args: CheckArguments, committed: string | undefined): ConvertResult {
-  const convertInto = (outputsVersion: OutputsVersion | 'auto'): ConvertResult =>
-    convert(source.text, {
-      fileName: source.display,
-      from: args.from,
-      outputsVersion,
-      platform: args.platform,
-      api: args.api,
-      select: source.select,
-      projectFiles: source.projectFiles,
-      modelIntrospection: source.modelIntrospection,
-    });
-  if (args.outputsVersion !== undefined || committed === undefined) return convertInto(args.outputsVersion ?? 'auto');
-  const auto = convertInto('auto');
-  const declared = auto.text === committed ? auto.version : declaredVersion(committed);
-  return declared === undefined || declared === auto.version ? auto : convertInto(declared);
-}
-
-function declaredVersion(text: string): OutputsVersion | undefined {
-  try {
-    const version = (JSON.parse(text) as { version?: unknown }).version;
-    return isOutputsVersion(version) ? version : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Findings about the committed file: missing, unreadable, out of date (field by field), or formatted otherwise. */
-export function driftDiagnostics(converted: string, committed: string | undefined, outputsFile: string, input: string): Diagnostic[] {
-  const at = (pointer: string): Diagnostic['source'] => ({ file: outputsFile, pointer });
-  if (committed === undefined) {
-    return [createDiagnostic('OUTPUTS_MISSING', { category: 'outputs', message: `${outputsFile} does not exist.`, resolution: `Run amplify-outputs-migrate convert ${input} --out ${outputsFile} and commit the file.`, source: at('') })];
-  }
-  const comparison = compareOutputs(converted, committed);
-  const regenerate = `Run amplify-outputs-migrate convert ${input} --out ${outputsFile} --force (or fix the Gen1 source), then commit.`;
-  switch (comparison.kind) {
-    case 'same':
-      return [];
-    case 'unreadable':
-      return [createDiagnostic('OUTPUTS_UNREADABLE', { category: 'outputs', resolution: regenerate, source: at('') })];
-    case 'formatting':
-      return [createDiagnostic('OUTPUTS_FORMATTING', { category: 'outputs', resolution: `No action is needed; ${regenerate.replace(', then commit.', '')} to normalise it.`, source: at('') })];
-    default:
-      return comparison.changes.map((change) =>
-        createDiagnostic('OUTPUTS_DRIFT', {
-          category: 'outputs',
-          message:
-            change.committed === undefined
-              ? `${change.pointer} is missing from the committed file; the Gen1 source gives ${change.converted}.`
-              : change.converted === undefined
-                ? `${change.pointer} is in the committed file (${change.committed}) but not in what the Gen1 source gives.`
-                : `${change.pointer} is ${change.committed} in the committed file; the Gen1 source gives ${change.converted}.`,
-          resolution: regenerate,
-          source: at(change.pointer),
-          target: change.pointer,
-        }),
-      );
-  }
+  return others;
 }
