@@ -63,6 +63,42 @@ describe('command line', () => {
     expect(runCli([], cwd).status).toBe(2);
   });
 
+  it('refuses a misused shared option the same way in convert and check: exit 2, the same message, nothing written', () => {
+    const cwd = project({ 'src/aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    const misuses = [
+      ['--select', 'auth'],
+      ['--select', '=pool'],
+      ['--select', 'auth='],
+      ['--outputs-version', '7'],
+      ['--from', 'yaml'],
+      ['--platform', 'tv'],
+      ['--report', 'xml'],
+      ['--jobs', '0'],
+      ['--no-such-flag'],
+    ];
+    for (const misuse of misuses) {
+      const [convert, check] = (['convert', 'check'] as const).map((command) => runCli([command, ...misuse], cwd));
+      expect(convert!.status, `convert ${misuse.join(' ')}`).toBe(2);
+      expect(check!.status, `check ${misuse.join(' ')}`).toBe(2);
+      expect(check!.stderr, misuse.join(' ')).toBe(convert!.stderr);
+      expect(convert!.stderr, misuse.join(' ')).toContain('Run amplify-outputs-migrate --help for the options.');
+    }
+    expect(runCli(['check', '--select', 'auth'], cwd).stderr).toContain('--select takes <category>=<resource>, not "auth".');
+    expect(readdirSync(cwd)).toEqual(['src']);
+  });
+
+  it('exits 2 on a usage error of each command', () => {
+    const cwd = project({ 'src/aws-exports.js': readFileSync(EXAMPLE, 'utf8'), 'amplify_outputs.json': '{}' });
+    const usage = [
+      ['convert', '--report', 'json', '--out', '-'],
+      ['check', '--fail-on', 'never'],
+      ['check', '--recursive', '--report', 'json'],
+      ['convert', '--recursive', '--report', 'sarif'],
+      ['migrate'],
+    ];
+    for (const args of usage) expect(runCli(args, cwd).status, args.join(' ')).toBe(2);
+  });
+
   it('--dry-run writes nothing and prints the result on stdout, the report on stderr', () => {
     const cwd = project({ 'aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
     const run = runCli(['convert', '--dry-run'], cwd);

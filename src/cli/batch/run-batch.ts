@@ -33,15 +33,6 @@ export interface Batch<A> {
   parallel: boolean;
 }
 
-export const JOBS_OPTION = {
-  type: 'number',
-  describe: 'With several apps: how many to run at once, on this thread and worker threads (default: one per core from 2,000 apps on, else 1)',
-  coerce: (value: number): number => {
-    if (!Number.isInteger(value) || value < 1) throw new Error('--jobs takes a whole number, 1 or more.');
-    return value;
-  },
-} as const;
-
 /**
  * From this many apps on, a batch is shared out among this thread and worker threads, one per core in all, unless
  * --jobs says otherwise. Below it, a worker's start and warm-up cost more than it saves: on 2 cores, checking 1,000

@@ -9,35 +9,28 @@ import { META_CANDIDATES } from '../../project/read-project.js';
 import { INPUT_CANDIDATES } from '../inputs/find-input.js';
 import { listedPlaces } from '../inputs/folder-names.js';
 import type { ConvertResult } from '../../convert.js';
-import { SOURCE_FORMATS } from '../../detect-format.js';
 import type { Severity } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../diagnostics/render-report.js';
 import type { Report } from '../../diagnostics/report.js';
 import { isConversionError, isInternalFault } from '../../errors.js';
-import { OUTPUTS_VERSIONS, type OutputsVersion } from '../../outputs/versions.js';
+import type { OutputsVersion } from '../../outputs/versions.js';
+import { OUTPUTS_VERSION_OPTION, SHARED_OPTIONS, type BatchArguments, type DebugArguments, type ReportArguments, type SourceArguments } from '../options/shared-options.js';
 import { EXIT } from '../output/exit-codes.js';
 import { readExisting } from '../inputs/read-input.js';
 import { emitReport } from '../output/emit-report.js';
-import { resolveSource, type ResolvedSource, type SourceArguments } from '../inputs/resolve-source.js';
+import { resolveSource, type ResolvedSource } from '../inputs/resolve-source.js';
 import { markedAppRoot, outputsFileFor } from '../inputs/find-apps.js';
 import type { RunOne } from '../batch/run-chunk.js';
-import { JOBS_OPTION, runRecursive, runsOverSeveral } from '../batch/run-batch.js';
+import { runRecursive, runsOverSeveral } from '../batch/run-batch.js';
 import type { Terminal } from '../output/terminal.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 
-export interface CheckArguments extends SourceArguments {
-  more?: string[];
-  recursive?: boolean;
-  quiet?: boolean;
+export interface CheckArguments extends SourceArguments, ReportArguments, BatchArguments, DebugArguments {
   outputs: string;
   failOn?: Severity;
   baseline?: string;
   updateBaseline: boolean;
-  report: ReportFormat;
-  reportFile?: string;
   outputsVersion?: OutputsVersion | 'auto';
-  jobs?: number;
 }
 
 export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
@@ -48,18 +41,8 @@ export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
     .option('fail-on', { choices: ['error', 'warning', 'info'] as const, describe: 'Exit 1 on new findings of this severity or above (drift always fails); default error' })
     .option('baseline', { type: 'string', describe: `Accepted findings and options (default: ${BASELINE_FILE} in the current folder, when present)` })
     .option('update-baseline', { type: 'boolean', default: false, describe: 'Accept every current finding: write the baseline, keeping its options' })
-    .option('report', { choices: REPORT_FORMATS, default: 'text' as const, describe: 'Report format' })
-    .option('report-file', { type: 'string', describe: 'Write the report to this file' })
-    .option('outputs-version', { type: 'string', choices: ['auto', ...OUTPUTS_VERSIONS] as const, describe: 'Default: the version the committed file declares' })
-    .option('from', { choices: SOURCE_FORMATS, describe: 'Read the input as this format' })
-    .option('platform', { choices: ['web', 'ios', 'android', 'flutter'] as const, describe: 'The app platform' })
-    .option('api', { type: 'string', describe: 'With several GraphQL APIs, the one to carry' })
-    .option('project', { type: 'string', describe: 'A Gen1 project folder (amplify-meta.json)' })
-    .option('select', { type: 'string', array: true, describe: '<category>=<resource> where Gen2 holds one' })
-    .option('model-introspection', { type: 'string', describe: 'A model-introspection.json' })
-    .option('recursive', { type: 'boolean', default: false, describe: 'Check every app of a repository (the folder given, or the current one) against the amplify_outputs.json next to it' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'No progress line and no per-app headings' })
-    .option('jobs', JOBS_OPTION) as unknown as Argv<CheckArguments>;
+    .option('outputs-version', { ...OUTPUTS_VERSION_OPTION, describe: 'amplify_outputs.json version; default: the version the committed file declares' })
+    .options(SHARED_OPTIONS) as unknown as Argv<CheckArguments>;
 }
 
 /**
@@ -155,7 +138,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
     ...cliArgs,
     platform: cliArgs.platform ?? options.platform,
     api: cliArgs.api ?? options.api,
-    select: cliArgs.select ?? (options.select ? Object.entries(options.select).map(([key, value]) => `${key}=${value}`) : undefined),
+    select: cliArgs.select ?? options.select,
     outputsVersion: cliArgs.outputsVersion ?? (options.outputsVersion as OutputsVersion | 'auto' | undefined),
     failOn: cliArgs.failOn ?? options.failOn ?? 'error',
   };

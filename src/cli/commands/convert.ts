@@ -2,34 +2,26 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { convert, type ConvertResult } from '../../convert.js';
-import { SOURCE_FORMATS } from '../../detect-format.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../diagnostics/render-report.js';
 import type { Report } from '../../diagnostics/report.js';
 import { isConversionError, isInternalFault } from '../../errors.js';
-import { OUTPUTS_VERSIONS, type OutputsVersion } from '../../outputs/versions.js';
+import type { OutputsVersion } from '../../outputs/versions.js';
+import { OUTPUTS_VERSION_OPTION, SHARED_OPTIONS, type BatchArguments, type DebugArguments, type ReportArguments, type SourceArguments } from '../options/shared-options.js';
 import { EXIT } from '../output/exit-codes.js';
 import { describeError, readExisting, isSymbolicLink } from '../inputs/read-input.js';
 import { emitReport, reportUsesStdout } from '../output/emit-report.js';
-import { resolveSource, type SourceArguments } from '../inputs/resolve-source.js';
+import { resolveSource } from '../inputs/resolve-source.js';
 import { outputsFileFor } from '../inputs/find-apps.js';
 import type { RunOne } from '../batch/run-chunk.js';
-import { JOBS_OPTION, runRecursive, runsOverSeveral } from '../batch/run-batch.js';
+import { runRecursive, runsOverSeveral } from '../batch/run-batch.js';
 import type { Terminal } from '../output/terminal.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 
-export interface ConvertArguments extends SourceArguments {
-  more?: string[];
-  recursive?: boolean;
-  quiet?: boolean;
+export interface ConvertArguments extends SourceArguments, ReportArguments, BatchArguments, DebugArguments {
   out: string;
   dryRun: boolean;
   force: boolean;
-  report: ReportFormat;
-  reportFile?: string;
-  outputsVersion: OutputsVersion | 'auto';
-  jobs?: number;
+  outputsVersion?: OutputsVersion | 'auto';
 }
-
 
 export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
   return yargs
@@ -41,22 +33,9 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
     .option('out', { alias: 'o', type: 'string', default: 'amplify_outputs.json', describe: 'Where to write amplify_outputs.json; - for standard output' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Convert and report, write nothing (the result goes to standard output)' })
     .option('force', { type: 'boolean', default: false, describe: 'Replace an existing output file that differs' })
-    .option('report', { choices: REPORT_FORMATS, default: 'text' as const, describe: 'Report format: text, json, github (workflow commands), sarif (2.1.0) or junit' })
-    .option('report-file', { type: 'string', describe: 'Write the report to this file instead of the terminal' })
-    .option('outputs-version', { type: 'string', choices: ['auto', ...OUTPUTS_VERSIONS] as const, default: 'auto' as const, describe: 'amplify_outputs.json version; auto picks the lowest that carries everything' })
-    .option('from', { choices: SOURCE_FORMATS, describe: 'Read the input as this format instead of detecting it from the content' })
-    .option('platform', { choices: ['web', 'ios', 'android', 'flutter'] as const, describe: 'The app platform (decides the push notification channel)' })
-    .option('api', { type: 'string', describe: 'With several GraphQL APIs (mobile formats), the name of the one to carry; default: the first' })
-    .option('project', { type: 'string', describe: 'A Gen1 project folder: convert its amplify-meta.json, with what the folder adds (guest access, group precedence)' })
-    .option('select', { type: 'string', array: true, describe: 'With several resources where Gen2 holds one (amplify-meta.json): <category>=<resource>, the category being auth, api (the GraphQL API), storage or analytics' })
-    .option('recursive', { type: 'boolean', default: false, describe: 'Convert every app of a repository (the folder given, or the current one), each next to its own Gen1 file' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'No progress line and no per-app headings' })
-    .option('jobs', JOBS_OPTION)
-    .option('model-introspection', { type: 'string', describe: 'A model-introspection.json to write as data.model_introspection' })
+    .option('outputs-version', { ...OUTPUTS_VERSION_OPTION, describe: 'amplify_outputs.json version; auto (the default) picks the lowest that carries everything' })
+    .options(SHARED_OPTIONS)
     .check((argv) => {
-      for (const choice of (argv.select as string[] | undefined) ?? []) {
-        if (!/^[^=]+=.+$/.test(choice)) throw new Error(`--select takes <category>=<resource>, not "${choice}".`);
-      }
       if (argv.report !== 'text' && argv.reportFile === undefined && argv.out === '-' && !argv.dryRun) {
         throw new Error(`--report ${String(argv.report)} prints the report on standard output, so the result cannot go there too: give --out a file or add --report-file.`);
       }
@@ -95,7 +74,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal): number {
     result = convert(text, {
       fileName: display,
       from: args.from,
-      outputsVersion: args.outputsVersion,
+      outputsVersion: args.outputsVersion ?? 'auto',
       platform: args.platform,
       api: args.api,
       select,
