@@ -7,6 +7,7 @@ import { checkCommandBuilder, checkOne, runCheck, type CheckArguments } from './
 import { convertCommandBuilder, convertOne, runConvert, type ConvertArguments } from './commands/convert.js';
 import { serveBatchIfWorker } from './batch/worker-threads.js';
 import { EXIT } from './output/exit-codes.js';
+import { reportInternalFault } from './output/internal-fault.js';
 import { processTerminal } from './output/terminal.js';
 
 /** A command-line usage mistake; stops yargs before any command runs. */
@@ -41,6 +42,8 @@ function joinDashValues(argv: string[]): string[] {
 async function main(argv: string[]): Promise<number> {
   const terminal = processTerminal(packageJson.version, entry);
   let exitCode: number = EXIT.OK;
+  // --debug, as parsed once a command runs (a fault can only happen then).
+  let debug = false;
   try {
     await yargs(joinDashValues(argv))
       .scriptName('amplify-outputs-migrate')
@@ -50,6 +53,7 @@ async function main(argv: string[]): Promise<number> {
         'Convert a Gen1 configuration file (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json, amplifyconfiguration.dart) into amplify_outputs.json',
         convertCommandBuilder,
         async (args) => {
+          debug = args.debug === true;
           exitCode = await runConvert(args, terminal);
         },
       )
@@ -58,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
         'Check that the committed amplify_outputs.json says what the Gen1 sources say (never writes)',
         checkCommandBuilder,
         async (args) => {
+          debug = args.debug === true;
           exitCode = await runCheck(args, terminal);
         },
       )
@@ -77,8 +82,7 @@ async function main(argv: string[]): Promise<number> {
       terminal.stderr(`${error.message}\nRun amplify-outputs-migrate --help for the options.\n`);
       return EXIT.USAGE;
     }
-    terminal.stderr(`Internal fault: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return EXIT.INTERNAL;
+    return reportInternalFault(terminal.stderr, error, debug);
   }
   return exitCode;
 }

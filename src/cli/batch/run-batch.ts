@@ -1,21 +1,16 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { ReportFormat } from '../../diagnostics/render-report.js';
+import type { BatchArguments, DebugArguments, ReportArguments } from '../options/shared-options.js';
 import { runChunk, type AppOutcome, type BatchItem, type RunOne } from './run-chunk.js';
 import { EXIT } from '../output/exit-codes.js';
+import { reportInternalFault } from '../output/internal-fault.js';
 import { expandInputs, isGlob } from '../inputs/expand-inputs.js';
 import { findApps } from '../inputs/find-apps.js';
 import type { Terminal } from '../output/terminal.js';
 import { runOnThreads, type BatchCommand } from './worker-threads.js';
 
-export interface RecursiveArguments {
+export interface RecursiveArguments extends BatchArguments, ReportArguments, DebugArguments {
   input?: string;
-  more?: string[];
-  recursive?: boolean;
-  report: ReportFormat;
-  reportFile?: string;
-  quiet?: boolean;
-  jobs?: number;
 }
 
 /** Whether a command names several apps: --recursive, more than one input, or a glob. */
@@ -125,8 +120,7 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
       printReady();
     });
   } catch (error) {
-    terminal.stderr(`Internal fault: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT.INTERNAL;
+    return reportInternalFault(terminal.stderr, error, args.debug);
   }
   if (progress) terminal.stderr('\r\u001b[K');
   const noun = explicit ? 'input' : 'app';

@@ -1,4 +1,6 @@
 import { EXIT } from '../output/exit-codes.js';
+import { reportInternalFault } from '../output/internal-fault.js';
+import type { DebugArguments } from '../options/shared-options.js';
 import { describeError } from '../inputs/read-input.js';
 import type { Terminal } from '../output/terminal.js';
 import { WriteBatch } from '../output/write-file-atomic.js';
@@ -27,7 +29,7 @@ export type TerminalSettings = Pick<Terminal, 'cwd' | 'colorOnStderr' | 'toolVer
  * Runs one app with a terminal that keeps what it prints, so that apps run anywhere (on this thread or another)
  * are printed in the order of the batch. A bug met in one app is that app's internal fault; the others still run.
  */
-export function runBuffered<A>(runOne: RunOne<A>, args: A, item: BatchItem, settings: TerminalSettings, writeBatch?: WriteBatch): AppOutcome {
+export function runBuffered<A extends DebugArguments>(runOne: RunOne<A>, args: A, item: BatchItem, settings: TerminalSettings, writeBatch?: WriteBatch): AppOutcome {
   const writes: AppOutcome['writes'] = [];
   const severities = { error: 0, warning: 0, info: 0 };
   const terminal: Terminal = {
@@ -45,8 +47,7 @@ export function runBuffered<A>(runOne: RunOne<A>, args: A, item: BatchItem, sett
   try {
     code = runOne(args, item, terminal);
   } catch (error) {
-    writes.push([2, `Internal fault: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`]);
-    code = EXIT.INTERNAL;
+    code = reportInternalFault((text) => writes.push([2, text]), error, args.debug);
   }
   return { code, writes, severities };
 }
@@ -57,7 +58,7 @@ export function runBuffered<A>(runOne: RunOne<A>, args: A, item: BatchItem, sett
  * The apps run before this returns; the promise settles once their outputs are on disk, which the thread need not
  * wait for to run the next chunk.
  */
-export async function runChunk<A>(runOne: RunOne<A>, args: A, items: readonly BatchItem[], settings: TerminalSettings): Promise<AppOutcome[]> {
+export async function runChunk<A extends DebugArguments>(runOne: RunOne<A>, args: A, items: readonly BatchItem[], settings: TerminalSettings): Promise<AppOutcome[]> {
   const writeBatch = new WriteBatch();
   const outcomes = items.map((item, position) => {
     writeBatch.owner = position;

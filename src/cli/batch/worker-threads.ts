@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Worker as WorkerType } from 'node:worker_threads';
+import type { DebugArguments } from '../options/shared-options.js';
 import { runChunk, type AppOutcome, type BatchItem, type RunOne, type TerminalSettings } from './run-chunk.js';
 
 /** The commands that run over many apps, by the name a worker knows them by. */
@@ -11,7 +12,7 @@ export const WORKER_ARGUMENT = '--amplify-outputs-migrate-batch-worker';
 interface WorkerData {
   marker: typeof WORKER_ARGUMENT;
   command: BatchCommand;
-  args: unknown;
+  args: DebugArguments;
   settings: TerminalSettings;
 }
 
@@ -74,7 +75,7 @@ export function runOnThreads(
     /** The script a worker starts from; without it, every app runs on this thread. */
     entry: string | undefined;
     command: BatchCommand;
-    args: unknown;
+    args: DebugArguments;
     settings: TerminalSettings;
     items: readonly BatchItem[];
     groups: readonly number[][];

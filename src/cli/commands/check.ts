@@ -12,7 +12,7 @@ import type { ConvertResult } from '../../convert.js';
 import type { Severity } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Report } from '../../diagnostics/report.js';
-import { isConversionError, isInternalFault } from '../../errors.js';
+import { isConversionError } from '../../errors.js';
 import type { OutputsVersion } from '../../outputs/versions.js';
 import { OUTPUTS_VERSION_OPTION, SHARED_OPTIONS, type BatchArguments, type DebugArguments, type ReportArguments, type SourceArguments } from '../options/shared-options.js';
 import { EXIT } from '../output/exit-codes.js';
@@ -163,10 +163,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
       emit({ input: source.display, diagnostics: [error.diagnostic] });
       return EXIT.USAGE;
     }
-    if (isInternalFault(error)) {
-      terminal.stderr(`Internal fault: ${error.message}\n`);
-      return EXIT.INTERNAL;
-    }
+    // Anything else is a bug: the command line prints it as an internal fault.
     throw error;
   }
 

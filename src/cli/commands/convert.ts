@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Argv } from 'yargs';
 import { convert, type ConvertResult } from '../../convert.js';
 import type { Report } from '../../diagnostics/report.js';
-import { isConversionError, isInternalFault } from '../../errors.js';
+import { isConversionError } from '../../errors.js';
 import type { OutputsVersion } from '../../outputs/versions.js';
 import { OUTPUTS_VERSION_OPTION, SHARED_OPTIONS, type BatchArguments, type DebugArguments, type ReportArguments, type SourceArguments } from '../options/shared-options.js';
 import { EXIT } from '../output/exit-codes.js';
@@ -86,10 +86,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal): number {
       emit({ input: display, diagnostics: [error.diagnostic], written: false });
       return EXIT.USAGE;
     }
-    if (isInternalFault(error)) {
-      terminal.stderr(`Internal fault: ${error.message}\n${JSON.stringify(error.details, null, 2)}\n`);
-      return EXIT.INTERNAL;
-    }
+    // Anything else is a bug: the command line prints it as an internal fault.
     throw error;
   }
 
