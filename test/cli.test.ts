@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuffered } from '../src/cli/batch/run-chunk.js';
 import { describeInternalFault } from '../src/cli/output/internal-fault.js';
+import { WriteBatch } from '../src/cli/output/write-file-atomic.js';
 import { InternalFault } from '../src/errors.js';
 import { validateOutputs } from '../src/index.js';
 import { BIN, project, runCli } from './support/run-cli.js';
@@ -277,7 +278,7 @@ describe('an internal fault', () => {
       throw fault();
     };
     for (const debug of [false, true]) {
-      const outcome = runBuffered(throwing, { debug }, { input: 'app' }, settings);
+      const outcome = runBuffered(throwing, { debug }, { input: 'app' }, settings, new WriteBatch());
       expect(outcome.code).toBe(3);
       expect(outcome.writes).toEqual([[2, describeInternalFault(fault(), debug)]]);
     }

@@ -10,7 +10,7 @@ async function runHereAlone(apps: number, onChunk: () => void): Promise<number[]
   const seen: number[] = [];
   await runOnThreads(
     {
-      entry: undefined,
+      threads: {},
       command: 'check',
       args: {},
       settings: { cwd: '.', colorOnStderr: false },

@@ -1,20 +1,20 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { BatchArguments, DebugArguments, ReportArguments } from '../options/shared-options.js';
-import { runChunk, type AppOutcome, type BatchItem, type RunOne } from './run-chunk.js';
+import { runChunk, type AcceptFindings, type AppOutcome, type BatchItem, type RunOne } from './run-chunk.js';
 import { EXIT } from '../output/exit-codes.js';
 import { reportInternalFault } from '../output/internal-fault.js';
 import { expandInputs, isGlob } from '../inputs/expand-inputs.js';
 import { findApps } from '../inputs/find-apps.js';
 import type { Terminal } from '../output/terminal.js';
-import { runOnThreads, type BatchCommand } from './worker-threads.js';
+import { runOnThreads, type BatchCommand, type Threads } from './worker-threads.js';
 
-export interface RecursiveArguments extends BatchArguments, ReportArguments, DebugArguments {
+export interface BatchRunArguments extends BatchArguments, ReportArguments, DebugArguments {
   input?: string;
 }
 
 /** Whether a command names several apps: --recursive, more than one input, or a glob. */
-export function runsOverSeveral(args: RecursiveArguments): boolean {
+export function runsOverSeveral(args: BatchRunArguments): boolean {
   return args.recursive === true || (args.more?.length ?? 0) > 0 || (args.input !== undefined && isGlob(args.input));
 }
 
@@ -26,6 +26,8 @@ export interface Batch<A> {
   writesTo?: (input: string) => string;
   /** False when every app writes one shared file (a baseline, a report file): then they run one after another. */
   parallel: boolean;
+  /** Takes each app's findings (check --update-baseline); only for a batch that is not parallel. */
+  acceptFindings?: AcceptFindings;
 }
 
 /**
@@ -50,7 +52,7 @@ function relativeToFolder(item: string, cwd: string): string {
  * line on a terminal (not in CI, not with --quiet) and a summary at the end. The exit code is the worst one. Large
  * batches run on worker threads; what each app prints comes out in the same order either way.
  */
-export async function runRecursive<A extends RecursiveArguments>(args: A, terminal: Terminal, batch: Batch<A>): Promise<number> {
+export async function runBatch<A extends BatchRunArguments>(args: A, terminal: Terminal, batch: Batch<A>, threads: Threads): Promise<number> {
   if (args.report !== 'text' && args.report !== 'github') {
     terminal.stderr(`--recursive writes one report per app: use --report text or github.\n`);
     return EXIT.USAGE;
@@ -100,7 +102,8 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
   };
 
   const jobs = batch.parallel ? (args.jobs ?? (items.length >= PARALLEL_FROM ? Math.min(os.availableParallelism(), MAX_JOBS) : 1)) : 1;
-  const entry = jobs > 1 ? terminal.entry : undefined;
+  // One job: no worker, whatever the command line offers.
+  const workers: Threads = jobs > 1 ? threads : {};
   // Apps that write the same file run in order, in one chunk: they form a group. A chunk's outputs may still be on
   // their way to disk while the next chunk runs, on this thread too.
   const groups = new Map<string, number[]>();
@@ -114,8 +117,8 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
   });
   try {
     const settings = { cwd: terminal.cwd, colorOnStderr: terminal.colorOnStderr, toolVersion: terminal.toolVersion };
-    const runHere = (chunk: readonly BatchItem[]): Promise<AppOutcome[]> => runChunk(batch.runOne, args, chunk, terminal);
-    await runOnThreads({ entry, command: batch.command, args, settings, items: batchItems, groups: [...groups.values()], jobs, runHere }, (results) => {
+    const runHere = (chunk: readonly BatchItem[]): Promise<AppOutcome[]> => runChunk(batch.runOne, args, chunk, settings, batch.acceptFindings);
+    await runOnThreads({ threads: workers, command: batch.command, args, settings, items: batchItems, groups: [...groups.values()], jobs, runHere }, (results) => {
       for (const [index, outcome] of results) outcomes[index] = outcome;
       printReady();
     });

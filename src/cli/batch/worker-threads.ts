@@ -56,11 +56,16 @@ const YOUNG_GENERATION_MB = 16;
 
 const require = createRequire(import.meta.url);
 
-/**
- * For tests of the hand-out: this thread runs no app and `jobs` workers run them all, so that apps that would race
- * if their grouping failed do run at once on different threads.
- */
-const WORKERS_ONLY = process.env['AMPLIFY_OUTPUTS_MIGRATE_WORKERS_ONLY'] === '1';
+/** Where the worker threads of a batch come from. */
+export interface Threads {
+  /** The script a worker starts from (the command line as launched); without it, every app runs on this thread. */
+  entry?: string;
+  /**
+   * This thread runs no app, and `jobs` workers run them all, so that apps that would race if their grouping failed
+   * do run at once on different threads. (For tests of the hand-out; the command line never sets it.)
+   */
+  workersOnly?: boolean;
+}
 
 /**
  * Runs the apps of a batch `jobs` at a time: on this thread (`runHere`) and on `jobs - 1` worker threads, each a
@@ -72,8 +77,7 @@ const WORKERS_ONLY = process.env['AMPLIFY_OUTPUTS_MIGRATE_WORKERS_ONLY'] === '1'
  */
 export function runOnThreads(
   options: {
-    /** The script a worker starts from; without it, every app runs on this thread. */
-    entry: string | undefined;
+    threads: Threads;
     command: BatchCommand;
     args: DebugArguments;
     settings: TerminalSettings;
@@ -119,8 +123,9 @@ export function runOnThreads(
       if (chunk) worker.postMessage({ items: chunk.map((index) => [index, options.items[index]!]) } satisfies Assignment);
       return chunk !== undefined;
     };
-    const count = WORKERS_ONLY ? Math.min(options.jobs, chunks.length) : Math.max(0, Math.min(options.jobs - 1, chunks.length - 1));
-    const entry = options.entry;
+    const workersOnly = options.threads.workersOnly === true;
+    const count = workersOnly ? Math.min(options.jobs, chunks.length) : Math.max(0, Math.min(options.jobs - 1, chunks.length - 1));
+    const entry = options.threads.entry;
     if (entry !== undefined && count > 0) {
       const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
       for (let i = 0; i < count; i++) {
@@ -149,7 +154,7 @@ export function runOnThreads(
       }
     }
     if (chunks.length === 0) return finish();
-    if (WORKERS_ONLY && workers.length > 0) return;
+    if (workersOnly && workers.length > 0) return;
     // This thread takes the next chunk, and between two lets the workers' results in (and hands them more). It goes
     // on while the outputs of a chunk are flushed to disk, with at most IN_FLIGHT chunks not yet on disk.
     let inFlight = 0;

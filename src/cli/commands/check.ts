@@ -20,8 +20,9 @@ import { readExisting } from '../inputs/read-input.js';
 import { emitReport } from '../output/emit-report.js';
 import { resolveSource, type ResolvedSource } from '../inputs/resolve-source.js';
 import { markedAppRoot, outputsFileFor } from '../inputs/find-apps.js';
-import type { RunOne } from '../batch/run-chunk.js';
-import { runRecursive, runsOverSeveral } from '../batch/run-batch.js';
+import type { AppInBatch, RunOne } from '../batch/run-chunk.js';
+import { runBatch, runsOverSeveral } from '../batch/run-batch.js';
+import type { Threads } from '../batch/worker-threads.js';
 import type { Terminal } from '../output/terminal.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 
@@ -49,16 +50,16 @@ export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
  * `check`: converts in memory and compares with the committed amplify_outputs.json. Never writes it. Exit 0 when
  * they agree and no finding reaches --fail-on, 1 on drift or such findings, 2 on usage or unreadable input, 3 on a bug.
  */
-export function runCheck(cliArgs: CheckArguments, terminal: Terminal): number | Promise<number> {
+export function runCheck(cliArgs: CheckArguments, terminal: Terminal, threads: Threads = {}): number | Promise<number> {
   if (runsOverSeveral(cliArgs)) {
     if (cliArgs.updateBaseline) return updateBaselineOfBatch(cliArgs, terminal);
-    return runRecursive(cliArgs, terminal, { command: 'check', runOne: checkOne, parallel: cliArgs.reportFile === undefined });
+    return runBatch(cliArgs, terminal, { command: 'check', runOne: checkOne, parallel: cliArgs.reportFile === undefined }, threads);
   }
   return checkFile(cliArgs, terminal);
 }
 
 /** Checks one app of a run over several against the amplify_outputs.json next to it. */
-export const checkOne: RunOne<CheckArguments> = (args, { input: item }, terminal) => {
+export const checkOne: RunOne<CheckArguments> = (args, { input: item }, terminal, batch) => {
   // The apps of a run share one baseline: it is read once (per thread), as long as it reads well; a baseline that
   // does not is read, and its problem said, for each app.
   let loaded = batchBaselines.get(args);
@@ -67,7 +68,7 @@ export const checkOne: RunOne<CheckArguments> = (args, { input: item }, terminal
     if (typeof fresh === 'number') return fresh;
     batchBaselines.set(args, (loaded = fresh));
   }
-  return checkFile({ ...args, recursive: false, more: [], input: item }, terminal, loaded, true);
+  return checkFile({ ...args, recursive: false, more: [], input: item }, terminal, loaded, true, batch);
 };
 
 const batchBaselines = new WeakMap<CheckArguments, LoadedBaseline>();
@@ -118,8 +119,8 @@ async function updateBaselineOfBatch(cliArgs: CheckArguments, terminal: Terminal
   const loaded = loadBaseline(cliArgs, terminal);
   if (typeof loaded === 'number') return loaded;
   const findings: Diagnostic[] = [];
-  const gathering: Terminal = { ...terminal, acceptFindings: (diagnostics) => diagnostics.forEach((diagnostic) => findings.push(diagnostic)) };
-  const code = await runRecursive(cliArgs, gathering, { command: 'check', runOne: checkOne, parallel: false });
+  const acceptFindings = (diagnostics: readonly Diagnostic[]): void => diagnostics.forEach((diagnostic) => findings.push(diagnostic));
+  const code = await runBatch(cliArgs, terminal, { command: 'check', runOne: checkOne, parallel: false, acceptFindings }, {});
   if (code >= EXIT.USAGE) {
     terminal.stderr(`${loaded.display} was not written: not every app could be checked.\n`);
     return code;
@@ -127,8 +128,11 @@ async function updateBaselineOfBatch(cliArgs: CheckArguments, terminal: Terminal
   return writeBaseline(loaded, findings, terminal);
 }
 
-/** Checks one input; `besideApp`: against the amplify_outputs.json of its app (in a run over several), not --outputs. */
-function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBaseline, besideApp = false): number {
+/**
+ * Checks one input; `besideApp`: against the amplify_outputs.json of its app (in a run over several), not --outputs;
+ * `batch`: the batch it is an app of, if any.
+ */
+function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBaseline, besideApp = false, batch?: AppInBatch): number {
   const loaded = given ?? loadBaseline(cliArgs, terminal);
   if (typeof loaded === 'number') return loaded;
   const { baseline, display: baselineDisplay } = loaded;
@@ -152,7 +156,10 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
     return EXIT.USAGE;
   }
 
-  const emit = (report: Report): boolean => emitReport(report, args, terminal);
+  const emit = (report: Report): boolean => {
+    batch?.tally(report.diagnostics);
+    return emitReport(report, args, terminal);
+  };
 
   let result: ConvertResult;
   try {
@@ -172,8 +179,8 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   if (args.updateBaseline) {
     const all = [...drift, ...stale, ...result.diagnostics];
     // In a run over several apps, the run writes the baseline once, with every app's findings.
-    if (terminal.acceptFindings) {
-      terminal.acceptFindings(all);
+    if (batch?.acceptFindings) {
+      batch.acceptFindings(all);
       return EXIT.OK;
     }
     return writeBaseline(loaded, all, terminal);

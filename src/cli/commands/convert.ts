@@ -11,8 +11,9 @@ import { describeError, readExisting, isSymbolicLink } from '../inputs/read-inpu
 import { emitReport, reportUsesStdout } from '../output/emit-report.js';
 import { resolveSource } from '../inputs/resolve-source.js';
 import { outputsFileFor } from '../inputs/find-apps.js';
-import type { RunOne } from '../batch/run-chunk.js';
-import { runRecursive, runsOverSeveral } from '../batch/run-batch.js';
+import type { AppInBatch, RunOne } from '../batch/run-chunk.js';
+import { runBatch, runsOverSeveral } from '../batch/run-batch.js';
+import type { Threads } from '../batch/worker-threads.js';
 import type { Terminal } from '../output/terminal.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 
@@ -44,30 +45,33 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
 }
 
 /** Converts one app of a run over several, next to its own Gen1 file. */
-export const convertOne: RunOne<ConvertArguments> = (args, { input, output }, terminal) =>
-  convertFile({ ...args, recursive: false, more: [], input, out: output ?? outputsFileFor(input, terminal.cwd) }, terminal);
+export const convertOne: RunOne<ConvertArguments> = (args, { input, output }, terminal, batch) =>
+  convertFile({ ...args, recursive: false, more: [], input, out: output ?? outputsFileFor(input, terminal.cwd) }, terminal, batch);
 
 /** Runs `convert`; returns the exit code. */
-export function runConvert(args: ConvertArguments, terminal: Terminal): number | Promise<number> {
+export function runConvert(args: ConvertArguments, terminal: Terminal, threads: Threads = {}): number | Promise<number> {
   if (runsOverSeveral(args)) {
-    return runRecursive(args, terminal, {
+    return runBatch(args, terminal, {
       command: 'convert',
       runOne: convertOne,
       writesTo: (input) => outputsFileFor(input, terminal.cwd),
       parallel: args.reportFile === undefined,
-    });
+    }, threads);
   }
   return convertFile(args, terminal);
 }
 
-/** Converts one input (a file or a project folder) into one output. */
-function convertFile(args: ConvertArguments, terminal: Terminal): number {
+/** Converts one input (a file or a project folder) into one output; `batch`: the batch it is an app of, if any. */
+function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBatch): number {
   const source = resolveSource(args, terminal);
   if (typeof source === 'number') return source;
   const { display, text, projectFiles, modelIntrospection, select } = source;
 
   const reportToStdout = reportUsesStdout(args);
-  const emit = (report: Report): boolean => emitReport(report, args, terminal);
+  const emit = (report: Report): boolean => {
+    batch?.tally(report.diagnostics);
+    return emitReport(report, args, terminal);
+  };
 
   let result: ConvertResult;
   try {
@@ -106,7 +110,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal): number {
   const outDisplay = path.relative(terminal.cwd, outFile) || outFile;
   report.output = outDisplay;
   // An earlier app of the batch may write this very file: its write lands first, as it would one app at a time.
-  if (terminal.writeBatch?.waiting(outFile)) terminal.writeBatch.commit();
+  if (batch?.writes.waiting(outFile)) batch.writes.commit();
   const existing = readExisting(outFile);
   // Only a regular file is replaced: not a folder, a device, a pipe, or a symbolic link (whose target lies
   // outside the path named).
@@ -138,7 +142,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal): number {
       return EXIT.USAGE;
     }
     try {
-      if (terminal.writeBatch) terminal.writeBatch.write(outFile, result.text, outDisplay);
+      if (batch) batch.writes.write(outFile, result.text, outDisplay);
       else writeFileAtomic(outFile, result.text);
     } catch (error) {
       report.written = false;

@@ -10,7 +10,6 @@ import { writeFileAtomic } from './write-file-atomic.js';
  * machine-readable ones to standard output. Returns false when the report file cannot be written.
  */
 export function emitReport(report: Report, options: { report: ReportFormat; reportFile?: string }, terminal: Terminal): boolean {
-  terminal.tally?.(report.diagnostics);
   const rendered = renderReport(report, options.report, {
     color: options.report === 'text' && options.reportFile === undefined && terminal.colorOnStderr,
     toolVersion: terminal.toolVersion,
