@@ -32,8 +32,8 @@ export interface Batch<A> {
 
 /**
  * From this many apps on, a batch is shared out among this thread and worker threads, one per core in all, unless
- * --jobs says otherwise. Below it, a worker's start and warm-up cost more than it saves: on 2 cores, checking 1,000
- * apps took 0.56 s on one thread and 0.64 s on two, 2,000 apps 0.88 and 0.89 s, 4,000 apps 1.44 and 1.28 s.
+ * --jobs says otherwise. Below it, a worker's start and warm-up (it compiles the code again) cost more than it saves;
+ * about there, one thread and two take as long.
  */
 export const PARALLEL_FROM = 2_000;
 const MAX_JOBS = 8;
