@@ -72,6 +72,12 @@ export interface Threads {
  * batch may be done before it is. `groups` lists app indices that must run in order on one thread (apps that write
  * the same file); groups are handed out in order, a chunk at a time, to whichever thread is free. Outcomes arrive in
  * any order.
+ *
+ * The workers are managed here rather than by a pool library (tinypool, piscina): a pool runs what is submitted to
+ * it on its workers only, while here the thread that hands out the chunks runs them too, and keeps every chunk no
+ * started worker has asked for; and a worker here is the command line itself, started from the launcher with its
+ * code caches (src/bin/launcher-contract.ts), where a pool's worker runs the pool's script, which would have to load
+ * the launcher as a module that exports a task. A pool in this place (tinypool, tried) was no faster.
  */
 export function runOnThreads(
   options: {
