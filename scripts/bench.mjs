@@ -162,7 +162,7 @@ console.log(`  convert one aws-exports.ts (hand-written, JavaScript parser) ${on
 
 /** The cost of checking one app in this process, without start-up or threads: each app of the folder, in turn, for a few rounds. */
 async function checkInProcess(folder, apps) {
-  const { checkOne } = await import('../dist/cli/check-command.js');
+  const { checkOne } = await import('../dist/cli/commands/check.js');
   const quiet = { cwd: folder, stdout: () => {}, stderr: () => {}, colorOnStderr: false };
   const args = { report: 'text', outputs: 'amplify_outputs.json', updateBaseline: false, quiet: true };
   const laps = [];

@@ -2,6 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareOutputs } from '../src/check/compare-outputs.js';
+import { driftDiagnostics } from '../src/check/drift.js';
+import { staleSourceDiagnostics } from '../src/check/stale-sources.js';
+import { checkVerdict } from '../src/check/verdict.js';
 import { convert, type ConvertResult } from '../src/index.js';
 import { corpusFiles } from './support/corpus.js';
 import { fixtureCases } from './support/fixture-cases.js';
@@ -26,6 +29,39 @@ describe('compareOutputs', () => {
       ],
     });
     expect(compareOutputs(converted, '{').kind).toBe('unreadable');
+  });
+});
+
+describe('the check, as pure functions', () => {
+  const converted = '{\n  "version": "1",\n  "data": {\n    "url": "a"\n  }\n}\n';
+
+  it('drift: one finding per field that differs, a missing file, or only formatting', () => {
+    expect(driftDiagnostics(converted, converted, 'amplify_outputs.json', 'src/aws-exports.js')).toEqual([]);
+    expect(driftDiagnostics(converted, undefined, 'amplify_outputs.json', 'src/aws-exports.js').map((d) => d.code)).toEqual(['OUTPUTS_MISSING']);
+    expect(driftDiagnostics(converted, JSON.stringify(JSON.parse(converted)), 'out.json', 'in.js').map((d) => [d.code, d.severity])).toEqual([['OUTPUTS_FORMATTING', 'info']]);
+    const drift = driftDiagnostics(converted, '{"version":"1","data":{"url":"b"}}', 'out.json', 'in.js');
+    expect(drift.map((d) => [d.code, d.source, d.target])).toEqual([['OUTPUTS_DRIFT', { file: 'out.json', pointer: '/data/url' }, '/data/url']]);
+    expect(drift[0]!.message).toBe('/data/url is "b" in the committed file; the Gen1 source gives "a".');
+  });
+
+  it('verdict: accepted findings are left out and do not fail; new drift fails whatever --fail-on says', () => {
+    const drift = driftDiagnostics(converted, '{"version":"1","data":{"url":"b"}}', 'out.json', 'in.js');
+    const failing = checkVerdict(drift, [], undefined, 'error');
+    expect([failing.failed, failing.accepted, failing.newDrift.length]).toEqual([true, 0, 1]);
+    const accepted = checkVerdict(drift, [], { accepted: [{ code: 'OUTPUTS_DRIFT', file: 'out.json', pointer: '/data/url' }] }, 'info');
+    expect([accepted.failed, accepted.accepted, accepted.diagnostics]).toEqual([false, 1, []]);
+    const formatting = driftDiagnostics(converted, JSON.stringify(JSON.parse(converted)), 'out.json', 'in.js');
+    expect(checkVerdict(formatting, [], undefined, 'error').failed).toBe(false);
+    expect(checkVerdict(formatting, [], undefined, 'info').failed).toBe(true);
+  });
+
+  it('stale sources: another source naming another backend is a SOURCES_DISAGREE at the field', () => {
+    const checked = convert(EXAMPLE, { fileName: 'src/aws-exports.js' });
+    const other = EXAMPLE.replace(/"aws_user_pools_id": "[^"]*"/, '"aws_user_pools_id": "eu-west-1_Other"');
+    expect(other).not.toBe(EXAMPLE);
+    const stale = staleSourceDiagnostics({ display: 'src/aws-exports.js', outputs: checked.outputs }, [{ display: 'aws-exports.js', text: other }, { display: 'broken.json', text: '{' }], {});
+    expect(stale.map((d) => [d.code, d.target, d.source.file])).toEqual([['SOURCES_DISAGREE', '/auth/user_pool_id', 'aws-exports.js']]);
+    expect(staleSourceDiagnostics({ display: 'src/aws-exports.js', outputs: checked.outputs }, [{ display: 'aws-exports.js', text: EXAMPLE }], {})).toEqual([]);
   });
 });
 

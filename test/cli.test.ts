@@ -1,6 +1,10 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBuffered } from '../src/cli/batch/run-chunk.js';
+import { describeInternalFault } from '../src/cli/output/internal-fault.js';
+import { WriteBatch } from '../src/cli/output/write-file-atomic.js';
+import { InternalFault } from '../src/errors.js';
 import { validateOutputs } from '../src/index.js';
 import { BIN, project, runCli } from './support/run-cli.js';
 
@@ -61,6 +65,42 @@ describe('command line', () => {
     expect(existsSync(path.join(cwd, 'amplify_outputs.json'))).toBe(false);
     expect(runCli(['convert', '--no-such-flag'], cwd).status).toBe(2);
     expect(runCli([], cwd).status).toBe(2);
+  });
+
+  it('refuses a misused shared option the same way in convert and check: exit 2, the same message, nothing written', () => {
+    const cwd = project({ 'src/aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    const misuses = [
+      ['--select', 'auth'],
+      ['--select', '=pool'],
+      ['--select', 'auth='],
+      ['--outputs-version', '7'],
+      ['--from', 'yaml'],
+      ['--platform', 'tv'],
+      ['--report', 'xml'],
+      ['--jobs', '0'],
+      ['--no-such-flag'],
+    ];
+    for (const misuse of misuses) {
+      const [convert, check] = (['convert', 'check'] as const).map((command) => runCli([command, ...misuse], cwd));
+      expect(convert!.status, `convert ${misuse.join(' ')}`).toBe(2);
+      expect(check!.status, `check ${misuse.join(' ')}`).toBe(2);
+      expect(check!.stderr, misuse.join(' ')).toBe(convert!.stderr);
+      expect(convert!.stderr, misuse.join(' ')).toContain('Run amplify-outputs-migrate --help for the options.');
+    }
+    expect(runCli(['check', '--select', 'auth'], cwd).stderr).toContain('--select takes <category>=<resource>, not "auth".');
+    expect(readdirSync(cwd)).toEqual(['src']);
+  });
+
+  it('exits 2 on a usage error of each command', () => {
+    const cwd = project({ 'src/aws-exports.js': readFileSync(EXAMPLE, 'utf8'), 'amplify_outputs.json': '{}' });
+    const usage = [
+      ['convert', '--report', 'json', '--out', '-'],
+      ['check', '--fail-on', 'never'],
+      ['check', '--recursive', '--report', 'json'],
+      ['convert', '--recursive', '--report', 'sarif'],
+      ['migrate'],
+    ];
+    for (const args of usage) expect(runCli(args, cwd).status, args.join(' ')).toBe(2);
   });
 
   it('--dry-run writes nothing and prints the result on stdout, the report on stderr', () => {
@@ -213,5 +253,41 @@ describe('command line on a Gen1 project folder (amplify-meta.json)', () => {
     const run = runCli(['convert', '--dry-run'], cwd);
     expect(run.stderr).toContain('amplify-meta.json');
     expect(JSON.parse(run.stdout)).toMatchObject({ version: '1.3' });
+  });
+});
+
+describe('an internal fault', () => {
+  const fault = (): Error => {
+    const error = new InternalFault('the output fails its own schema', { at: '/auth' });
+    error.stack = `InternalFault: the output fails its own schema\n    at mapTable (src/mapping/apply-table.ts:1:1)\n    at convert (src/convert.ts:2:2)`;
+    return error;
+  };
+
+  it('is printed one way: the message, its details, and the stack only with --debug', () => {
+    const plain = describeInternalFault(fault(), false);
+    expect(plain).toBe('Internal fault: the output fails its own schema\n{\n  "at": "/auth"\n}\nThis is a bug in amplify-outputs-migrate: please report it (run again with --debug for the stack trace).\n');
+    const debug = describeInternalFault(fault(), true);
+    expect(debug).toContain('\n    at mapTable (src/mapping/apply-table.ts:1:1)\n    at convert (src/convert.ts:2:2)\n');
+    expect(debug.startsWith('Internal fault: the output fails its own schema\n{\n  "at": "/auth"\n}\n')).toBe(true);
+    expect(describeInternalFault('not an error', true)).toBe('Internal fault: not an error\nThis is a bug in amplify-outputs-migrate: please report it.\n');
+  });
+
+  it('met in one app of a batch is that app\'s exit code 3, printed the same way', () => {
+    const settings = { cwd: '.', colorOnStderr: false };
+    const throwing = (): number => {
+      throw fault();
+    };
+    for (const debug of [false, true]) {
+      const outcome = runBuffered(throwing, { debug }, { input: 'app' }, settings, new WriteBatch());
+      expect(outcome.code).toBe(3);
+      expect(outcome.writes).toEqual([[2, describeInternalFault(fault(), debug)]]);
+    }
+  });
+
+  it('--debug is taken by both commands', () => {
+    const cwd = project({ 'src/aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    expect(runCli(['convert', '--debug', '--dry-run'], cwd).status).toBe(0);
+    expect(runCli(['convert', '--debug'], cwd).status).toBe(0);
+    expect(runCli(['check', '--debug'], cwd).status).toBe(0);
   });
 });

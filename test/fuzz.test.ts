@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../src/cli/read-input.js';
+import { decodeText } from '../src/cli/inputs/read-input.js';
 import { convert, isConversionError, validateOutputs } from '../src/index.js';
 import { findingsOutsideInput } from './support/accounting.js';
 import { corpusFiles } from './support/corpus.js';

@@ -3,7 +3,7 @@ import { readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert, convertObject, isConversionError } from '../src/index.js';
-import { decodeText } from '../src/cli/read-input.js';
+import { decodeText } from '../src/cli/inputs/read-input.js';
 import { project, runCli } from './support/run-cli.js';
 import { snapshot } from './support/snapshot.js';
 

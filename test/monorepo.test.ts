@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { project, runCli } from './support/run-cli.js';
+import { runCommandLine } from '../src/cli/commands/command-line.js';
+import { BIN, project, runCli, type CliRun } from './support/run-cli.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const WEB = readFileSync(path.join(FIXTURES, 'convert/aws-exports/example-app/src/aws-exports.js'), 'utf8');
@@ -31,6 +32,20 @@ function monorepo(apps: number): { root: string; names: string[] } {
   files['generated/copy/src/aws-exports.js'] = WEB;
   return { root: project(files), names };
 }
+
+/**
+ * Runs the command line in this process, as a terminal in CI would (no colour, no progress line), with every app of
+ * a batch left to worker threads started from the built command line.
+ */
+async function runWorkersOnly(args: string[], cwd: string): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const terminal = { cwd, stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), colorOnStderr: false, interactive: false, toolVersion: VERSION };
+  const status = await runCommandLine(args, { terminal, threads: { entry: BIN, workersOnly: true }, version: VERSION });
+  return { status, stdout, stderr };
+}
+
+const VERSION = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }).version;
 
 describe('a monorepo, converted and checked in one run', () => {
   it('converts every app next to its own Gen1 file, checks them, and names the one that drifts', () => {
@@ -69,13 +84,14 @@ describe('a monorepo, converted and checked in one run', () => {
     expect(check.stderr).toContain('3 inputs: 3 clean');
   });
 
-  it('runs a large batch on worker threads and prints, writes and exits exactly as one thread does', () => {
+  it('runs a large batch on worker threads and prints, writes and exits exactly as one thread does', async () => {
     // Two copies of one monorepo, with what makes a batch hard: apps with two Gen1 files that write one
     // amplify_outputs.json (the second differs, so it is refused); and an input that cannot be read. The two files
     // of each such app are listed 16 apart, in the second and third chunk of 16: two workers are handed two chunks
     // each as they start, so without the grouping the third chunk would run on the second worker while the first
-    // still runs the first chunk, and the second file would be written first. The convert run on threads leaves
-    // all the apps to the workers (the main thread would take the first chunks itself).
+    // still runs the first chunk, and the second file would be written first. The convert run on threads (in this
+    // process, its workers started from the built command line) leaves all the apps to the workers (the main thread
+    // would take the first chunks itself).
     const web = Array.from({ length: 16 }, (_, k) => `apps/app-${String(3 * k).padStart(2, '0')}`);
     const copies = [monorepo(66), monorepo(66)].map(({ root }) => {
       for (const name of web) writeFileSync(path.join(root, name, 'aws-exports.js'), WEB.replace('shop-media-main', 'media-other'));
@@ -84,8 +100,10 @@ describe('a monorepo, converted and checked in one run', () => {
     });
     const first = Array.from({ length: 16 }, (_, k) => `apps/app-${String(3 * k + 1).padStart(2, '0')}/app/src/main/res/raw/amplifyconfiguration.json`);
     const inputs = [...first, ...web.map((name) => `${name}/src/aws-exports.js`), ...web.map((name) => `${name}/aws-exports.js`), 'apps/*/app/src/main/res/raw/amplifyconfiguration.json', 'apps/*/lib/amplifyconfiguration.dart', 'apps/app-01/broken.json'];
-    const threads = (index: number): Record<string, string> => ({ CI: 'true', ...(index === 0 ? {} : { AMPLIFY_OUTPUTS_MIGRATE_WORKERS_ONLY: '1' }) });
-    const runs = copies.map((root, index) => runCli(['convert', ...inputs, '--platform', 'android', '--jobs', index === 0 ? '1' : '2'], root, threads(index)));
+    const runs = [
+      runCli(['convert', ...inputs, '--platform', 'android', '--jobs', '1'], copies[0]!, { CI: 'true' }),
+      await runWorkersOnly(['convert', ...inputs, '--platform', 'android', '--jobs', '2'], copies[1]!),
+    ];
     expect(runs[0]!.stderr).toContain('77 inputs: ');
     expect(runs[0]!.stderr).toContain('apps/app-45/amplify_outputs.json already exists and differs');
     expect(runs[0]!.status).toBe(2);
@@ -124,7 +142,7 @@ describe('a monorepo, converted and checked in one run', () => {
 
 describe('expandInputs', () => {
   it('expands relative and absolute globs, in sorted order', async () => {
-    const { expandInputs } = await import('../src/cli/expand-inputs.js');
+    const { expandInputs } = await import('../src/cli/inputs/expand-inputs.js');
     const root = project({ 'a/x.json': '{}', 'a/y.json': '{}', 'b/z.json': '{}', 'node_modules/n.json': '{}' });
     expect(expandInputs(['a/*.json', 'plain.js'], root)).toEqual(['a/x.json', 'a/y.json', 'plain.js']);
     expect(expandInputs(['**/*.json'], root)).toEqual(['a/x.json', 'a/y.json', 'b/z.json']);
@@ -132,7 +150,7 @@ describe('expandInputs', () => {
   });
 
   it('matches a segment at a time: wildcards, plain names, ** at any depth, ./ prefixes and linked folders', async () => {
-    const { expandInputs } = await import('../src/cli/expand-inputs.js');
+    const { expandInputs } = await import('../src/cli/inputs/expand-inputs.js');
     const root = project({
       'apps/one/src/aws-exports.js': '',
       'apps/one/deep/er/src/aws-exports.js': '',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppOutcome, BatchItem } from '../src/cli/app-outcome.js';
-import { CHUNK, runOnThreads } from '../src/cli/worker-pool.js';
+import type { AppOutcome, BatchItem } from '../src/cli/batch/run-chunk.js';
+import { CHUNK, runOnThreads } from '../src/cli/batch/worker-threads.js';
 
 const OUTCOME: AppOutcome = { code: 0, writes: [], severities: { error: 0, warning: 0, info: 0 } };
 
@@ -10,7 +10,7 @@ async function runHereAlone(apps: number, onChunk: () => void): Promise<number[]
   const seen: number[] = [];
   await runOnThreads(
     {
-      entry: undefined,
+      threads: {},
       command: 'check',
       args: {},
       settings: { cwd: '.', colorOnStderr: false },

@@ -69,7 +69,7 @@ describe('writing', () => {
 
   for (const commit of ['commit', 'commitInBackground'] as const) {
     it(`a batch of writes replaces each target only after all are flushed, and reports the one that fails by its owner (${commit})`, async () => {
-      const { WriteBatch } = await import('../src/cli/write-file-atomic.js');
+      const { WriteBatch } = await import('../src/cli/output/write-file-atomic.js');
       const cwd = project({ 'a/amplify_outputs.json': OLD, 'b/keep.txt': '', 'c/amplify_outputs.json': OLD });
       const batch = new WriteBatch();
       ['a', 'b', 'c'].forEach((name, owner) => {

@@ -10,6 +10,7 @@ import moduleApi = require('node:module');
 import path = require('node:path');
 import v8 = require('node:v8');
 import vm = require('node:vm');
+import type { LauncherKey, LauncherOffer } from './launcher-contract.js';
 
 // A command's run is short: seconds for thousands of apps, and JIT compilation on the cores that run them is a
 // large part of it. A smaller inlining budget for the optimizing compiler makes each compilation cheaper; the
@@ -49,8 +50,11 @@ function run(name: string, source: string): unknown {
   return scriptModule.exports;
 }
 
-// The script the bundle starts its worker threads from (src/cli/main.ts): this launcher, for its code caches.
-(globalThis as Record<symbol, unknown>)[Symbol.for('amplify-outputs-migrate.entry')] = __filename;
-// The key the bundle's jsParser() looks for (src/readers/js-parser.ts).
-(globalThis as Record<symbol, unknown>)[Symbol.for('amplify-outputs-migrate.load-js-parser')] = () => run('js-parser', readBundle('js-parser.cjs'));
+// What the bundle is offered, under the key the contract names (src/bin/launcher-contract.ts).
+const key: LauncherKey = 'amplify-outputs-migrate.launcher';
+const offer: LauncherOffer = {
+  entry: __filename,
+  loadJsParser: () => run('js-parser', readBundle('js-parser.cjs')) as ReturnType<LauncherOffer['loadJsParser']>,
+};
+(globalThis as Record<symbol, LauncherOffer>)[Symbol.for(key)] = offer;
 run('cli', cliSource);

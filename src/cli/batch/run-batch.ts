@@ -1,25 +1,20 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { ReportFormat } from '../diagnostics/render-report.js';
-import { runChunk, type AppOutcome, type BatchItem, type RunOne } from './app-outcome.js';
-import { EXIT } from './exit-codes.js';
-import { expandInputs, isGlob } from './expand-inputs.js';
-import { findApps } from './find-apps.js';
-import type { Terminal } from './terminal.js';
-import { runOnThreads, type BatchCommand } from './worker-pool.js';
+import type { BatchArguments, DebugArguments, ReportArguments } from '../options/shared-options.js';
+import { runChunk, type AcceptFindings, type AppOutcome, type BatchItem, type RunOne } from './run-chunk.js';
+import { EXIT } from '../output/exit-codes.js';
+import { reportInternalFault } from '../output/internal-fault.js';
+import { expandInputs, isGlob } from '../inputs/expand-inputs.js';
+import { findApps } from '../inputs/find-apps.js';
+import type { Terminal } from '../output/terminal.js';
+import { runOnThreads, type BatchCommand, type Threads } from './worker-threads.js';
 
-export interface RecursiveArguments {
+export interface BatchRunArguments extends BatchArguments, ReportArguments, DebugArguments {
   input?: string;
-  more?: string[];
-  recursive?: boolean;
-  report: ReportFormat;
-  reportFile?: string;
-  quiet?: boolean;
-  jobs?: number;
 }
 
 /** Whether a command names several apps: --recursive, more than one input, or a glob. */
-export function runsOverSeveral(args: RecursiveArguments): boolean {
+export function runsOverSeveral(args: BatchRunArguments): boolean {
   return args.recursive === true || (args.more?.length ?? 0) > 0 || (args.input !== undefined && isGlob(args.input));
 }
 
@@ -31,21 +26,14 @@ export interface Batch<A> {
   writesTo?: (input: string) => string;
   /** False when every app writes one shared file (a baseline, a report file): then they run one after another. */
   parallel: boolean;
+  /** Takes each app's findings (check --update-baseline); only for a batch that is not parallel. */
+  acceptFindings?: AcceptFindings;
 }
-
-export const JOBS_OPTION = {
-  type: 'number',
-  describe: 'With several apps: how many to run at once, on this thread and worker threads (default: one per core from 2,000 apps on, else 1)',
-  coerce: (value: number): number => {
-    if (!Number.isInteger(value) || value < 1) throw new Error('--jobs takes a whole number, 1 or more.');
-    return value;
-  },
-} as const;
 
 /**
  * From this many apps on, a batch is shared out among this thread and worker threads, one per core in all, unless
- * --jobs says otherwise. Below it, a worker's start and warm-up cost more than it saves: on 2 cores, checking 1,000
- * apps took 0.56 s on one thread and 0.64 s on two, 2,000 apps 0.88 and 0.89 s, 4,000 apps 1.44 and 1.28 s.
+ * --jobs says otherwise. Below it, a worker's start and warm-up (it compiles the code again) cost more than it saves;
+ * about there, one thread and two take as long.
  */
 export const PARALLEL_FROM = 2_000;
 const MAX_JOBS = 8;
@@ -64,7 +52,7 @@ function relativeToFolder(item: string, cwd: string): string {
  * line on a terminal (not in CI, not with --quiet) and a summary at the end. The exit code is the worst one. Large
  * batches run on worker threads; what each app prints comes out in the same order either way.
  */
-export async function runRecursive<A extends RecursiveArguments>(args: A, terminal: Terminal, batch: Batch<A>): Promise<number> {
+export async function runBatch<A extends BatchRunArguments>(args: A, terminal: Terminal, batch: Batch<A>, threads: Threads): Promise<number> {
   if (args.report !== 'text' && args.report !== 'github') {
     terminal.stderr(`--recursive writes one report per app: use --report text or github.\n`);
     return EXIT.USAGE;
@@ -114,7 +102,8 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
   };
 
   const jobs = batch.parallel ? (args.jobs ?? (items.length >= PARALLEL_FROM ? Math.min(os.availableParallelism(), MAX_JOBS) : 1)) : 1;
-  const entry = jobs > 1 ? terminal.entry : undefined;
+  // One job: no worker, whatever the command line offers.
+  const workers: Threads = jobs > 1 ? threads : {};
   // Apps that write the same file run in order, in one chunk: they form a group. A chunk's outputs may still be on
   // their way to disk while the next chunk runs, on this thread too.
   const groups = new Map<string, number[]>();
@@ -128,14 +117,13 @@ export async function runRecursive<A extends RecursiveArguments>(args: A, termin
   });
   try {
     const settings = { cwd: terminal.cwd, colorOnStderr: terminal.colorOnStderr, toolVersion: terminal.toolVersion };
-    const runHere = (chunk: readonly BatchItem[]): Promise<AppOutcome[]> => runChunk(batch.runOne, args, chunk, terminal);
-    await runOnThreads({ entry, command: batch.command, args, settings, items: batchItems, groups: [...groups.values()], jobs, runHere }, (results) => {
+    const runHere = (chunk: readonly BatchItem[]): Promise<AppOutcome[]> => runChunk(batch.runOne, args, chunk, settings, batch.acceptFindings);
+    await runOnThreads({ threads: workers, command: batch.command, args, settings, items: batchItems, groups: [...groups.values()], jobs, runHere }, (results) => {
       for (const [index, outcome] of results) outcomes[index] = outcome;
       printReady();
     });
   } catch (error) {
-    terminal.stderr(`Internal fault: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT.INTERNAL;
+    return reportInternalFault(terminal.stderr, error, args.debug);
   }
   if (progress) terminal.stderr('\r\u001b[K');
   const noun = explicit ? 'input' : 'app';

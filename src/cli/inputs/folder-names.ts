@@ -1,5 +1,5 @@
 import { readdirSync, type Dirent } from 'node:fs';
-import { statIfAny } from '../project/path-kind.js';
+import { statIfAny } from '../../project/path-kind.js';
 
 /**
  * Listings kept for a run, in two generations: when the newer one is full, it becomes the older one and the oldest

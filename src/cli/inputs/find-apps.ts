@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isDirectory } from '../project/path-kind.js';
+import { isDirectory } from '../../project/path-kind.js';
 import { entryKind, namesIn, sortedEntries } from './folder-names.js';
 
 /** Gen1 file names that mark an app (the content decides the format later). */

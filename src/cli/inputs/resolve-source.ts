@@ -1,21 +1,10 @@
 import path from 'node:path';
-import type { SourceFormat } from '../detect-format.js';
-import { isGen1Project, META_CANDIDATES, readProject } from '../project/read-project.js';
-import { EXIT } from './exit-codes.js';
+import { isGen1Project, META_CANDIDATES, readProject } from '../../project/read-project.js';
+import { EXIT } from '../output/exit-codes.js';
 import { findInput } from './find-input.js';
 import { examine, inputText, readInput } from './read-input.js';
-import type { Terminal } from './terminal.js';
-
-/** The source and conversion options shared by the commands that convert (convert, check). */
-export interface SourceArguments {
-  input?: string;
-  project?: string;
-  select?: string[];
-  modelIntrospection?: string;
-  from?: SourceFormat;
-  platform?: 'web' | 'ios' | 'android' | 'flutter';
-  api?: string;
-}
+import type { SourceArguments } from '../options/shared-options.js';
+import type { Terminal } from '../output/terminal.js';
 
 export interface ResolvedSource {
   /** The input as shown to the user (relative to the current folder). */
@@ -75,7 +64,7 @@ export function resolveSource(args: SourceArguments, terminal: Terminal): Resolv
     modelIntrospection = readInput(path.resolve(terminal.cwd, args.modelIntrospection), args.modelIntrospection, terminal);
     if (modelIntrospection === undefined) return EXIT.USAGE;
   }
-  const select = Object.fromEntries((args.select ?? []).map((choice) => [choice.slice(0, choice.indexOf('=')), choice.slice(choice.indexOf('=') + 1)]));
+  const select = args.select ?? {};
 
   // Machine-readable reports go to standard output (GitHub reads workflow commands there); text goes to standard error.
   return { display, text, projectFiles, modelIntrospection, select, fromFolder: projectDir !== undefined || givenFolder || args.input === undefined };

@@ -1,7 +1,10 @@
-import { EXIT } from './exit-codes.js';
-import { describeError } from './read-input.js';
-import type { Terminal } from './terminal.js';
-import { WriteBatch } from './write-file-atomic.js';
+import { EXIT } from '../output/exit-codes.js';
+import { reportInternalFault } from '../output/internal-fault.js';
+import type { DebugArguments } from '../options/shared-options.js';
+import { describeError } from '../inputs/read-input.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Terminal } from '../output/terminal.js';
+import { WriteBatch } from '../output/write-file-atomic.js';
 
 /** What one app of a run over several printed (in order, on which stream), its exit code, and its findings. */
 export interface AppOutcome {
@@ -17,36 +20,50 @@ export interface BatchItem {
   output?: string;
 }
 
+/** What an app of a batch is handed besides its terminal: where its output file and its findings go. */
+export interface AppInBatch {
+  /** The outputs of the apps of a chunk are written together (see WriteBatch), not one by one. */
+  writes: WriteBatch;
+  /** Takes every report's findings, for the summary of the batch. */
+  tally(diagnostics: readonly Diagnostic[]): void;
+  /** In `check --update-baseline` over many apps: takes each app's findings, for one baseline with them all. */
+  acceptFindings?: (diagnostics: readonly Diagnostic[]) => void;
+}
+
 /** Runs a command for one app of a batch. */
-export type RunOne<A> = (args: A, item: BatchItem, terminal: Terminal) => number;
+export type RunOne<A> = (args: A, item: BatchItem, terminal: Terminal, batch: AppInBatch) => number;
 
 /** What a terminal that only collects needs of the real one. */
-export type TerminalSettings = Pick<Terminal, 'cwd' | 'colorOnStderr' | 'toolVersion' | 'acceptFindings'>;
+export type TerminalSettings = Pick<Terminal, 'cwd' | 'colorOnStderr' | 'toolVersion'>;
+
+/** Takes the findings of each app (see AppInBatch), on the thread that runs them. */
+export type AcceptFindings = AppInBatch['acceptFindings'];
 
 /**
  * Runs one app with a terminal that keeps what it prints, so that apps run anywhere (on this thread or another)
  * are printed in the order of the batch. A bug met in one app is that app's internal fault; the others still run.
  */
-export function runBuffered<A>(runOne: RunOne<A>, args: A, item: BatchItem, settings: TerminalSettings, writeBatch?: WriteBatch): AppOutcome {
+export function runBuffered<A extends DebugArguments>(runOne: RunOne<A>, args: A, item: BatchItem, settings: TerminalSettings, writeBatch: WriteBatch, acceptFindings?: AcceptFindings): AppOutcome {
   const writes: AppOutcome['writes'] = [];
   const severities = { error: 0, warning: 0, info: 0 };
   const terminal: Terminal = {
     cwd: settings.cwd,
     colorOnStderr: settings.colorOnStderr,
     toolVersion: settings.toolVersion,
-    acceptFindings: settings.acceptFindings,
     interactive: false,
     stdout: (text) => writes.push([1, text]),
     stderr: (text) => writes.push([2, text]),
+  };
+  const batch: AppInBatch = {
+    writes: writeBatch,
     tally: (diagnostics) => diagnostics.forEach((diagnostic) => severities[diagnostic.severity]++),
-    writeBatch,
+    acceptFindings,
   };
   let code: number;
   try {
-    code = runOne(args, item, terminal);
+    code = runOne(args, item, terminal, batch);
   } catch (error) {
-    writes.push([2, `Internal fault: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`]);
-    code = EXIT.INTERNAL;
+    code = reportInternalFault((text) => writes.push([2, text]), error, args.debug);
   }
   return { code, writes, severities };
 }
@@ -57,11 +74,17 @@ export function runBuffered<A>(runOne: RunOne<A>, args: A, item: BatchItem, sett
  * The apps run before this returns; the promise settles once their outputs are on disk, which the thread need not
  * wait for to run the next chunk.
  */
-export async function runChunk<A>(runOne: RunOne<A>, args: A, items: readonly BatchItem[], settings: TerminalSettings): Promise<AppOutcome[]> {
+export async function runChunk<A extends DebugArguments>(
+  runOne: RunOne<A>,
+  args: A,
+  items: readonly BatchItem[],
+  settings: TerminalSettings,
+  acceptFindings?: AcceptFindings,
+): Promise<AppOutcome[]> {
   const writeBatch = new WriteBatch();
   const outcomes = items.map((item, position) => {
     writeBatch.owner = position;
-    return runBuffered(runOne, args, item, settings, writeBatch);
+    return runBuffered(runOne, args, item, settings, writeBatch, acceptFindings);
   });
   await writeBatch.commitInBackground();
   for (const failure of writeBatch.failures) {

@@ -1,5 +1,5 @@
 import { closeSync, constants, lstatSync, openSync, readSync, statSync } from 'node:fs';
-import type { Terminal } from './terminal.js';
+import type { Terminal } from '../output/terminal.js';
 
 /** Inputs larger than this are refused: no Gen1 configuration comes near it. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;

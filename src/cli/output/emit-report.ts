@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { renderReport, type ReportFormat } from '../diagnostics/render-report.js';
-import type { Report } from '../diagnostics/report.js';
-import { describeError } from './read-input.js';
+import { renderReport, type ReportFormat } from '../../diagnostics/render-report.js';
+import type { Report } from '../../diagnostics/report.js';
+import { describeError } from '../inputs/read-input.js';
 import type { Terminal } from './terminal.js';
 import { writeFileAtomic } from './write-file-atomic.js';
 
@@ -10,7 +10,6 @@ import { writeFileAtomic } from './write-file-atomic.js';
  * machine-readable ones to standard output. Returns false when the report file cannot be written.
  */
 export function emitReport(report: Report, options: { report: ReportFormat; reportFile?: string }, terminal: Terminal): boolean {
-  terminal.tally?.(report.diagnostics);
   const rendered = renderReport(report, options.report, {
     color: options.report === 'text' && options.reportFile === undefined && terminal.colorOnStderr,
     toolVersion: terminal.toolVersion,

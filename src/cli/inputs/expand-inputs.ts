@@ -1,6 +1,6 @@
 import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
-import { statIfAny } from '../project/path-kind.js';
+import { statIfAny } from '../../project/path-kind.js';
 import { entryKind, sortedEntries } from './folder-names.js';
 
 const GLOB_CHARACTERS = /[*?[]/;

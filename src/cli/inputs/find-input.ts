@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isDirectory, statIfAny } from '../project/path-kind.js';
+import { isDirectory, statIfAny } from '../../project/path-kind.js';
 import { listedPlaces } from './folder-names.js';
 
 /** Where the Gen1 CLI and common project layouts put the web configuration, most likely first. */

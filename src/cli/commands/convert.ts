@@ -1,35 +1,28 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Argv } from 'yargs';
-import { convert, type ConvertResult } from '../convert.js';
-import { SOURCE_FORMATS } from '../detect-format.js';
-import { REPORT_FORMATS, type ReportFormat } from '../diagnostics/render-report.js';
-import type { Report } from '../diagnostics/report.js';
-import { isConversionError, isInternalFault } from '../errors.js';
-import { OUTPUTS_VERSIONS, type OutputsVersion } from '../outputs/versions.js';
-import { EXIT } from './exit-codes.js';
-import { describeError, readExisting, isSymbolicLink } from './read-input.js';
-import { emitReport, reportUsesStdout } from './emit-report.js';
-import { resolveSource, type SourceArguments } from './resolve-source.js';
-import { outputsFileFor } from './find-apps.js';
-import type { RunOne } from './app-outcome.js';
-import { JOBS_OPTION, runRecursive, runsOverSeveral } from './run-recursive.js';
-import type { Terminal } from './terminal.js';
-import { writeFileAtomic } from './write-file-atomic.js';
+import { convert, type ConvertResult } from '../../convert.js';
+import type { Report } from '../../diagnostics/report.js';
+import { isConversionError } from '../../errors.js';
+import type { OutputsVersion } from '../../outputs/versions.js';
+import { OUTPUTS_VERSION_OPTION, SHARED_OPTIONS, type BatchArguments, type DebugArguments, type ReportArguments, type SourceArguments } from '../options/shared-options.js';
+import { EXIT } from '../output/exit-codes.js';
+import { describeError, readExisting, isSymbolicLink } from '../inputs/read-input.js';
+import { emitReport, reportUsesStdout } from '../output/emit-report.js';
+import { resolveSource } from '../inputs/resolve-source.js';
+import { outputsFileFor } from '../inputs/find-apps.js';
+import type { AppInBatch, RunOne } from '../batch/run-chunk.js';
+import { runBatch, runsOverSeveral } from '../batch/run-batch.js';
+import type { Threads } from '../batch/worker-threads.js';
+import type { Terminal } from '../output/terminal.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
 
-export interface ConvertArguments extends SourceArguments {
-  more?: string[];
-  recursive?: boolean;
-  quiet?: boolean;
+export interface ConvertArguments extends SourceArguments, ReportArguments, BatchArguments, DebugArguments {
   out: string;
   dryRun: boolean;
   force: boolean;
-  report: ReportFormat;
-  reportFile?: string;
-  outputsVersion: OutputsVersion | 'auto';
-  jobs?: number;
+  outputsVersion?: OutputsVersion | 'auto';
 }
-
 
 export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
   return yargs
@@ -41,22 +34,9 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
     .option('out', { alias: 'o', type: 'string', default: 'amplify_outputs.json', describe: 'Where to write amplify_outputs.json; - for standard output' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Convert and report, write nothing (the result goes to standard output)' })
     .option('force', { type: 'boolean', default: false, describe: 'Replace an existing output file that differs' })
-    .option('report', { choices: REPORT_FORMATS, default: 'text' as const, describe: 'Report format: text, json, github (workflow commands), sarif (2.1.0) or junit' })
-    .option('report-file', { type: 'string', describe: 'Write the report to this file instead of the terminal' })
-    .option('outputs-version', { type: 'string', choices: ['auto', ...OUTPUTS_VERSIONS] as const, default: 'auto' as const, describe: 'amplify_outputs.json version; auto picks the lowest that carries everything' })
-    .option('from', { choices: SOURCE_FORMATS, describe: 'Read the input as this format instead of detecting it from the content' })
-    .option('platform', { choices: ['web', 'ios', 'android', 'flutter'] as const, describe: 'The app platform (decides the push notification channel)' })
-    .option('api', { type: 'string', describe: 'With several GraphQL APIs (mobile formats), the name of the one to carry; default: the first' })
-    .option('project', { type: 'string', describe: 'A Gen1 project folder: convert its amplify-meta.json, with what the folder adds (guest access, group precedence)' })
-    .option('select', { type: 'string', array: true, describe: 'With several resources where Gen2 holds one (amplify-meta.json): <category>=<resource>, the category being auth, api (the GraphQL API), storage or analytics' })
-    .option('recursive', { type: 'boolean', default: false, describe: 'Convert every app of a repository (the folder given, or the current one), each next to its own Gen1 file' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'No progress line and no per-app headings' })
-    .option('jobs', JOBS_OPTION)
-    .option('model-introspection', { type: 'string', describe: 'A model-introspection.json to write as data.model_introspection' })
+    .option('outputs-version', { ...OUTPUTS_VERSION_OPTION, describe: 'amplify_outputs.json version; auto (the default) picks the lowest that carries everything' })
+    .options(SHARED_OPTIONS)
     .check((argv) => {
-      for (const choice of (argv.select as string[] | undefined) ?? []) {
-        if (!/^[^=]+=.+$/.test(choice)) throw new Error(`--select takes <category>=<resource>, not "${choice}".`);
-      }
       if (argv.report !== 'text' && argv.reportFile === undefined && argv.out === '-' && !argv.dryRun) {
         throw new Error(`--report ${String(argv.report)} prints the report on standard output, so the result cannot go there too: give --out a file or add --report-file.`);
       }
@@ -65,37 +45,40 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
 }
 
 /** Converts one app of a run over several, next to its own Gen1 file. */
-export const convertOne: RunOne<ConvertArguments> = (args, { input, output }, terminal) =>
-  convertFile({ ...args, recursive: false, more: [], input, out: output ?? outputsFileFor(input, terminal.cwd) }, terminal);
+export const convertOne: RunOne<ConvertArguments> = (args, { input, output }, terminal, batch) =>
+  convertFile({ ...args, recursive: false, more: [], input, out: output ?? outputsFileFor(input, terminal.cwd) }, terminal, batch);
 
 /** Runs `convert`; returns the exit code. */
-export function runConvert(args: ConvertArguments, terminal: Terminal): number | Promise<number> {
+export function runConvert(args: ConvertArguments, terminal: Terminal, threads: Threads = {}): number | Promise<number> {
   if (runsOverSeveral(args)) {
-    return runRecursive(args, terminal, {
+    return runBatch(args, terminal, {
       command: 'convert',
       runOne: convertOne,
       writesTo: (input) => outputsFileFor(input, terminal.cwd),
       parallel: args.reportFile === undefined,
-    });
+    }, threads);
   }
   return convertFile(args, terminal);
 }
 
-/** Converts one input (a file or a project folder) into one output. */
-function convertFile(args: ConvertArguments, terminal: Terminal): number {
+/** Converts one input (a file or a project folder) into one output; `batch`: the batch it is an app of, if any. */
+function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBatch): number {
   const source = resolveSource(args, terminal);
   if (typeof source === 'number') return source;
   const { display, text, projectFiles, modelIntrospection, select } = source;
 
   const reportToStdout = reportUsesStdout(args);
-  const emit = (report: Report): boolean => emitReport(report, args, terminal);
+  const emit = (report: Report): boolean => {
+    batch?.tally(report.diagnostics);
+    return emitReport(report, args, terminal);
+  };
 
   let result: ConvertResult;
   try {
     result = convert(text, {
       fileName: display,
       from: args.from,
-      outputsVersion: args.outputsVersion,
+      outputsVersion: args.outputsVersion ?? 'auto',
       platform: args.platform,
       api: args.api,
       select,
@@ -107,10 +90,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal): number {
       emit({ input: display, diagnostics: [error.diagnostic], written: false });
       return EXIT.USAGE;
     }
-    if (isInternalFault(error)) {
-      terminal.stderr(`Internal fault: ${error.message}\n${JSON.stringify(error.details, null, 2)}\n`);
-      return EXIT.INTERNAL;
-    }
+    // Anything else is a bug: the command line prints it as an internal fault.
     throw error;
   }
 
@@ -130,7 +110,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal): number {
   const outDisplay = path.relative(terminal.cwd, outFile) || outFile;
   report.output = outDisplay;
   // An earlier app of the batch may write this very file: its write lands first, as it would one app at a time.
-  if (terminal.writeBatch?.waiting(outFile)) terminal.writeBatch.commit();
+  if (batch?.writes.waiting(outFile)) batch.writes.commit();
   const existing = readExisting(outFile);
   // Only a regular file is replaced: not a folder, a device, a pipe, or a symbolic link (whose target lies
   // outside the path named).
@@ -162,7 +142,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal): number {
       return EXIT.USAGE;
     }
     try {
-      if (terminal.writeBatch) terminal.writeBatch.write(outFile, result.text, outDisplay);
+      if (batch) batch.writes.write(outFile, result.text, outDisplay);
       else writeFileAtomic(outFile, result.text);
     } catch (error) {
       report.written = false;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Worker as WorkerType } from 'node:worker_threads';
-import { runChunk, type AppOutcome, type BatchItem, type RunOne, type TerminalSettings } from './app-outcome.js';
+import type { DebugArguments } from '../options/shared-options.js';
+import { runChunk, type AppOutcome, type BatchItem, type RunOne, type TerminalSettings } from './run-chunk.js';
 
 /** The commands that run over many apps, by the name a worker knows them by. */
 export type BatchCommand = 'convert' | 'check';
@@ -11,7 +12,7 @@ export const WORKER_ARGUMENT = '--amplify-outputs-migrate-batch-worker';
 interface WorkerData {
   marker: typeof WORKER_ARGUMENT;
   command: BatchCommand;
-  args: unknown;
+  args: DebugArguments;
   settings: TerminalSettings;
 }
 
@@ -29,8 +30,7 @@ export const CHUNK = 16;
 /**
  * Chunks a thread has run whose outputs are still being flushed to disk, at most. Flushing takes longer than
  * converting on a slow disk; with more chunks on their way, a thread converts while the disk works instead of
- * waiting. (convert over 10,000 apps, 6 runs each in turn: 4.47 to 5.22 s with 2, 4.02 to 4.99 s with 8.) Each holds
- * its files open until they are flushed: 16 a chunk.
+ * waiting (8 beat 2 on a convert of 10,000 apps). Each holds its files open until they are flushed: 16 a chunk.
  */
 const IN_FLIGHT = 8;
 
@@ -48,18 +48,22 @@ function queuedChunks(command: BatchCommand): number {
 
 /**
  * A worker's young generation, in MB: about what V8 grows the command's own thread to under the same work. Smaller,
- * a worker collected four times as often as that thread (286 scavenges, 211 ms, against 65 and 99 ms over 10,000
- * apps) for no lower peak.
+ * a worker collects garbage several times as often as that thread, for no lower peak memory.
  */
 const YOUNG_GENERATION_MB = 16;
 
 const require = createRequire(import.meta.url);
 
-/**
- * For tests of the hand-out: this thread runs no app and `jobs` workers run them all, so that apps that would race
- * if their grouping failed do run at once on different threads.
- */
-const WORKERS_ONLY = process.env['AMPLIFY_OUTPUTS_MIGRATE_WORKERS_ONLY'] === '1';
+/** Where the worker threads of a batch come from. */
+export interface Threads {
+  /** The script a worker starts from (the command line as launched); without it, every app runs on this thread. */
+  entry?: string;
+  /**
+   * This thread runs no app, and `jobs` workers run them all, so that apps that would race if their grouping failed
+   * do run at once on different threads. (For tests of the hand-out; the command line never sets it.)
+   */
+  workersOnly?: boolean;
+}
 
 /**
  * Runs the apps of a batch `jobs` at a time: on this thread (`runHere`) and on `jobs - 1` worker threads, each a
@@ -68,13 +72,18 @@ const WORKERS_ONLY = process.env['AMPLIFY_OUTPUTS_MIGRATE_WORKERS_ONLY'] === '1'
  * batch may be done before it is. `groups` lists app indices that must run in order on one thread (apps that write
  * the same file); groups are handed out in order, a chunk at a time, to whichever thread is free. Outcomes arrive in
  * any order.
+ *
+ * The workers are managed here rather than by a pool library (tinypool, piscina): a pool runs what is submitted to
+ * it on its workers only, while here the thread that hands out the chunks runs them too, and keeps every chunk no
+ * started worker has asked for; and a worker here is the command line itself, started from the launcher with its
+ * code caches (src/bin/launcher-contract.ts), where a pool's worker runs the pool's script, which would have to load
+ * the launcher as a module that exports a task. A pool in this place (tinypool, tried) was no faster.
  */
 export function runOnThreads(
   options: {
-    /** The script a worker starts from; without it, every app runs on this thread. */
-    entry: string | undefined;
+    threads: Threads;
     command: BatchCommand;
-    args: unknown;
+    args: DebugArguments;
     settings: TerminalSettings;
     items: readonly BatchItem[];
     groups: readonly number[][];
@@ -118,8 +127,9 @@ export function runOnThreads(
       if (chunk) worker.postMessage({ items: chunk.map((index) => [index, options.items[index]!]) } satisfies Assignment);
       return chunk !== undefined;
     };
-    const count = WORKERS_ONLY ? Math.min(options.jobs, chunks.length) : Math.max(0, Math.min(options.jobs - 1, chunks.length - 1));
-    const entry = options.entry;
+    const workersOnly = options.threads.workersOnly === true;
+    const count = workersOnly ? Math.min(options.jobs, chunks.length) : Math.max(0, Math.min(options.jobs - 1, chunks.length - 1));
+    const entry = options.threads.entry;
     if (entry !== undefined && count > 0) {
       const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
       for (let i = 0; i < count; i++) {
@@ -148,7 +158,7 @@ export function runOnThreads(
       }
     }
     if (chunks.length === 0) return finish();
-    if (WORKERS_ONLY && workers.length > 0) return;
+    if (workersOnly && workers.length > 0) return;
     // This thread takes the next chunk, and between two lets the workers' results in (and hands them more). It goes
     // on while the outputs of a chunk are flushed to disk, with at most IN_FLIGHT chunks not yet on disk.
     let inFlight = 0;
