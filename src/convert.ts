@@ -1,4 +1,4 @@
-import { detectFormat, detectJsonDocument, isJsonText, type DetectedFormat } from './detect-format.js';
+import { detectFormat, detectJsonDocument, isJsonText, type DetectedFormat } from './formats/detect-format.js';
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 import { ConversionError, InternalFault } from './errors.js';
 import { applyTable } from './mapping/apply-table.js';

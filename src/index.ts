@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { convert, convertObject, type AmplifyOutputs, type ConvertOptions, type ConvertResult } from './convert.js';
-export { detectFormat, type DetectedFormat } from './detect-format.js';
+export { detectFormat, type DetectedFormat } from './formats/detect-format.js';
 export { SOURCE_FORMATS, type SourceFormat } from './formats/index.js';
 export { PLATFORMS, type Platform } from './platforms.js';
 export { validateOutputs, type ValidationResult } from './validation/validate-outputs.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { convert, isConversionError, validateOutputs, type ConvertResult } from '../src/index.js';
-import { detectFormat } from '../src/detect-format.js';
+import { detectFormat } from '../src/formats/detect-format.js';
 import { orderBySchema, serializeOutputs } from '../src/outputs/serialize-outputs.js';
 import { toPlainValue } from '../src/source/source-node.js';
 import { expectEveryFieldAccountedFor, expectFindingsPointIntoInput } from './support/accounting.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LineIndex, stripByteOrderMark } from '../src/readers/line-index.js';
 import { MAX_TEXT_NESTING } from '../src/readers/nesting-depth.js';
-import { detectFormat, detectJsonDocument, isJsonText } from '../src/detect-format.js';
+import { detectFormat, detectJsonDocument, isJsonText } from '../src/formats/detect-format.js';
 import { parseJsonSegment, readWellFormedJson } from '../src/readers/read-json.js';
 import { readStrictJson } from '../src/readers/read-strict-json.js';
 import { corpusFiles } from './support/corpus.js';

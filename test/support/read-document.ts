@@ -1,4 +1,4 @@
-import { detectFormat } from '../../src/detect-format.js';
+import { detectFormat } from '../../src/formats/detect-format.js';
 import { FORMATS, isSourceFormat } from '../../src/formats/index.js';
 import type { SourceDocument } from '../../src/source/source-node.js';
 

@@ -5,8 +5,7 @@ import { convertAsCommitted } from '../../check/convert-as-committed.js';
 import { driftDiagnostics } from '../../check/drift.js';
 import { staleSourceDiagnostics, type OtherSource } from '../../check/stale-sources.js';
 import { checkSummary, checkVerdict } from '../../check/verdict.js';
-import { META_CANDIDATES } from '../../project/read-project.js';
-import { INPUT_CANDIDATES } from '../inputs/find-input.js';
+import { CLIENT_FILE_PLACES, PROJECT_FILE_PLACES } from '../../formats/index.js';
 import { listedPlaces } from '../inputs/folder-names.js';
 import type { ConvertResult } from '../../convert.js';
 import type { Severity } from '../../diagnostics/codes.js';
@@ -193,7 +192,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
 }
 
 /** The usual places of a project's Gen1 sources: client files, and both amplify-meta.json copies. */
-const SOURCE_PLACES = [...INPUT_CANDIDATES, ...META_CANDIDATES];
+const SOURCE_PLACES = [...CLIENT_FILE_PLACES, ...PROJECT_FILE_PLACES];
 
 /**
  * The other Gen1 sources of the checked one's project (client files at the usual places, both amplify-meta.json

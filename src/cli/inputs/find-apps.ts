@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { GEN1_FILE_NAMES } from '../../formats/index.js';
 import { isDirectory } from '../../project/path-kind.js';
 import { entryKind, namesIn, sortedEntries } from './folder-names.js';
-
-/** Gen1 file names that mark an app (the content decides the format later). */
-const GEN1_FILE_NAMES = new Set(['aws-exports.js', 'aws-exports.ts', 'amplifyconfiguration.json', 'awsconfiguration.json', 'amplifyconfiguration.dart', 'amplify-meta.json']);
 
 /** Folders never walked: dependencies, build output, version control. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', '.next', '.nuxt', 'out', 'Pods', '.dart_tool', '.gradle']);

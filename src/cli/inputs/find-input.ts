@@ -1,24 +1,7 @@
 import path from 'node:path';
+import { CLIENT_FILE_PLACES } from '../../formats/index.js';
 import { isDirectory, statIfAny } from '../../project/path-kind.js';
 import { listedPlaces } from './folder-names.js';
-
-/** Where the Gen1 CLI and common project layouts put the web configuration, most likely first. */
-export const INPUT_CANDIDATES = [
-  'src/aws-exports.js',
-  'src/aws-exports.ts',
-  'aws-exports.js',
-  'aws-exports.ts',
-  'src/amplifyconfiguration.json',
-  'amplifyconfiguration.json',
-  'src/app/aws-exports.js',
-  'src/app/aws-exports.ts',
-  'app/aws-exports.js',
-  'lib/aws-exports.js',
-  'lib/amplifyconfiguration.dart',
-  'app/src/main/res/raw/amplifyconfiguration.json',
-  'app/src/main/res/raw/awsconfiguration.json',
-  'awsconfiguration.json',
-] as const;
 
 export type FoundInput = { kind: 'found'; file: string; discovered: boolean } | { kind: 'missing'; searched: string[]; root: string };
 
@@ -30,10 +13,10 @@ export function findInput(input: string | undefined, cwd: string, isFolder?: boo
   const given = input === undefined ? cwd : path.resolve(cwd, input);
   // isFolder: what the caller already saw at the input, saving a second look.
   if (input !== undefined && !(isFolder ?? isDirectory(given))) return { kind: 'found', file: given, discovered: false };
-  for (const candidate of listedPlaces(given, INPUT_CANDIDATES)) {
+  for (const candidate of listedPlaces(given, CLIENT_FILE_PLACES)) {
     const file = path.join(given, candidate);
     const stats = statIfAny(file);
     if (stats !== undefined && !stats.isDirectory()) return { kind: 'found', file, discovered: true };
   }
-  return { kind: 'missing', searched: [...INPUT_CANDIDATES], root: given };
+  return { kind: 'missing', searched: [...CLIENT_FILE_PLACES], root: given };
 }

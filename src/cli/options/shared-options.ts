@@ -1,7 +1,8 @@
 import type { Options } from 'yargs';
-import { SOURCE_FORMATS, type SourceFormat } from '../../detect-format.js';
+import { SOURCE_FORMATS, type SourceFormat } from '../../formats/index.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../diagnostics/render-report.js';
 import { OUTPUTS_VERSIONS, type OutputsVersion } from '../../outputs/versions.js';
+import { PLATFORMS, type Platform } from '../../platforms.js';
 
 /**
  * The options `convert` and `check` share, declared once with their checks, so that an option means the same and is
@@ -9,8 +10,6 @@ import { OUTPUTS_VERSIONS, type OutputsVersion } from '../../outputs/versions.js
  * message as a usage error.
  */
 
-export const PLATFORMS = ['web', 'ios', 'android', 'flutter'] as const;
-export type Platform = (typeof PLATFORMS)[number];
 
 /** The source and conversion options: where the Gen1 source is, and how to read it. */
 export interface SourceArguments {

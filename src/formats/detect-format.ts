@@ -1,9 +1,8 @@
-import { stripByteOrderMark } from './readers/line-index.js';
-import type { SourceFormat } from './formats/index.js';
-import { isPlainObject } from './mapping/output-tree.js';
-import type { ObjectNode, SourceNode } from './source/source-node.js';
+import { stripByteOrderMark } from '../readers/line-index.js';
+import type { SourceFormat } from './index.js';
+import { isPlainObject } from '../mapping/output-tree.js';
+import type { ObjectNode, SourceNode } from '../source/source-node.js';
 
-export { SOURCE_FORMATS, type SourceFormat } from './formats/index.js';
 
 export interface DetectedFormat {
   /** The format, or `amplify-outputs` for a file that already is Gen2, or `unknown`. */
