@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convert, detectFormat, isConversionError, validateOutputs } from '../src/index.js';
+import { convert, detectFormat, isConversionError, validateOutputs, type ConvertResult } from '../src/index.js';
 import { toPlainValue } from '../src/source/source-node.js';
 import { expectEveryFieldAccountedFor, expectFindingsPointIntoInput } from './support/accounting.js';
 import { corpusFiles, HAS_CORPUS, skipNotice } from './support/corpus.js';
@@ -30,7 +30,7 @@ describe.skipIf(!HAS_CORPUS)('corpus: real Gen1 web configuration files', () => 
     const name = path.basename(file);
     it(name, () => {
       const text = readFileSync(file, 'utf8');
-      let result;
+      let result: ConvertResult;
       try {
         result = convert(text, { fileName: name });
       } catch (error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convert, isConversionError } from '../src/index.js';
+import { convert, isConversionError, type ConvertResult } from '../src/index.js';
 import { toPlainValue } from '../src/source/source-node.js';
 import { compareWithAmplify } from './support/faithfulness.js';
 import { fixtureCases } from './support/fixture-cases.js';
@@ -8,7 +8,7 @@ import { readDocument } from './support/read-document.js';
 describe('faithfulness to amplify-js on the fixtures', () => {
   for (const fixture of fixtureCases()) {
     it(fixture.name, () => {
-      let result;
+      let result: ConvertResult;
       try {
         result = convert(fixture.text, fixture.options);
       } catch (error) {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convert, detectFormat, isConversionError, validateOutputs, type Diagnostic } from '../src/index.js';
+import { convert, detectFormat, isConversionError, validateOutputs, type Diagnostic, type ConvertResult } from '../src/index.js';
 import { expectEveryFieldAccountedFor, expectFindingsPointIntoInput } from './support/accounting.js';
 import { FIXTURES, fixtureCases } from './support/fixture-cases.js';
 import { readDocument } from './support/read-document.js';
@@ -42,7 +42,7 @@ describe('fixtures', () => {
   for (const fixture of cases) {
     it(fixture.name, () => {
       const { dir, text, fileName, options } = fixture;
-      let result;
+      let result: ConvertResult;
       try {
         result = convert(text, { ...options, fileName });
       } catch (error) {

@@ -14,8 +14,11 @@ const MARKERS = [
 const HARMFUL = path.resolve(import.meta.dirname, '../fixtures/convert/aws-exports/harmful-if-executed/aws-exports.js');
 
 describe('input is read, never executed', () => {
-  beforeAll(() => MARKERS.forEach((marker) => rmSync(marker, { force: true })));
-  afterAll(() => MARKERS.forEach((marker) => rmSync(marker, { force: true })));
+  const removeMarkers = (): void => {
+    for (const marker of MARKERS) rmSync(marker, { force: true });
+  };
+  beforeAll(removeMarkers);
+  afterAll(removeMarkers);
 
   it('the library converts a file that would write files and spawn a process, without doing either', () => {
     const result = convert(readFileSync(HARMFUL, 'utf8'), { fileName: 'aws-exports.js' });

@@ -40,7 +40,12 @@ function monorepo(apps: number): { root: string; names: string[] } {
 async function runWorkersOnly(args: string[], cwd: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const terminal = { cwd, stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text), colorOnStderr: false, interactive: false, toolVersion: VERSION };
+  const terminal = { cwd, stdout: (text: string) => {
+      stdout += text;
+    },
+    stderr: (text: string) => {
+      stderr += text;
+    }, colorOnStderr: false, interactive: false, toolVersion: VERSION };
   const status = await runCommandLine(args, { terminal, threads: { entry: BIN, workersOnly: true }, version: VERSION });
   return { status, stdout, stderr };
 }

@@ -172,7 +172,7 @@ describe.each(['web', 'mobile'] as const)('generated %s configurations', (kind) 
       fc.property(configuration(kind), configuration(kind), (earlier, config) => {
         // Every key of `earlier` comes first; those that `config` has too are written twice.
         const text = `{\n${[entries(earlier), entries(config)].filter((part) => part !== '').join(',\n')}\n}\n`;
-        const repeated = Object.keys(earlier).filter((key) => Object.prototype.hasOwnProperty.call(config, key));
+        const repeated = Object.keys(earlier).filter((key) => Object.hasOwn(config, key));
         const twice = attempt(text, 'amplifyconfiguration.json', from);
         const once = attempt(JSON.stringify({ ...earlier, ...config }, null, 2), 'amplifyconfiguration.json', from);
         if (twice === 'refused' || once === 'refused') {

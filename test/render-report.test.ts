@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convert, renderReport, type Report } from '../src/index.js';
+import { convert, renderReport, type Report, type ConvertResult } from '../src/index.js';
 import { fixtureCases } from './support/fixture-cases.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -50,7 +50,7 @@ describe('reports', () => {
   it('never shows an API key in a report', () => {
     const keys: string[] = [];
     for (const fixture of fixtureCases()) {
-      let result;
+      let result: ConvertResult;
       try {
         result = convert(fixture.text, { ...fixture.options, fileName: fixture.fileName });
       } catch {

@@ -22,7 +22,9 @@ async function runHereAlone(apps: number, onChunk: () => void): Promise<number[]
         return chunk.map(() => OUTCOME);
       },
     },
-    (results) => results.forEach(([index]) => seen.push(index)),
+    (results) => {
+      for (const [index] of results) seen.push(index);
+    },
   );
   return seen;
 }

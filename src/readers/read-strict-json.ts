@@ -166,14 +166,14 @@ class StrictJson {
       if (ch < 0x20) throw GIVE_UP;
       if (ch !== BACKSLASH) continue;
       result += this.text.slice(runStart, at);
-      const escape = this.text.charCodeAt(at + 1);
-      if (escape === 0x75) {
+      const escaped = this.text.charCodeAt(at + 1);
+      if (escaped === 0x75) {
         const hex = this.text.slice(at + 2, at + 6);
         if (!/^[0-9a-fA-F]{4}$/.test(hex) || at + 6 > this.end) throw GIVE_UP;
         result += String.fromCharCode(parseInt(hex, 16));
         at += 5;
       } else {
-        const plain = ESCAPES[escape];
+        const plain = ESCAPES[escaped];
         if (plain === undefined || at + 2 > this.end) throw GIVE_UP;
         result += plain;
         at += 1;

@@ -55,7 +55,7 @@ export function expectEveryFieldAccountedFor(document: SourceDocument, result: C
 function nodePointers(node: SourceNode, pointer = '', into = new Set<string>()): Set<string> {
   into.add(pointer);
   if (node.kind === 'object') for (const entry of node.entries) nodePointers(entry.node, joinPointer(pointer, entry.key), into);
-  else if (node.kind === 'array') node.items.forEach((item, index) => nodePointers(item, joinPointer(pointer, index), into));
+  else if (node.kind === 'array') for (const [index, item] of node.items.entries()) nodePointers(item, joinPointer(pointer, index), into);
   return into;
 }
 

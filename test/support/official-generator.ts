@@ -27,7 +27,9 @@ export function serviceResourceMapping(meta: AmplifyMeta): Record<string, unknow
       if (typeof resource !== 'object' || resource === null || !resource.service || !resource.output) continue;
       if (category !== 'notifications' && !resource.lastPushTimeStamp) continue;
       const entry = { ...resource, resourceName, output: { ...resource.output, service: resource.service } };
-      (mapping[resource.service] ??= []).push(entry);
+      const entries = mapping[resource.service] ?? [];
+      mapping[resource.service] = entries;
+      entries.push(entry);
     }
   }
   return mapping;

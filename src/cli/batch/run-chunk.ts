@@ -56,7 +56,9 @@ export function runBuffered<A extends DebugArguments>(runOne: RunOne<A>, args: A
   };
   const batch: AppInBatch = {
     writes: writeBatch,
-    tally: (diagnostics) => diagnostics.forEach((diagnostic) => severities[diagnostic.severity]++),
+    tally: (diagnostics) => {
+      for (const diagnostic of diagnostics) severities[diagnostic.severity]++;
+    },
     acceptFindings,
   };
   let code: number;

@@ -65,7 +65,8 @@ export const checkOne: RunOne<CheckArguments> = (args, { input: item }, terminal
   if (loaded === undefined) {
     const fresh = loadBaseline(args, terminal);
     if (typeof fresh === 'number') return fresh;
-    batchBaselines.set(args, (loaded = fresh));
+    loaded = fresh;
+    batchBaselines.set(args, loaded);
   }
   return checkFile({ ...args, recursive: false, more: [], input: item }, terminal, loaded, true, batch);
 };
@@ -118,7 +119,9 @@ async function updateBaselineOfBatch(cliArgs: CheckArguments, terminal: Terminal
   const loaded = loadBaseline(cliArgs, terminal);
   if (typeof loaded === 'number') return loaded;
   const findings: Diagnostic[] = [];
-  const acceptFindings = (diagnostics: readonly Diagnostic[]): void => diagnostics.forEach((diagnostic) => findings.push(diagnostic));
+  const acceptFindings = (diagnostics: readonly Diagnostic[]): void => {
+    findings.push(...diagnostics);
+  };
   const code = await runBatch(cliArgs, terminal, { command: 'check', runOne: checkOne, parallel: false, acceptFindings }, {});
   if (code >= EXIT.USAGE) {
     terminal.stderr(`${loaded.display} was not written: not every app could be checked.\n`);

@@ -38,7 +38,7 @@ function expandGlob(glob: string, cwd: string, into: string[]): void {
   const pattern = globToRegExp(normalized);
   const steps = segments.slice(firstGlob);
   const stepMatchers = steps.map((segment) => (segment.includes('**') ? undefined : globToRegExp(segment)));
-  const firstFree = stepMatchers.findIndex((matcher) => matcher === undefined);
+  const firstFree = stepMatchers.indexOf(undefined);
   const join = (directory: string, name: string): string => (directory === '.' ? name : directory === '/' ? `/${name}` : `${directory}/${name}`);
 
   const walk = (directory: string, depth: number): void => {
@@ -87,7 +87,7 @@ function globToRegExp(glob: string): RegExp {
     else if (char === '[') {
       const end = glob.indexOf(']', index);
       source += end > index ? glob.slice(index, end + 1) : '\\[';
-      index = end > index ? end : index;
+      index = Math.max(end , index);
     } else source += char.replace(/[.+^${}()|\\]/g, '\\$&');
   }
   return new RegExp(`^${source}$`);

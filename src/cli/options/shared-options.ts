@@ -1,7 +1,7 @@
 import type { Options } from 'yargs';
 import { SOURCE_FORMATS, type SourceFormat } from '../../formats/index.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../diagnostics/render-report.js';
-import { OUTPUTS_VERSIONS, type OutputsVersion } from '../../outputs/versions.js';
+import { OUTPUTS_VERSIONS, } from '../../outputs/versions.js';
 import { PLATFORMS, type Platform } from '../../platforms.js';
 
 /**
