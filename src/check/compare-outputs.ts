@@ -1,4 +1,5 @@
 import { isPlainObject } from '../mapping/output-tree.js';
+import { isSecretField } from '../secrets.js';
 import { joinPointer } from '../source/json-pointer.js';
 
 /** How a committed amplify_outputs.json differs from the one the Gen1 sources convert to. */
@@ -7,9 +8,6 @@ export interface OutputsComparison {
   /** Field by field, for drift: the committed value and the converted one (secrets masked). */
   changes: { pointer: string; committed?: string; converted?: string }[];
 }
-
-/** Fields whose values are secrets: never shown in a message. */
-const SECRET_FIELDS = new Set(['api_key', 'app_client_secret']);
 
 /** Compares the converted text with the committed text: byte for byte, then field by field. */
 export function compareOutputs(converted: string, committed: string): OutputsComparison {
@@ -27,7 +25,7 @@ export function compareOutputs(converted: string, committed: string): OutputsCom
     const before = left.get(pointer);
     const after = right.get(pointer);
     if (before === after) continue;
-    const secret = SECRET_FIELDS.has(pointer.split('/').pop() ?? '');
+    const secret = isSecretField(pointer);
     const change: OutputsComparison['changes'][number] = { pointer };
     if (before !== undefined) change.committed = secret ? '(a secret value)' : before;
     if (after !== undefined) change.converted = secret ? '(another secret value)' : after;
