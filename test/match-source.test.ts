@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveEntries, SourceIndex } from '../src/mapping/match-source.js';
+import { effectiveEntries } from '../src/mapping/match-source.js';
+import { SourceIndex } from '../src/mapping/source-index.js';
 import { joinPointer } from '../src/source/json-pointer.js';
 import type { ObjectNode, SourceNode } from '../src/source/source-node.js';
 
