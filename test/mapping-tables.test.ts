@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { DIAGNOSTIC_CODES } from '../src/index.js';
 import { getTables } from '../src/mapping/tables.js';
 import { matchSource } from '../src/mapping/match-source.js';
 import { isMapRow, isReportRow } from '../src/mapping/table-types.js';
-import { TRANSFORMS } from '../src/transforms/registry.js';
+import { DEFAULT_TRANSFORM, isTransformName, TRANSFORMS } from '../src/transforms/registry.js';
 import { fixtureCases } from './support/fixture-cases.js';
 import { readDocument } from './support/read-document.js';
 
@@ -46,8 +46,8 @@ describe('mapping tables', () => {
       for (const category of Object.values(table.categories)) {
         for (const row of category.rows) {
           if (isMapRow(row)) {
-            const name = typeof row.transform === 'string' ? row.transform : (row.transform?.name ?? 'copy');
-            expect(TRANSFORMS, `transform of ${row.source}`).toHaveProperty(name);
+            const name = typeof row.transform === 'string' ? row.transform : (row.transform?.name ?? DEFAULT_TRANSFORM);
+            expect(isTransformName(name), `transform ${name} of ${row.source}`).toBe(true);
             if (row.notice) expect(DIAGNOSTIC_CODES, `notice of ${row.source}`).toHaveProperty(row.notice);
           }
           if (isReportRow(row)) expect(DIAGNOSTIC_CODES, `code of ${row.source}`).toHaveProperty(row.report);
@@ -68,6 +68,29 @@ describe('mapping tables', () => {
       expect(unexercised).toEqual([]);
     });
   }
+
+  it('name only transforms of the registry, in every file of mappings/, and the registry has none that no table names', () => {
+    // The tables are the files of mappings/ that have categories (not the schemas, nor the rules of outputs.json).
+    const files = readdirSync(path.join(ROOT, 'mappings')).filter((name) => name.endsWith('.json'));
+    const written = files
+      .map((file) => JSON.parse(readFileSync(path.join(ROOT, 'mappings', file), 'utf8')) as { categories?: Record<string, { rows: Record<string, unknown>[] }> })
+      .filter((json): json is Required<typeof json> => json.categories !== undefined);
+    expect(written.length).toBeGreaterThanOrEqual(tables.length);
+    const named = new Set<string>();
+    for (const table of written) {
+      for (const category of Object.values(table.categories)) {
+        for (const row of category.rows) {
+          if (!('target' in row)) continue;
+          const transform = row['transform'] as string | { name: string } | undefined;
+          named.add(typeof transform === 'string' ? transform : (transform?.name ?? DEFAULT_TRANSFORM));
+        }
+      }
+    }
+    expect([...named].filter((name) => !isTransformName(name)), 'transforms the registry lacks').toEqual([]);
+    // The default transform is the engine's, named by no row.
+    expect(Object.keys(TRANSFORMS).filter((name) => name !== DEFAULT_TRANSFORM && !named.has(name)), 'transforms no table names').toEqual([]);
+    expect(isTransformName('toString'), 'an inherited property is no transform').toBe(false);
+  });
 
   it('rejects a malformed row', () => {
     const broken = { id: 'x', description: 'x', formats: ['x'], categories: { a: { title: 'a', rows: [{ source: '/a', target: '/nowhere/b' }] } } };

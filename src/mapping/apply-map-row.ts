@@ -1,7 +1,7 @@
 import { isEmptyNode, toPlainValue } from '../source/source-node.js';
 import { ENGINE_DROP_REASONS } from '../transforms/drop-reasons.js';
-import { TRANSFORMS } from '../transforms/registry.js';
 import type { OutputsVersion } from '../outputs/versions.js';
+import type { CompiledMapRow } from './compiled-table.js';
 import type { SourceMatch } from './match-source.js';
 import type { MappingRun } from './mapping-run.js';
 import { RowContext } from './row-context.js';
@@ -14,7 +14,7 @@ const EMPTY_REASON = ENGINE_DROP_REASONS.empty;
  * A map row on one match: the value goes through the row's transform and is written at the row's target, and
  * the field counts as mapped there. Empty values are not carried (unless the row keeps them).
  */
-export function applyMapRow(run: MappingRun, category: string, row: MapRow, match: SourceMatch): void {
+export function applyMapRow(run: MappingRun, { category, row, transform }: CompiledMapRow, match: SourceMatch): void {
   const role = row.role ?? 'primary';
   if (row.secret) run.written.secretPointers.add(match.pointer);
   if (role === 'fallback' && (!run.written.hasSectionOf(row.target) || run.written.at(row.target) !== undefined)) return;
@@ -23,9 +23,6 @@ export function applyMapRow(run: MappingRun, category: string, row: MapRow, matc
     if (role !== 'presence' && role !== 'fallback') settleEmpty(run, category, row, match);
     return;
   }
-  const transformName = typeof row.transform === 'string' ? row.transform : (row.transform?.name ?? 'copy');
-  const transform = TRANSFORMS[transformName];
-  if (!transform) throw new Error(`Unknown transform "${transformName}" in table ${run.table.table.id}`);
   const version = { min: (row.minVersion as OutputsVersion | undefined) ?? '1' };
   const context = new RowContext(run, category, row, match, version);
   const value = transform(toPlainValue(match.node), context);

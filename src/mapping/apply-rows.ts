@@ -4,7 +4,7 @@ import { applyMapRow } from './apply-map-row.js';
 import { matchSource, type SourceMatch } from './match-source.js';
 import type { MappingRun } from './mapping-run.js';
 import { meetsConditions } from './row-conditions.js';
-import { isDropRow, isMapRow } from './table-types.js';
+import { isDropRow } from './table-types.js';
 
 /** Runs every row of the table, in the compiled order, on every field its source pattern matches. */
 export function applyRows(run: MappingRun): void {
@@ -24,24 +24,25 @@ function applyRow(run: MappingRun, compiled: CompiledRow): void {
 
 /** A drop row drops the field, a report row reports it, a map row carries it. */
 function applyMatch(run: MappingRun, compiled: CompiledRow, match: SourceMatch): void {
-  const { row, category } = compiled;
-  if (row.whenEmpty && !isEmptyNode(match.node)) return;
+  if (compiled.row.whenEmpty && !isEmptyNode(match.node)) return;
   if (!meetsConditions(run, compiled, match)) return;
-  // A thing already reported as a whole (for instance a resource that was never deployed) is not mapped.
-  if (isMapRow(row) && row.where && run.ledger.isReported(match.node)) return;
-  if (match.node.kind === 'unresolved' && isMapRow(row)) return;
+  if (compiled.transform !== undefined) {
+    // A thing already reported as a whole (for instance a resource that was never deployed) is not mapped.
+    if (compiled.row.where && run.ledger.isReported(match.node)) return;
+    if (match.node.kind !== 'unresolved') applyMapRow(run, compiled, match);
+    return;
+  }
+  const { row, category } = compiled;
   if (isDropRow(row)) {
     run.ledger.settle(match.node, match.pointer, { outcome: 'dropped', reason: row.drop });
-  } else if (isMapRow(row)) {
-    applyMapRow(run, category, row, match);
-  } else {
-    if (run.ledger.isSettled(match.node)) return;
-    if (row.secret) run.written.secretPointers.add(match.pointer);
-    const index = run.findings.add(row.report, category, match.pointer, match.loc, {
-      message: row.message ?? undefined,
-      resolution: row.resolution,
-      severity: row.severity,
-    });
-    run.ledger.settle(match.node, match.pointer, { outcome: 'reported', diagnostic: index });
+    return;
   }
+  if (run.ledger.isSettled(match.node)) return;
+  if (row.secret) run.written.secretPointers.add(match.pointer);
+  const index = run.findings.add(row.report, category, match.pointer, match.loc, {
+    message: row.message ?? undefined,
+    resolution: row.resolution,
+    severity: row.severity,
+  });
+  run.ledger.settle(match.node, match.pointer, { outcome: 'reported', diagnostic: index });
 }

@@ -1,15 +1,22 @@
+import { InternalFault } from '../errors.js';
 import { pointerTokens } from '../source/json-pointer.js';
+import { DEFAULT_TRANSFORM, isTransformName, TRANSFORMS } from '../transforms/registry.js';
+import type { Transform } from '../transforms/transform-context.js';
 import { compilePattern, patternCovers, type SourcePattern } from './match-source.js';
-import { isMapRow, type MappingTable, type Row } from './table-types.js';
+import { isMapRow, type DropRow, type MappingTable, type MapRow, type ReportRow } from './table-types.js';
 
 /** A row with what the engine needs of it worked out once per table, not once per conversion. */
-export interface CompiledRow {
+interface CompiledRowBase {
   category: string;
-  row: Row;
   pattern: SourcePattern;
   /** The source pattern up to its last `{name}` token: what a selection group chooses among. */
   selectionPattern: SourcePattern | undefined;
 }
+
+/** A map row, with its transform. */
+export type CompiledMapRow = CompiledRowBase & { row: MapRow; transform: Transform };
+
+export type CompiledRow = CompiledMapRow | (CompiledRowBase & { row: ReportRow | DropRow; transform?: undefined });
 
 export interface CompiledTable {
   table: MappingTable;
@@ -38,7 +45,8 @@ function build(table: MappingTable): CompiledTable {
     for (const row of section.rows) {
       const pattern = compilePattern(row.source);
       const last = pattern.names.map((name) => name !== undefined).lastIndexOf(true);
-      all.push({ category, row, pattern, selectionPattern: last < 0 ? undefined : compilePattern(row.source.split('/').slice(0, last + 2).join('/')) });
+      const selectionPattern = last < 0 ? undefined : compilePattern(row.source.split('/').slice(0, last + 2).join('/'));
+      all.push(isMapRow(row) ? { category, row, pattern, selectionPattern, transform: transformOf(row, table) } : { category, row, pattern, selectionPattern });
     }
   }
   const isFallback = (entry: CompiledRow): boolean => isMapRow(entry.row) && entry.row.role === 'fallback';
@@ -59,4 +67,11 @@ function build(table: MappingTable): CompiledTable {
       return category;
     },
   };
+}
+
+/** The transform a map row names (copy when it names none); a name the registry lacks is a bug in the table. */
+function transformOf(row: MapRow, table: MappingTable): Transform {
+  const name = typeof row.transform === 'string' ? row.transform : (row.transform?.name ?? DEFAULT_TRANSFORM);
+  if (!isTransformName(name)) throw new InternalFault(`Unknown transform "${name}" in table ${table.id} (row ${row.source}).`);
+  return TRANSFORMS[name];
 }

@@ -1,61 +1,85 @@
-import * as apiPlugin from './api-plugin-transforms.js';
-import * as auth from './auth-transforms.js';
-import * as custom from './custom-transforms.js';
-import * as data from './data-transforms.js';
-import * as geo from './geo-transforms.js';
-import * as meta from './meta-transforms.js';
-import * as notifications from './notification-transforms.js';
+import { authenticationFlow, mandatorySignIn, mfaConfiguration, mfaMethods, passwordCharacters, passwordMinLength, regionFromPoolId } from './auth/sign-in.js';
+import { standardAttributes, usernameAttributes, verificationAsRequired, verificationTypes } from './auth/attributes.js';
+import { hostedUIDomain, oauthClientId, oauthDomain, oauthMetadata, responseType, socialProviders } from './auth/oauth.js';
+import { guestAccessFromProject, userPoolGroups } from './auth/project-files.js';
+import { environmentNote } from './custom/environment.js';
+import { metaPrediction, predictions } from './custom/predictions.js';
+import { metaRestApi, restApi, restApis } from './custom/rest-apis.js';
+import { appsyncDefaultBlock, appsyncModeBlock, graphqlApi } from './data/api.js';
+import { additionalAuthTypes, appsyncAuthType, metaAdditionalModes } from './data/auth-modes.js';
+import { booleanValue, constant, copy, jsonObject, negatedBoolean, region, splitList, string, stringList } from './general.js';
+import { geoIndex, geoMaps, metaGeoResource } from './geo/resources.js';
+import { metaChannel, pushChannels } from './notifications/channels.js';
+import { metaBuckets } from './storage/buckets.js';
 import type { Transform } from './transform-context.js';
-import * as values from './value-transforms.js';
 
-/** The named transforms a mapping row may use (`"transform": "<name>"`). */
-export const TRANSFORMS: Readonly<Record<string, Transform>> = Object.freeze({
-  copy: values.copy,
-  jsonObject: values.jsonObject,
-  string: values.string,
-  constant: values.constant,
-  region: values.region,
-  regionFromPoolId: values.regionFromPoolId,
-  booleanValue: values.booleanValue,
-  negatedBoolean: values.negatedBoolean,
-  mandatorySignIn: values.mandatorySignIn,
-  splitList: values.splitList,
-  stringList: values.stringList,
-  standardAttributes: auth.standardAttributes,
-  verificationTypes: auth.verificationTypes,
-  verificationAsRequired: auth.verificationAsRequired,
-  usernameAttributes: auth.usernameAttributes,
-  mfaConfiguration: auth.mfaConfiguration,
-  mfaMethods: auth.mfaMethods,
-  passwordMinLength: auth.passwordMinLength,
-  passwordCharacters: auth.passwordCharacters,
-  socialProviders: auth.socialProviders,
-  responseType: auth.responseType,
-  oauthClientId: auth.oauthClientId,
-  appsyncAuthType: data.appsyncAuthType,
-  additionalAuthTypes: data.additionalAuthTypes,
-  geoMaps: geo.geoMaps,
-  geoIndex: geo.geoIndex,
-  restApis: custom.restApis,
-  predictions: custom.predictions,
-  pushChannels: notifications.pushChannels,
-  authenticationFlow: auth.authenticationFlow,
-  oauthDomain: auth.oauthDomain,
-  appsyncModeBlock: data.appsyncModeBlock,
-  appsyncDefaultBlock: data.appsyncDefaultBlock,
-  graphqlApi: apiPlugin.graphqlApi,
-  restApi: apiPlugin.restApi,
-  hostedUIDomain: meta.hostedUIDomain,
-  oauthMetadata: meta.oauthMetadata,
-  guestAccessFromProject: meta.guestAccessFromProject,
-  userPoolGroups: meta.userPoolGroups,
-  metaAdditionalModes: meta.metaAdditionalModes,
-  metaRestApi: meta.metaRestApi,
-  metaBuckets: meta.metaBuckets,
-  metaChannel: meta.metaChannel,
-  metaGeoResource: meta.metaGeoResource,
-  metaPrediction: meta.metaPrediction,
-  environmentNote: meta.environmentNote,
-});
+/**
+ * The named transforms a mapping row may use (`"transform": "<name>"`), by the part of amplify_outputs.json they
+ * write. A name is the key a table uses: renaming one means changing the tables in mappings/ too.
+ */
+export const TRANSFORMS = Object.freeze({
+  // Any target.
+  copy,
+  jsonObject,
+  string,
+  constant,
+  region,
+  booleanValue,
+  negatedBoolean,
+  splitList,
+  stringList,
+  // auth
+  regionFromPoolId,
+  mandatorySignIn,
+  guestAccessFromProject,
+  standardAttributes,
+  verificationTypes,
+  verificationAsRequired,
+  usernameAttributes,
+  mfaConfiguration,
+  mfaMethods,
+  passwordMinLength,
+  passwordCharacters,
+  authenticationFlow,
+  userPoolGroups,
+  // auth.oauth
+  socialProviders,
+  responseType,
+  oauthClientId,
+  oauthDomain,
+  hostedUIDomain,
+  oauthMetadata,
+  // data
+  appsyncAuthType,
+  additionalAuthTypes,
+  metaAdditionalModes,
+  graphqlApi,
+  appsyncModeBlock,
+  appsyncDefaultBlock,
+  // storage
+  metaBuckets,
+  // notifications
+  pushChannels,
+  metaChannel,
+  // geo
+  geoMaps,
+  geoIndex,
+  metaGeoResource,
+  // custom
+  restApis,
+  restApi,
+  metaRestApi,
+  predictions,
+  metaPrediction,
+  environmentNote,
+} satisfies Record<string, Transform>);
 
 export type TransformName = keyof typeof TRANSFORMS;
+
+/** The transform of a map row that names none. */
+export const DEFAULT_TRANSFORM: TransformName = 'copy';
+
+/** Whether a name (read from a table) is one of the transforms; inherited properties such as "toString" are not. */
+export function isTransformName(name: string): name is TransformName {
+  return Object.prototype.hasOwnProperty.call(TRANSFORMS, name);
+}

@@ -1,11 +1,14 @@
 import { joinPointer } from '../source/json-pointer.js';
 import { cloneJson, isPlainObject } from '../mapping/output-tree.js';
+import { describeValue, invalid } from './support/report-value.js';
 import type { Transform, TransformContext } from './transform-context.js';
 
-/** General-purpose transforms: copies, strings, regions, booleans and lists. */
+/** Transforms for a value of any target: copies, strings, regions, booleans and lists. */
 
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+/** An AWS region: us-east-1, us-gov-west-1, cn-north-1... */
+export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 
+/** The value as it is (the transform of a row that names none). */
 export const copy: Transform = (value) => cloneJson(value);
 
 /** A free-form JSON object (model introspection, custom outputs). */
@@ -35,13 +38,6 @@ export const region: Transform = (value, ctx) => {
   return invalid(ctx, 'an AWS region such as us-east-1', value);
 };
 
-/** The region prefix of a Cognito user pool id (`us-east-1_AbCd` gives `us-east-1`). */
-export const regionFromPoolId: Transform = (value) => {
-  if (typeof value !== 'string') return undefined;
-  const prefix = value.split('_')[0] ?? '';
-  return REGION_PATTERN.test(prefix) ? prefix : undefined;
-};
-
 /** "true" / "false" (strings or booleans). */
 export const booleanValue: Transform = (value, ctx) => {
   if (typeof value === 'boolean') return value;
@@ -53,12 +49,6 @@ export const booleanValue: Transform = (value, ctx) => {
 export const negatedBoolean: Transform = (value, ctx) => {
   const result = booleanValue(value, ctx);
   return typeof result === 'boolean' ? !result : undefined;
-};
-
-/** Gen1 `aws_mandatory_sign_in`: "enable" means no guest access; the Gen1 libraries read anything else as allowed. */
-export const mandatorySignIn: Transform = (value, ctx) => {
-  if (typeof value !== 'string') return invalid(ctx, '"enable" or "disable"', value);
-  return value.trim().toLowerCase() !== 'enable';
 };
 
 /** A comma-joined string (or an array) of strings, as a list without blanks or repeats. */
@@ -97,37 +87,4 @@ function cleanList(parts: unknown[], ctx: TransformContext, itemPointerBase: str
 
 function note(ctx: TransformContext, what: string): void {
   ctx.note('VALUE_NORMALIZED', { message: `The value was cleaned up: ${what}.`, target: ctx.target });
-}
-
-/** Reports the value as invalid for its field; returns undefined so nothing is written. */
-export function invalid(ctx: TransformContext, expected: string, value: unknown, pointer?: string): undefined {
-  ctx.report('INVALID_VALUE', {
-    pointer: pointer ?? ctx.pointer,
-    message: `Expected ${expected}, found ${describeValue(value)}.`,
-    resolution: 'Correct the value in the Gen1 file (or regenerate it with the Amplify CLI) and convert again.',
-    target: ctx.target,
-  });
-  return undefined;
-}
-
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  if (value === undefined) return 'no value';
-  return String(value);
-}
-
-/** Reports the keys of an object that a transform does not carry, so none of them is dropped silently. */
-export function reportUnknownKeys(ctx: TransformContext, value: Record<string, unknown>, known: readonly string[], pointer = ctx.pointer): void {
-  for (const key of Object.keys(value)) {
-    if (known.includes(key)) continue;
-    ctx.report('UNKNOWN_FIELD', {
-      pointer: joinPointer(pointer, key),
-      message: `"${key}" is not a field of this setting that amplify_outputs.json can carry.`,
-      resolution: 'Remove it, or carry it yourself (for example in custom) if your code reads it.',
-      target: ctx.target,
-    });
-  }
 }

@@ -1,9 +1,10 @@
-import { joinPointer } from '../source/json-pointer.js';
-import { defineKey, isPlainObject } from '../mapping/output-tree.js';
-import type { Transform } from './transform-context.js';
-import { invalid, reportUnknownKeys } from './value-transforms.js';
+import { joinPointer } from '../../source/json-pointer.js';
+import { defineKey, isPlainObject } from '../../mapping/output-tree.js';
+import { DROP_REASONS } from '../drop-reasons.js';
+import { invalid, reportUnknownKeys } from '../support/report-value.js';
+import type { Transform } from '../transform-context.js';
 
-/** Transforms for Amazon Location Service (geo) settings. */
+/** Transforms for geo (Amazon Location Service): maps, search indices and geofence collections. */
 
 /** `maps: { items: { <name>: { style } }, default }`, checked for shape; the default must be one of the items. */
 export const geoMaps: Transform = (value, ctx) => {
@@ -59,3 +60,34 @@ export const geoIndex: Transform = (value, ctx) => {
 function namesNoDefault(value: unknown): boolean {
   return value === undefined || value === '';
 }
+
+/** Map, PlaceIndex and GeofenceCollection resources, gathered into geo.maps, search_indices and geofence_collections. */
+export const metaGeoResource: Transform = (value, ctx) => {
+  const output = isPlainObject(value) ? value['output'] : undefined;
+  if (!isPlainObject(value) || !isPlainObject(output) || typeof output['Name'] !== 'string') return invalid(ctx, 'a geo resource with a Name output', value);
+  const service = value['service'];
+  const name = output['Name'];
+  for (const key of Object.keys(output)) {
+    if (!['Name', 'Style', 'Region'].includes(key)) ctx.drop(joinPointer(joinPointer(ctx.pointer, 'output'), key), DROP_REASONS.deploymentOutput);
+  }
+  // Resources of the same kind that are carried: deployed, as the table's NEVER_PUSHED rows require (a time stamp
+  // and outputs), and named, as this transform requires. Worked out once for all the resources of a kind.
+  const { flagged, first } = ctx.once(`carried geo resources: ${String(service)}`, () => {
+    const geo = ctx.lookup('/geo');
+    const carried = (resource: unknown): boolean =>
+      isPlainObject(resource) && resource['service'] === service && resource['lastPushTimeStamp'] !== undefined && isPlainObject(resource['output']) && typeof resource['output']['Name'] === 'string';
+    const siblings = isPlainObject(geo) ? Object.values(geo).filter(carried) : [];
+    return { flagged: siblings.some((resource) => (resource as Record<string, unknown>)['isDefault'] === true), first: siblings[0] as Record<string, unknown> | undefined };
+  });
+  const isDefault = value['isDefault'] === true || (!flagged && first !== undefined && (first['output'] as Record<string, unknown>)['Name'] === name);
+  if (!flagged && isDefault) {
+    ctx.note('DEFAULT_APPLIED', { message: `No ${String(service)} resource is marked as the default; "${name}", the first, was made the default.`, target: ctx.target });
+  }
+  if (service === 'Map') {
+    const items: Record<string, unknown> = {};
+    defineKey(items, name, typeof output['Style'] === 'string' ? { style: output['Style'] } : {});
+    return { maps: { items, ...(isDefault ? { default: name } : {}) } };
+  }
+  const key = service === 'PlaceIndex' ? 'search_indices' : 'geofence_collections';
+  return { [key]: { items: [name], ...(isDefault ? { default: name } : {}) } };
+};

@@ -1,4 +1,9 @@
-import type { Transform } from './transform-context.js';
+import { parsePointer } from '../../source/json-pointer.js';
+import { isPlainObject } from '../../mapping/output-tree.js';
+import { DROP_REASONS } from '../drop-reasons.js';
+import type { Transform } from '../transform-context.js';
+
+/** Transforms for notifications: the channels. */
 
 /** The user agents the Gen1 CLI writes into awsconfiguration.json, by platform. */
 const USER_AGENT_PLATFORM: Record<string, 'ios' | 'android'> = {
@@ -34,4 +39,18 @@ export const pushChannels: Transform = (_value, ctx) => {
     target: ctx.target,
   });
   return ['APNS', 'FCM'];
+};
+
+const CHANNELS: Record<string, string> = { APNS: 'APNS', FCM: 'FCM', InAppMessaging: 'IN_APP_MESSAGING', Email: 'EMAIL', EMAIL: 'EMAIL', SMS: 'SMS' };
+
+/** A notification channel that is enabled: `APNS`, `FCM`, `InAppMessaging`, `Email` or `SMS`. */
+export const metaChannel: Transform = (value, ctx) => {
+  const name = parsePointer(ctx.pointer).pop() ?? '';
+  const channel = CHANNELS[name];
+  if (!channel || !isPlainObject(value)) return undefined;
+  if (value['Enabled'] !== true) {
+    ctx.drop(ctx.pointer, DROP_REASONS.disabledChannel);
+    return undefined;
+  }
+  return [channel];
 };
