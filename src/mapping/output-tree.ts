@@ -1,3 +1,4 @@
+import { InternalFault } from '../errors.js';
 import { formatPointer, parsePointer, pointerTokens } from '../source/json-pointer.js';
 
 /** Reading and writing plain JSON values at JSON pointers, for the output being built. */
@@ -24,7 +25,7 @@ export function hasAt(root: JsonObject, pointer: string): boolean {
 /** Sets a value, creating the objects on the way (as null-prototype-free plain objects). */
 export function setAt(root: JsonObject, pointer: string, value: unknown): void {
   const tokens = pointerTokens(pointer);
-  if (tokens.length === 0) throw new Error('Cannot replace the output root');
+  if (tokens.length === 0) throw new InternalFault('A value was to replace the whole output (a target pointer of "").');
   let current = root;
   for (let i = 0; i < tokens.length - 1; i++) {
     const token = tokens[i]!;

@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createDiagnostic } from '../diagnostics/diagnostic.js';
+import { ConversionError } from '../errors.js';
 import { isDirectory, isFile } from './path-kind.js';
 
 /**
@@ -27,7 +29,15 @@ export function isGen1Project(directory: string): boolean {
 export function readProject(directory: string): GatheredProject {
   const found = META_CANDIDATES.filter((candidate) => isFile(path.join(directory, candidate)));
   const metaFile = found[0];
-  if (!metaFile) throw new Error(`${directory} has no amplify/backend/amplify-meta.json (nor amplify/#current-cloud-backend/amplify-meta.json).`);
+  if (!metaFile) {
+    throw new ConversionError(
+      createDiagnostic('NO_CONFIG_OBJECT', {
+        message: `The folder has no ${META_CANDIDATES.join(' nor ')}, so it is not a Gen1 project that can be converted.`,
+        resolution: 'Give the folder of the Gen1 project (the one that holds amplify/); run amplify pull there first if the backend is not in it.',
+        source: { file: directory, pointer: '' },
+      }),
+    );
+  }
   const projectFiles: Record<string, string> = {};
   const add = (relative: string): void => {
     const file = path.join(directory, relative);
