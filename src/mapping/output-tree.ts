@@ -18,10 +18,6 @@ export function getAt(root: JsonObject, pointer: string): unknown {
   return current;
 }
 
-export function hasAt(root: JsonObject, pointer: string): boolean {
-  return getAt(root, pointer) !== undefined;
-}
-
 /** Sets a value, creating the objects on the way (as null-prototype-free plain objects). */
 export function setAt(root: JsonObject, pointer: string, value: unknown): void {
   const tokens = pointerTokens(pointer);

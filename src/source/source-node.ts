@@ -69,15 +69,6 @@ export interface SourceDocument {
   issues: ReaderIssue[];
 }
 
-/** Finds an entry of an object node by key (the last one wins, as in JavaScript and JSON.parse). */
-export function getEntry(node: ObjectNode, key: string): ObjectEntry | undefined {
-  for (let i = node.entries.length - 1; i >= 0; i--) {
-    const entry = node.entries[i];
-    if (entry && entry.key === key) return entry;
-  }
-  return undefined;
-}
-
 /**
  * The plain JavaScript value of a node. Unresolved parts become `undefined`: object entries are left out, array
  * items keep their position (so that item pointers stay right) and are skipped by the transforms.
