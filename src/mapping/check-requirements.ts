@@ -1,6 +1,6 @@
 import { isWithinPointer } from '../source/json-pointer.js';
 import { isEmptyNode, toPlainValue, type SourceNode } from '../source/source-node.js';
-import { matchSource, type SourceMatch } from './match-source.js';
+import { compilePattern, type SourceMatch } from './match-source.js';
 import type { MappingRun } from './mapping-run.js';
 import { removeSection } from './remove-section.js';
 import type { SectionRequirement } from './table-types.js';
@@ -53,7 +53,7 @@ function whenMatch(run: MappingRun, source: string): SourceMatch | undefined {
     const found = run.index.at(source);
     return found && usable(found.node) ? found : undefined;
   }
-  return matchSource(run.root, source, run.index.entriesOf).find((match) => usable(match.node) && !run.ledger.isReported(match.node));
+  return run.matchesOf(compilePattern(source)).find((match) => usable(match.node) && !run.ledger.isReported(match.node));
 }
 
 /** Puts a source value into a resolution text at `{value}`. */

@@ -1,16 +1,31 @@
 import { InternalFault } from '../errors.js';
-import { pointerTokens } from '../source/json-pointer.js';
+import { formatPointer, pointerTokens } from '../source/json-pointer.js';
 import { DEFAULT_TRANSFORM, isTransformName, TRANSFORMS } from '../transforms/registry.js';
 import type { Transform } from '../transforms/transform-context.js';
 import { compilePattern, patternCovers, type SourcePattern } from './match-source.js';
-import { isMapRow, type DropRow, type MappingTable, type MapRow, type ReportRow } from './table-types.js';
+import { compileWhere, type CompiledWhere } from './row-conditions.js';
+import { isMapRow, type DropRow, type MappingTable, type MapRow, type ReportRow, type Row } from './table-types.js';
 
 /** A row with what the engine needs of it worked out once per table, not once per conversion. */
 interface CompiledRowBase {
   category: string;
   pattern: SourcePattern;
+  /**
+   * For a pattern with `*` or `{name}` tokens, the pattern up to the last of them. Rows share its matches (for
+   * instance every row below /{category}/{resource}), which a conversion finds once; a row's own matches are the
+   * fields at its `tail` below them.
+   */
+  prefix: SourcePattern | undefined;
+  /** The literal tokens after the prefix. */
+  tail: readonly string[];
+  /** The tail as a pointer, to append to a prefix match's pointer. */
+  tailPointer: string;
+  /** The name of the last `{name}` token: the binding the row's conditions are about. */
+  boundName: string | undefined;
   /** The source pattern up to its last `{name}` token: what a selection group chooses among. */
   selectionPattern: SourcePattern | undefined;
+  /** The row's `where` conditions, compiled (rows with the same ones share them). */
+  where: CompiledWhere | undefined;
 }
 
 /** A map row, with its transform. */
@@ -41,12 +56,11 @@ export function compileTable(table: MappingTable): CompiledTable {
 
 function build(table: MappingTable): CompiledTable {
   const all: CompiledRow[] = [];
+  const wheres = new Map<string, CompiledWhere>();
   for (const [category, section] of Object.entries(table.categories)) {
     for (const row of section.rows) {
-      const pattern = compilePattern(row.source);
-      const last = pattern.names.map((name) => name !== undefined).lastIndexOf(true);
-      const selectionPattern = last < 0 ? undefined : compilePattern(row.source.split('/').slice(0, last + 2).join('/'));
-      all.push(isMapRow(row) ? { category, row, pattern, selectionPattern, transform: transformOf(row, table) } : { category, row, pattern, selectionPattern });
+      const base = compileRow(category, row, wheres);
+      all.push(isMapRow(row) ? { ...base, row, transform: transformOf(row, table) } : { ...base, row });
     }
   }
   const isFallback = (entry: CompiledRow): boolean => isMapRow(entry.row) && entry.row.role === 'fallback';
@@ -66,6 +80,35 @@ function build(table: MappingTable): CompiledTable {
       }
       return category;
     },
+  };
+}
+
+function compileRow(category: string, row: Row, wheres: Map<string, CompiledWhere>): CompiledRowBase {
+  const pattern = compilePattern(row.source);
+  const tokens = row.source.split('/');
+  const lastAny = pattern.any.lastIndexOf(true);
+  const lastNamed = pattern.names.map((name) => name !== undefined).lastIndexOf(true);
+  // The binding a match's conditions are about is the last one the match records: bindings are recorded in the
+  // order their names first appear.
+  const names = [...new Set(pattern.names.filter((name) => name !== undefined))];
+  const boundName = names.at(-1);
+  const tail = lastAny < 0 ? [] : pattern.tokens.slice(lastAny + 1);
+  let where: CompiledWhere | undefined;
+  if (row.where && boundName !== undefined) {
+    // Rows with the same conditions on the same bindings share them, and what a conversion finds out about them.
+    const key = `${JSON.stringify(row.where)} ${JSON.stringify(pattern.names.slice(0, lastNamed + 1))}`;
+    where = wheres.get(key) ?? compileWhere(row.where);
+    wheres.set(key, where);
+  }
+  return {
+    category,
+    pattern,
+    prefix: lastAny < 0 ? undefined : compilePattern(tokens.slice(0, lastAny + 2).join('/')),
+    tail,
+    tailPointer: formatPointer(tail),
+    boundName,
+    selectionPattern: lastNamed < 0 ? undefined : compilePattern(tokens.slice(0, lastNamed + 2).join('/')),
+    where,
   };
 }
 

@@ -4,9 +4,10 @@ import type { OutputsVersion } from '../outputs/versions.js';
 import type { CompiledTable } from './compiled-table.js';
 import { Findings } from './findings.js';
 import { Ledger } from './ledger.js';
+import { matchSource, type SourceMatch, type SourcePattern } from './match-source.js';
 import { MatchedFields } from './matched-fields.js';
+import { Conditions } from './row-conditions.js';
 import { SourceIndex } from './source-index.js';
-import { Selections } from './row-conditions.js';
 import { TransformMemo } from './transform-services.js';
 import { WrittenOutput } from './written-output.js';
 
@@ -29,8 +30,9 @@ export class MappingRun {
   readonly findings: Findings;
   readonly written = new WrittenOutput();
   readonly matched = new MatchedFields();
-  readonly selections = new Selections();
+  readonly conditions = new Conditions();
   readonly memo = new TransformMemo();
+  private readonly matches = new Map<SourcePattern, readonly SourceMatch[]>();
 
   constructor(
     readonly document: SourceDocument,
@@ -41,6 +43,16 @@ export class MappingRun {
     this.index = new SourceIndex(document.root);
     this.ledger = new Ledger(this.index.entriesOf);
     this.findings = new Findings(options.file);
+  }
+
+  /** The matches of a pattern in this document, found once: rows share the patterns their sources begin with. */
+  matchesOf(pattern: SourcePattern): readonly SourceMatch[] {
+    let matches = this.matches.get(pattern);
+    if (!matches) {
+      matches = matchSource(this.root, pattern, this.index.entriesOf);
+      this.matches.set(pattern, matches);
+    }
+    return matches;
   }
 
   get settings(): ConvertSettings {

@@ -1,15 +1,33 @@
-import { joinPointer } from '../source/json-pointer.js';
+import { escapePointerToken } from '../source/json-pointer.js';
 import { toPlainValue } from '../source/source-node.js';
 import type { CompiledRow } from './compiled-table.js';
-import { matchSource, type SourceMatch } from './match-source.js';
+import type { SourceMatch } from './match-source.js';
 import type { MappingRun } from './mapping-run.js';
 import type { Condition } from './table-types.js';
 
-/** The thing the last `{name}` token of a row's source matched, with every binding of the match. */
-interface Bound {
-  key: string;
-  pointer: string;
-  all: NonNullable<SourceMatch['bindings']>;
+/** The thing the last `{name}` token of a row's source matched: its key and pointer. */
+type Bound = NonNullable<SourceMatch['bindings']>[string];
+
+/** One `where` condition: on a binding's key (`{name}`), or on the value at a pointer below the bound thing. */
+interface Check {
+  named: string | undefined;
+  /** Appended to the bound thing's pointer. */
+  suffix: string;
+  condition: Condition;
+}
+
+/** A row's `where` conditions, compiled once per table. */
+export interface CompiledWhere {
+  checks: readonly Check[];
+}
+
+export function compileWhere(where: Record<string, Condition>): CompiledWhere {
+  return {
+    checks: Object.entries(where).map(([key, condition]) => {
+      const named = /^\{(.+)\}$/.exec(key)?.[1];
+      return { named, suffix: named !== undefined ? '' : key.startsWith('/') ? key : `/${escapePointerToken(key)}`, condition };
+    }),
+  };
 }
 
 /** What a selection group chooses from (in file order, not already reported whole), and the chosen one. */
@@ -19,18 +37,51 @@ interface Selection {
   chosen: string | undefined;
 }
 
-/** The selection of each group, worked out when a row of the group first asks. */
-export class Selections {
+/** What a conversion found out about conditions: which bound things meet which `where`, and each group's selection. */
+export class Conditions {
+  private readonly met = new Map<CompiledWhere, Map<string, boolean>>();
   private readonly groups = new Map<string, Selection>();
 
-  of(run: MappingRun, group: string, { row, selectionPattern }: CompiledRow): Selection {
+  /** Whether the thing a match bound meets the row's `where` (true for a row without, or a match without bindings). */
+  meetsWhere(run: MappingRun, compiled: CompiledRow, match: SourceMatch): boolean {
+    const { where, boundName } = compiled;
+    if (!where || boundName === undefined) return true;
+    const bindings = match.bindings;
+    const bound = bindings?.[boundName];
+    if (!bindings || !bound) return true;
+    let results = this.met.get(where);
+    if (!results) this.met.set(where, (results = new Map()));
+    let result = results.get(bound.pointer);
+    if (result === undefined) {
+      result = meets(run, where, bound, bindings);
+      results.set(bound.pointer, result);
+    }
+    return result;
+  }
+
+  /**
+   * Whether the thing a match bound is the one its group selected (`select`), or one it did not (`unselected`).
+   * A group's selection is made when a row of it first asks, from what is reported then.
+   */
+  meetsSelection(run: MappingRun, compiled: CompiledRow, match: SourceMatch): boolean {
+    const { row, boundName } = compiled;
+    const group = row.select ?? row.unselected;
+    if (group === undefined || boundName === undefined) return true;
+    const bound = match.bindings?.[boundName];
+    if (!bound) return true;
+    const { eligible, chosen } = this.selection(run, group, compiled);
+    return row.select !== undefined ? bound.key === chosen : eligible.has(bound.key) && bound.key !== chosen;
+  }
+
+  private selection(run: MappingRun, group: string, compiled: CompiledRow): Selection {
     let selection = this.groups.get(group);
     if (!selection) {
-      const eligible = (selectionPattern ? matchSource(run.root, selectionPattern, run.index.entriesOf) : [])
-        .filter((match) => !run.ledger.isReported(match.node))
-        .map((match) => lastBinding(match))
-        .filter((bound): bound is Bound => bound !== undefined && (!row.where || meets(run, row.where, bound)))
-        .map((bound) => bound.key);
+      const { selectionPattern, boundName } = compiled;
+      const eligible: string[] = [];
+      for (const match of selectionPattern ? run.matchesOf(selectionPattern) : []) {
+        const bound = boundName === undefined ? undefined : match.bindings?.[boundName];
+        if (bound && !run.ledger.isReported(match.node) && this.meetsWhere(run, compiled, match)) eligible.push(bound.key);
+      }
       const wanted = run.settings.select?.[group];
       selection = { eligible: new Set(eligible), chosen: wanted !== undefined && eligible.includes(wanted) ? wanted : eligible[0] };
       this.groups.set(group, selection);
@@ -39,26 +90,12 @@ export class Selections {
   }
 }
 
-/** Whether a match meets the row's `where`, `select` and `unselected` conditions. */
-export function meetsConditions(run: MappingRun, compiled: CompiledRow, match: SourceMatch): boolean {
-  const { row } = compiled;
-  if (!row.where && !row.select && !row.unselected) return true;
-  const bound = lastBinding(match);
-  if (!bound) return true;
-  if (row.where && !meets(run, row.where, bound)) return false;
-  const group = row.select ?? row.unselected;
-  if (group === undefined) return true;
-  const { eligible, chosen } = run.selections.of(run, group, compiled);
-  return row.select !== undefined ? bound.key === chosen : eligible.has(bound.key) && bound.key !== chosen;
-}
-
-function meets(run: MappingRun, where: Record<string, Condition>, bound: Bound): boolean {
-  return Object.entries(where).every(([key, condition]) => {
-    const named = /^\{(.+)\}$/.exec(key)?.[1];
+function meets(run: MappingRun, where: CompiledWhere, bound: Bound, bindings: NonNullable<SourceMatch['bindings']>): boolean {
+  return where.checks.every(({ named, suffix, condition }) => {
     let value: unknown;
-    if (named !== undefined) value = bound.all[named]?.key;
+    if (named !== undefined) value = bindings[named]?.key;
     else {
-      const found = run.index.at(key.startsWith('/') ? bound.pointer + key : joinPointer(bound.pointer, key));
+      const found = run.index.at(bound.pointer + suffix);
       value = found && found.node.kind !== 'unresolved' ? toPlainValue(found.node) : undefined;
     }
     if (condition === '$present') return value !== undefined;
@@ -67,13 +104,4 @@ function meets(run: MappingRun, where: Record<string, Condition>, bound: Bound):
     if (typeof condition === 'object' && condition !== null) return !condition.not.includes(value as never);
     return value === condition;
   });
-}
-
-/** The thing the last `{name}` token of a pattern matched. */
-function lastBinding(match: SourceMatch): Bound | undefined {
-  const all = match.bindings;
-  if (!all) return undefined;
-  const names = Object.keys(all);
-  const last = all[names[names.length - 1] ?? ''];
-  return last ? { ...last, all } : undefined;
 }

@@ -104,6 +104,28 @@ export class SourceIndex {
     return { pointer, node, loc };
   }
 
+  /** The field at literal tokens below a match (given as a pointer too), as matchSource would give it. */
+  below(match: SourceMatch, tokens: readonly string[], pointer: string): SourceMatch | undefined {
+    let node = match.node;
+    let loc = match.loc;
+    for (const token of tokens) {
+      if (node.kind === 'object') {
+        const entry = this.entryOf(node, token);
+        if (!entry) return undefined;
+        node = entry.node;
+        loc = entry.keyLoc;
+      } else if (node.kind === 'array') {
+        const index = arrayIndex(token, node.items.length);
+        if (index === undefined) return undefined;
+        node = node.items[index]!;
+        loc = node.loc;
+      } else {
+        return undefined;
+      }
+    }
+    return { pointer: match.pointer + pointer, node, loc, bindings: match.bindings };
+  }
+
   /**
    * The entries of an object of this document that count (see effectiveEntries): in a document without a key
    * written twice, an object's own entries, without looking.
