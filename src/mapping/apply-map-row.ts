@@ -14,7 +14,7 @@ const EMPTY_REASON = ENGINE_DROP_REASONS.empty;
  * A map row on one match: the value goes through the row's transform and is written at the row's target, and
  * the field counts as mapped there. Empty values are not carried (unless the row keeps them).
  */
-export function applyMapRow(run: MappingRun, { category, row, transform }: CompiledMapRow, match: SourceMatch): void {
+export function applyMapRow(run: MappingRun, { category, row, transform, options }: CompiledMapRow, match: SourceMatch): void {
   const role = row.role ?? 'primary';
   if (row.secret) run.written.secretPointers.add(match.pointer);
   if (role === 'fallback' && (!run.written.hasSectionOf(row.target) || run.written.at(row.target) !== undefined)) return;
@@ -24,7 +24,7 @@ export function applyMapRow(run: MappingRun, { category, row, transform }: Compi
     return;
   }
   const version = { min: (row.minVersion as OutputsVersion | undefined) ?? '1' };
-  const context = new RowContext(run, category, row, match, version);
+  const context = new RowContext(run, category, row, options, match, version);
   const value = transform(toPlainValue(match.node), context);
   if (value === undefined) return;
   const written = writeOutput(run, category, row, match, value, version.min);

@@ -28,8 +28,8 @@ interface CompiledRowBase {
   where: CompiledWhere | undefined;
 }
 
-/** A map row, with its transform. */
-export type CompiledMapRow = CompiledRowBase & { row: MapRow; transform: Transform };
+/** A map row, with its transform and the transform's options. */
+export type CompiledMapRow = CompiledRowBase & { row: MapRow; transform: Transform; options: Readonly<Record<string, unknown>> };
 
 export type CompiledRow = CompiledMapRow | (CompiledRowBase & { row: ReportRow | DropRow; transform?: undefined });
 
@@ -60,7 +60,7 @@ function build(table: MappingTable): CompiledTable {
   for (const [category, section] of Object.entries(table.categories)) {
     for (const row of section.rows) {
       const base = compileRow(category, row, wheres);
-      all.push(isMapRow(row) ? { ...base, row, transform: transformOf(row, table) } : { ...base, row });
+      all.push(isMapRow(row) ? { ...base, row, transform: transformOf(row, table), options: optionsOf(row) } : { ...base, row });
     }
   }
   const isFallback = (entry: CompiledRow): boolean => isMapRow(entry.row) && entry.row.role === 'fallback';
@@ -110,6 +110,13 @@ function compileRow(category: string, row: Row, wheres: Map<string, CompiledWher
     selectionPattern: lastNamed < 0 ? undefined : compilePattern(tokens.slice(0, lastNamed + 2).join('/')),
     where,
   };
+}
+
+const NO_OPTIONS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/** The options a map row gives its transform. */
+function optionsOf(row: MapRow): Readonly<Record<string, unknown>> {
+  return typeof row.transform === 'object' ? (row.transform.options ?? NO_OPTIONS) : NO_OPTIONS;
 }
 
 /** The transform a map row names (copy when it names none); a name the registry lacks is a bug in the table. */

@@ -7,7 +7,15 @@ export interface SourceMatch {
   /** Where the field is written: its key for object entries, its value for array items. */
   loc: SourceLocation;
   /** Values of the `{name}` tokens of the pattern: the key matched and the pointer of what it names. */
-  bindings?: Record<string, { key: string; pointer: string }>;
+  bindings?: Record<string, Binding>;
+}
+
+/** What a `{name}` token matched: the key, and the field it names. */
+export interface Binding {
+  key: string;
+  pointer: string;
+  node: SourceNode;
+  loc: SourceLocation;
 }
 
 /**
@@ -85,14 +93,14 @@ export function matchSource(root: ObjectNode, source: string | SourcePattern, en
         for (const entry of entriesOf(node)) {
           if (!any && entry.key !== token) continue;
           const pointer = joinPointer(match.pointer, entry.key);
-          next.push({ pointer, node: entry.node, loc: entry.keyLoc, bindings: bind(match, binding, entry.key, pointer) });
+          next.push({ pointer, node: entry.node, loc: entry.keyLoc, bindings: bind(match, binding, entry.key, pointer, entry.node, entry.keyLoc) });
         }
       } else if (node.kind === 'array') {
         const items = node.items;
         for (let index = 0; index < items.length; index++) {
           if (!any && token !== String(index)) continue;
           const pointer = joinPointer(match.pointer, index);
-          next.push({ pointer, node: items[index]!, loc: items[index]!.loc, bindings: bind(match, binding, String(index), pointer) });
+          next.push({ pointer, node: items[index]!, loc: items[index]!.loc, bindings: bind(match, binding, String(index), pointer, items[index]!, items[index]!.loc) });
         }
       }
     }
@@ -101,8 +109,8 @@ export function matchSource(root: ObjectNode, source: string | SourcePattern, en
   return current;
 }
 
-function bind(match: SourceMatch, binding: string | undefined, key: string, pointer: string): SourceMatch['bindings'] {
-  return binding === undefined ? match.bindings : { ...match.bindings, [binding]: { key, pointer } };
+function bind(match: SourceMatch, binding: string | undefined, key: string, pointer: string, node: SourceNode, loc: SourceLocation): SourceMatch['bindings'] {
+  return binding === undefined ? match.bindings : { ...match.bindings, [binding]: { key, pointer, node, loc } };
 }
 
 /** True when the pattern names the pointer (given as tokens) or one of its ancestors. */

@@ -1,18 +1,16 @@
-import { escapePointerToken } from '../source/json-pointer.js';
+import { escapePointerToken, formatPointer, pointerTokens } from '../source/json-pointer.js';
 import { toPlainValue } from '../source/source-node.js';
 import type { CompiledRow } from './compiled-table.js';
-import type { SourceMatch } from './match-source.js';
+import type { Binding, SourceMatch } from './match-source.js';
 import type { MappingRun } from './mapping-run.js';
 import type { Condition } from './table-types.js';
-
-/** The thing the last `{name}` token of a row's source matched: its key and pointer. */
-type Bound = NonNullable<SourceMatch['bindings']>[string];
 
 /** One `where` condition: on a binding's key (`{name}`), or on the value at a pointer below the bound thing. */
 interface Check {
   named: string | undefined;
-  /** Appended to the bound thing's pointer. */
+  /** The pointer below the bound thing, and its tokens (none when it is spelt otherwise than a pointer is). */
   suffix: string;
+  tokens: readonly string[] | undefined;
   condition: Condition;
 }
 
@@ -25,7 +23,10 @@ export function compileWhere(where: Record<string, Condition>): CompiledWhere {
   return {
     checks: Object.entries(where).map(([key, condition]) => {
       const named = /^\{(.+)\}$/.exec(key)?.[1];
-      return { named, suffix: named !== undefined ? '' : key.startsWith('/') ? key : `/${escapePointerToken(key)}`, condition };
+      const suffix = named !== undefined ? '' : key.startsWith('/') ? key : `/${escapePointerToken(key)}`;
+      const tokens = pointerTokens(suffix);
+      // Only a pointer's own spelling finds a field (a token such as ~2 is no escape of anything).
+      return { named, suffix, tokens: formatPointer(tokens) === suffix ? tokens : undefined, condition };
     }),
   };
 }
@@ -90,12 +91,12 @@ export class Conditions {
   }
 }
 
-function meets(run: MappingRun, where: CompiledWhere, bound: Bound, bindings: NonNullable<SourceMatch['bindings']>): boolean {
-  return where.checks.every(({ named, suffix, condition }) => {
+function meets(run: MappingRun, where: CompiledWhere, bound: Binding, bindings: NonNullable<SourceMatch['bindings']>): boolean {
+  return where.checks.every(({ named, suffix, tokens, condition }) => {
     let value: unknown;
     if (named !== undefined) value = bindings[named]?.key;
     else {
-      const found = run.index.at(bound.pointer + suffix);
+      const found = tokens && run.index.below(bound, tokens, suffix);
       value = found && found.node.kind !== 'unresolved' ? toPlainValue(found.node) : undefined;
     }
     if (condition === '$present') return value !== undefined;

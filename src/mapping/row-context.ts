@@ -11,18 +11,18 @@ import { dropAt, matchAt, noteFor, outputAt, plainValueAt, reportFor } from './t
  * cheaper than a set of closures for each of the dozens of fields a conversion maps.
  */
 export class RowContext implements TransformContext {
-  readonly options: Readonly<Record<string, unknown>>;
   readonly settings: Readonly<ConvertSettings>;
 
   constructor(
     private readonly run: MappingRun,
     private readonly category: string,
     private readonly row: MapRow,
+    /** The row's options for its transform (from the table). */
+    readonly options: Readonly<Record<string, unknown>>,
     private readonly match: SourceMatch,
     /** The version the row's value needs, shared with the contexts made from this one. */
     readonly version: { min: OutputsVersion },
   ) {
-    this.options = typeof row.transform === 'object' ? (row.transform.options ?? {}) : {};
     this.settings = run.settings;
   }
 
@@ -35,7 +35,7 @@ export class RowContext implements TransformContext {
   }
 
   about(pointer: string): TransformContext {
-    return new RowContext(this.run, this.category, this.row, matchAt(this.run, pointer, this.match), this.version);
+    return new RowContext(this.run, this.category, this.row, this.options, matchAt(this.run, pointer, this.match), this.version);
   }
 
   lookup(pointer: string): unknown {
