@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConversionError, InternalFault, isConversionError, isInternalFault } from '../src/errors.js';
+import { type ConversionError, type InternalFault, isConversionError, isInternalFault } from '../src/errors.js';
 import { compileTable } from '../src/mapping/compiled-table.js';
 import { setAt } from '../src/mapping/output-tree.js';
 import type { MappingTable } from '../src/mapping/table-types.js';

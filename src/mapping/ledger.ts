@@ -19,7 +19,7 @@ export function collectLeaves(node: SourceNode, pointer: string): string[] {
 export function leafNodes(node: SourceNode, pointer: string, leaves: { pointer: string; node: SourceNode }[] = []): { pointer: string; node: SourceNode }[] {
   if (isLeaf(node)) leaves.push({ pointer, node });
   else if (node.kind === 'object') for (const entry of node.entries) leafNodes(entry.node, joinPointer(pointer, entry.key), leaves);
-  else if (node.kind === 'array') node.items.forEach((item, index) => leafNodes(item, joinPointer(pointer, index), leaves));
+  else if (node.kind === 'array') node.items.forEach((item, index) => void leafNodes(item, joinPointer(pointer, index), leaves));
   return leaves;
 }
 

@@ -12,7 +12,7 @@ export function isPlainObject(value: unknown): value is JsonObject {
 export function getAt(root: JsonObject, pointer: string): unknown {
   let current: unknown = root;
   for (const token of pointerTokens(pointer)) {
-    if (!isPlainObject(current) || !Object.prototype.hasOwnProperty.call(current, token)) return undefined;
+    if (!isPlainObject(current) || !Object.hasOwn(current, token)) return undefined;
     current = current[token];
   }
   return current;
@@ -25,7 +25,7 @@ export function setAt(root: JsonObject, pointer: string, value: unknown): void {
   let current = root;
   for (let i = 0; i < tokens.length - 1; i++) {
     const token = tokens[i]!;
-    const next = Object.prototype.hasOwnProperty.call(current, token) ? current[token] : undefined;
+    const next = Object.hasOwn(current, token) ? current[token] : undefined;
     if (isPlainObject(next)) {
       current = next;
     } else {
@@ -60,7 +60,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (isPlainObject(a) && isPlainObject(b)) {
     const keysA = Object.keys(a);
     const keysB = Object.keys(b);
-    return keysA.length === keysB.length && keysA.every((key) => Object.prototype.hasOwnProperty.call(b, key) && deepEqual(a[key], b[key]));
+    return keysA.length === keysB.length && keysA.every((key) => Object.hasOwn(b, key) && deepEqual(a[key], b[key]));
   }
   return false;
 }

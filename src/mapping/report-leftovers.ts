@@ -32,7 +32,9 @@ function visit(run: MappingRun, node: SourceNode, pointer: string): void {
   if (node.kind === 'object') {
     for (const entry of run.index.entriesOf(node)) visit(run, entry.node, joinPointer(pointer, entry.key));
   } else if (node.kind === 'array') {
-    node.items.forEach((item, index) => visit(run, item, joinPointer(pointer, index)));
+    node.items.forEach((item, index) => {
+      visit(run, item, joinPointer(pointer, index));
+    });
   } else {
     const index = findings.add(matched.has(pointer) ? 'VALUE_NOT_CARRIED' : 'UNKNOWN_FIELD', run.categoryOf(pointer), pointer, run.locOf(pointer), {
       resolution: CARRY_IT_YOURSELF,

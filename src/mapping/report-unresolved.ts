@@ -19,7 +19,9 @@ function visit(run: MappingRun, node: SourceNode, pointer: string): void {
   } else if (node.kind === 'object') {
     for (const entry of run.index.entriesOf(node)) visit(run, entry.node, joinPointer(pointer, entry.key));
   } else if (node.kind === 'array') {
-    node.items.forEach((item, index) => visit(run, item, joinPointer(pointer, index)));
+    node.items.forEach((item, index) => {
+      visit(run, item, joinPointer(pointer, index));
+    });
   }
 }
 

@@ -51,7 +51,10 @@ export class Conditions {
     const bound = bindings?.[boundName];
     if (!bindings || !bound) return true;
     let results = this.met.get(where);
-    if (!results) this.met.set(where, (results = new Map()));
+    if (!results) {
+      results = new Map();
+      this.met.set(where, results);
+    }
     let result = results.get(bound.pointer);
     if (result === undefined) {
       result = meets(run, where, bound, bindings);

@@ -53,7 +53,8 @@ export class SourceIndex {
       if (node.kind === 'object') {
         const entries = effectiveEntries(node);
         if (entries !== node.entries) {
-          (this.shadowing ??= new Map()).set(node, entries);
+          this.shadowing ??= new Map();
+          this.shadowing.set(node, entries);
           const pointer = pointerOfVisit(visit);
           const counted = new Set(entries);
           for (const entry of node.entries) if (!counted.has(entry)) this.shadowed.push({ pointer: joinPointer(pointer, entry.key), node: entry.node });

@@ -19,7 +19,9 @@ export const jsonObject: Transform = (value, ctx) => {
 
 export const string: Transform = (value, ctx) => {
   if (typeof value !== 'string') return invalid(ctx, 'a string', value);
-  return value.trim() === value ? value : (note(ctx, 'surrounding spaces were removed'), value.trim());
+  if (value.trim() === value) return value;
+  note(ctx, 'surrounding spaces were removed');
+  return value.trim();
 };
 
 export const constant: Transform = (_value, ctx) => cloneJson(ctx.options['value']);

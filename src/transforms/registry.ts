@@ -81,5 +81,5 @@ export const DEFAULT_TRANSFORM: TransformName = 'copy';
 
 /** Whether a name (read from a table) is one of the transforms; inherited properties such as "toString" are not. */
 export function isTransformName(name: string): name is TransformName {
-  return Object.prototype.hasOwnProperty.call(TRANSFORMS, name);
+  return Object.hasOwn(TRANSFORMS, name);
 }

@@ -33,7 +33,7 @@ export const restApis: Transform = (value, ctx) => {
     if (region) entry['region'] = region;
     entry['apiName'] = api['name'];
     if (typeof api['service'] === 'string') entry['service'] = api['service'];
-    if (Object.prototype.hasOwnProperty.call(apis, api['name'])) {
+    if (Object.hasOwn(apis, api['name'])) {
       ctx.report('CONFLICTING_VALUES', { pointer, message: `A second REST API is named "${api['name']}"; the first one is kept.`, resolution: 'Give each REST API its own name.' });
       return;
     }
