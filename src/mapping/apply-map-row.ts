@@ -16,7 +16,6 @@ const EMPTY_REASON = ENGINE_DROP_REASONS.empty;
  */
 export function applyMapRow(run: MappingRun, { category, row, transform, options }: CompiledMapRow, match: SourceMatch): void {
   const role = row.role ?? 'primary';
-  if (row.secret) run.written.secretPointers.add(match.pointer);
   if (role === 'fallback' && (!run.written.hasSectionOf(row.target) || run.written.at(row.target) !== undefined)) return;
   if (role !== 'presence') run.matched.add(match.pointer);
   if (isEmptyNode(match.node) && !row.keepEmpty) {

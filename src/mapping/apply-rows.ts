@@ -43,7 +43,6 @@ function applyMatch(run: MappingRun, compiled: CompiledRow, match: SourceMatch):
     return;
   }
   if (run.ledger.isSettled(match.node)) return;
-  if (row.secret) run.written.secretPointers.add(match.pointer);
   const index = run.findings.add(row.report, category, match.pointer, match.loc, {
     message: row.message ?? undefined,
     resolution: row.resolution,

@@ -117,8 +117,6 @@ export interface MapRow extends RowBase {
   /** A diagnostic emitted whenever the row carries a value. */
   notice?: DiagnosticCode;
   noticeResolution?: string;
-  /** The value is a secret (an API key, a client secret): never shown in messages. */
-  secret?: boolean;
   /** Give empty values ([] or {}) to the transform instead of dropping them (they mean something here). */
   keepEmpty?: boolean;
 }
@@ -130,7 +128,6 @@ export interface ReportRow extends RowBase {
   message?: string;
   /** What to do, where the code's own resolution does not say it for this field. */
   resolution?: string;
-  secret?: boolean;
 }
 
 export interface DropRow extends RowBase {

@@ -1,3 +1,5 @@
+import { holdsSecret, isSecretField } from '../secrets.js';
+import { toPlainValue } from '../source/source-node.js';
 import type { OutputsVersion } from '../outputs/versions.js';
 import type { SourceMatch } from './match-source.js';
 import type { MappingRun } from './mapping-run.js';
@@ -36,7 +38,9 @@ export function writeOutput(run: MappingRun, category: string, row: MapRow, matc
 
 function reportConflict(run: MappingRun, category: string, row: MapRow, match: SourceMatch, existing: unknown, next: unknown): void {
   const earlier = run.written.writeAt(row.target);
-  const secret = row.secret || (earlier?.sources.some((source) => run.written.secretPointers.has(source)) ?? false);
+  // A value is masked when the target is a secret field, or any source field that went into it is or holds one.
+  const sources = [match.pointer, ...(earlier?.sources ?? [])];
+  const secret = isSecretField(row.target) || sources.some((source) => isSecretField(source) || holdsSecret(plainAt(run, source)));
   const index = run.findings.add('CONFLICTING_VALUES', category, match.pointer, match.loc, {
     message: `This field sets ${row.target.slice(1).replace(/\//g, '.')} to ${show(next, secret)}, but ${earlier?.sources[0] ?? 'an earlier field'} already set it to ${show(existing, secret)}; the earlier value is kept.`,
     resolution: 'Check which value is right for the deployed backend and make the Gen1 file consistent.',
@@ -55,6 +59,11 @@ function deepMerge(earlier: JsonObject, later: JsonObject): JsonObject {
     else if (Array.isArray(old) && Array.isArray(value)) result[key] = [...old, ...value.filter((item) => !old.some((o) => deepEqual(o, item)))];
   }
   return result;
+}
+
+function plainAt(run: MappingRun, pointer: string): unknown {
+  const found = run.index.at(pointer);
+  return found ? toPlainValue(found.node) : undefined;
 }
 
 function show(value: unknown, secret: boolean): string {

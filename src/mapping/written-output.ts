@@ -18,8 +18,6 @@ export class WrittenOutput {
   private readonly list: Write[] = [];
   /** The write of each target, for the look-up every write makes. */
   private readonly writeOf = new Map<string, Write>();
-  /** Source fields holding secrets, whose values a conflict message must not show. */
-  readonly secretPointers = new Set<string>();
 
   /** What the output holds at a pointer. */
   at(pointer: string): unknown {

@@ -1,3 +1,4 @@
+import { isSecretField } from '../../secrets.js';
 import { joinPointer } from '../../source/json-pointer.js';
 import { isPlainObject } from '../../mapping/output-tree.js';
 import { DROP_REASONS } from '../drop-reasons.js';
@@ -111,7 +112,7 @@ export const appsyncDefaultBlock: Transform = (value, ctx) => {
     if (existing && existing[key] !== undefined && existing[key] !== converted) {
       ctx.report('CONFLICTING_VALUES', {
         pointer,
-        message: `AppSync.Default.${field} sets data.${key} to ${field === 'ApiKey' ? '(a secret value)' : describeValue(converted)}, but the API entry already set ${field === 'ApiKey' ? 'another' : describeValue(existing[key])}; the API entry is kept.`,
+        message: `AppSync.Default.${field} sets data.${key} to ${isSecretField(field) ? '(a secret value)' : describeValue(converted)}, but the API entry already set ${isSecretField(field) ? 'another' : describeValue(existing[key])}; the API entry is kept.`,
         resolution: 'Check which value is right for the deployed API and make the Gen1 file consistent.',
         target: `/data/${key}`,
       });
@@ -124,8 +125,8 @@ export const appsyncDefaultBlock: Transform = (value, ctx) => {
 
 function convertDefaultField(field: string, value: unknown, ctx: TransformContext, pointer: string): unknown {
   if (field === 'AuthMode') return mobileAuthMode(value, ctx, pointer, 'AuthMode');
-  if (typeof value !== 'string' || value.trim() === '' || (field === 'ApiKey' && (value === 'null' || value === 'undefined'))) {
-    ctx.report('INVALID_VALUE', { pointer, message: `AppSync.Default.${field} is not usable (${field === 'ApiKey' ? 'not a key' : describeValue(value)}).`, resolution: 'Correct the value from the AppSync console.', target: ctx.target });
+  if (typeof value !== 'string' || value.trim() === '' || (isSecretField(field) && (value === 'null' || value === 'undefined'))) {
+    ctx.report('INVALID_VALUE', { pointer, message: `AppSync.Default.${field} is not usable (${isSecretField(field) ? 'not a key' : describeValue(value)}).`, resolution: 'Correct the value from the AppSync console.', target: ctx.target });
     return undefined;
   }
   if (field === 'Region') {
