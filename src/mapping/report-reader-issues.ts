@@ -9,7 +9,6 @@ export function reportReaderIssues(run: MappingRun): void {
       createDiagnostic(issue.code, {
         category: 'file',
         message: messageFor(issue),
-        resolution: resolutionFor(issue.code),
         source: run.findings.source(issue.pointer, issue.loc),
       }),
     );
@@ -23,11 +22,4 @@ function messageFor({ code, detail }: ReaderIssue): string {
   if (code === 'SPREAD_NOT_EVALUATED') return `The spread \`${detail}\` adds fields only when the file runs; they are not converted.`;
   if (code === 'COMPUTED_KEY_NOT_EVALUATED') return `The computed key \`${detail}\` is known only when the file runs; that field is not converted.`;
   return `The configuration was read from ${detail} declared at the top level of the file.`;
-}
-
-function resolutionFor(code: ReaderIssue['code']): string {
-  if (code === 'DUPLICATE_KEY') return 'Remove the duplicate so that the file says what it means.';
-  if (code === 'MOBILE_HUB_CONSTANTS') return 'No action is needed.';
-  if (code === 'DART_INTERPOLATION') return "In a Dart app, write the string as raw (r'''...''') or escape the $ so that it compiles.";
-  return 'Write the fields out as literal values if they should be converted.';
 }

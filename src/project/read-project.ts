@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { ConversionError } from '../errors.js';
+import { PROJECT_FILE_PLACES } from '../formats/index.js';
 import { isDirectory, isFile } from './path-kind.js';
 
 /**
@@ -19,20 +20,19 @@ export interface GatheredProject {
   projectFiles: Record<string, string>;
 }
 
-export const META_CANDIDATES = ['amplify/#current-cloud-backend/amplify-meta.json', 'amplify/backend/amplify-meta.json'] as const;
 
 /** True when the folder is a Gen1 project with an amplify-meta.json. */
 export function isGen1Project(directory: string): boolean {
-  return META_CANDIDATES.some((candidate) => isFile(path.join(directory, candidate)));
+  return PROJECT_FILE_PLACES.some((candidate) => isFile(path.join(directory, candidate)));
 }
 
 export function readProject(directory: string): GatheredProject {
-  const found = META_CANDIDATES.filter((candidate) => isFile(path.join(directory, candidate)));
+  const found = PROJECT_FILE_PLACES.filter((candidate) => isFile(path.join(directory, candidate)));
   const metaFile = found[0];
   if (!metaFile) {
     throw new ConversionError(
       createDiagnostic('NO_CONFIG_OBJECT', {
-        message: `The folder has no ${META_CANDIDATES.join(' nor ')}, so it is not a Gen1 project that can be converted.`,
+        message: `The folder has no ${PROJECT_FILE_PLACES.join(' nor ')}, so it is not a Gen1 project that can be converted.`,
         resolution: 'Give the folder of the Gen1 project (the one that holds amplify/); run amplify pull there first if the backend is not in it.',
         source: { file: directory, pointer: '' },
       }),

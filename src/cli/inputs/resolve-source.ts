@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { isGen1Project, META_CANDIDATES, readProject } from '../../project/read-project.js';
+import { PROJECT_FILE_PLACES } from '../../formats/index.js';
+import { isGen1Project, readProject } from '../../project/read-project.js';
 import { EXIT } from '../output/exit-codes.js';
 import { findInput } from './find-input.js';
 import { examine, inputText, readInput } from './read-input.js';
@@ -34,7 +35,7 @@ export function resolveSource(args: SourceArguments, terminal: Terminal): Resolv
   if (projectDir !== undefined) {
     const root = path.resolve(terminal.cwd, projectDir);
     if (!isGen1Project(root)) {
-      terminal.stderr(`${projectDir} is not a Gen1 project folder: it has no ${META_CANDIDATES.join(' nor ')}.\n`);
+      terminal.stderr(`${projectDir} is not a Gen1 project folder: it has no ${PROJECT_FILE_PLACES.join(' nor ')}.\n`);
       return EXIT.USAGE;
     }
     const project = readProject(root);

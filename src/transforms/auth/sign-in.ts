@@ -1,8 +1,12 @@
+import { compareVersions, isOutputsVersion, type OutputsVersion } from '../../outputs/versions.js';
 import { joinPointer } from '../../source/json-pointer.js';
 import { REGION_PATTERN } from '../general.js';
 import { DROP_REASONS } from '../drop-reasons.js';
 import { describeValue, invalid } from '../support/report-value.js';
 import type { Transform } from '../transform-context.js';
+
+/** The first amplify_outputs.json version that lists EMAIL among the MFA methods. */
+const EMAIL_MFA_VERSION: OutputsVersion = '1.4';
 
 /** Transforms for auth: the user pool's region, guest access, MFA, the password policy and the sign-in flow. */
 
@@ -29,7 +33,7 @@ export const mfaConfiguration: Transform = (value, ctx) => {
 
 const MFA_METHODS: Record<string, string> = { SMS: 'SMS', 'SMS TEXT MESSAGE': 'SMS', SMS_MFA: 'SMS', TOTP: 'TOTP', SOFTWARE_TOKEN_MFA: 'TOTP', EMAIL: 'EMAIL', EMAIL_OTP: 'EMAIL', EMAIL_MFA: 'EMAIL' };
 
-/** MFA methods; EMAIL exists only from outputs version 1.4. */
+/** MFA methods; EMAIL exists only from outputs version EMAIL_MFA_VERSION. */
 export const mfaMethods: Transform = (value, ctx) => {
   if (!Array.isArray(value)) return invalid(ctx, 'a list of MFA methods', value);
   const result: string[] = [];
@@ -42,16 +46,16 @@ export const mfaMethods: Transform = (value, ctx) => {
     }
     if (method === 'EMAIL') {
       const requested = ctx.settings.outputsVersion;
-      if (requested !== undefined && ['1', '1.1', '1.2', '1.3'].includes(requested)) {
+      if (isOutputsVersion(requested) && compareVersions(requested, EMAIL_MFA_VERSION) < 0) {
         ctx.report('VERSION_TOO_LOW', {
           pointer: joinPointer(ctx.pointer, index),
-          message: `EMAIL as an MFA method needs amplify_outputs.json version 1.4 or later, and version ${requested} was requested, so it is left out.`,
-          resolution: 'Convert with --outputs-version 1.4 (or auto) if your Amplify libraries support email MFA.',
+          message: `EMAIL as an MFA method needs amplify_outputs.json version ${EMAIL_MFA_VERSION} or later, and version ${requested} was requested, so it is left out.`,
+          resolution: `Convert with --outputs-version ${EMAIL_MFA_VERSION} (or auto) if your Amplify libraries support email MFA.`,
           target: ctx.target,
         });
         return;
       }
-      ctx.requireVersion('1.4');
+      ctx.requireVersion(EMAIL_MFA_VERSION);
     }
     if (!result.includes(method)) result.push(method);
   });
