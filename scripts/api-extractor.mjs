@@ -23,6 +23,8 @@ for (const name of ['api-extractor.json', 'api-extractor.project.json']) {
   if (!result.succeeded) failed = true;
 }
 if (failed) {
-  console.error(mode === 'check' ? 'The public API differs from the report in etc/: run `npm run api:update` and review the change.' : 'API Extractor failed (see above).');
+  console.error(
+    mode === 'check' ? 'The public API differs from the report in etc/: run `npm run api:update` and review the change.' : 'API Extractor failed (see above).',
+  );
   process.exitCode = 1;
 }

@@ -73,7 +73,9 @@ function machineCheck(seconds = 3) {
 }
 
 const machineBefore = machineCheck();
-console.log(`Machine check: a fixed loop at best ${machineBefore.bestMs.toFixed(1)} ms; a busy thread got ${(machineBefore.delivered * 100).toFixed(0)}% of that speed over 3 s\n`);
+console.log(
+  `Machine check: a fixed loop at best ${machineBefore.bestMs.toFixed(1)} ms; a busy thread got ${(machineBefore.delivered * 100).toFixed(0)}% of that speed over 3 s\n`,
+);
 
 const rows = [];
 for (const [name, text] of Object.entries(inputs)) {
@@ -91,7 +93,9 @@ rows.push(['convertObject of an aws-exports object', objectTime, 'parseAWSExport
 
 console.log('Library (time per call, fastest of 300 short windows)');
 for (const [name, ours, baseline, floor] of rows) {
-  console.log(`  ${name.padEnd(40)} ${ours.toFixed(0).padStart(7)} us   vs ${baseline.padEnd(30)} ${floor.toFixed(1).padStart(8)} us   ratio ${(ours / floor).toFixed(1)}x`);
+  console.log(
+    `  ${name.padEnd(40)} ${ours.toFixed(0).padStart(7)} us   vs ${baseline.padEnd(30)} ${floor.toFixed(1).padStart(8)} us   ratio ${(ours / floor).toFixed(1)}x`,
+  );
 }
 
 const cli = path.join(root, 'dist/bin/amplify-outputs-migrate.cjs');
@@ -111,11 +115,16 @@ function run(args, { runs = 10, cwd = root, before = () => {} } = {}) {
     rmSync(peakFile, { force: true });
     const stderr = openSync(errorFile, 'w');
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ['--require', peakProbe, ...args], { cwd, stdio: ['ignore', 'ignore', stderr], env: { ...process.env, AMPLIFY_OUTPUTS_MIGRATE_PEAK_FILE: peakFile } });
+    const result = spawnSync(process.execPath, ['--require', peakProbe, ...args], {
+      cwd,
+      stdio: ['ignore', 'ignore', stderr],
+      env: { ...process.env, AMPLIFY_OUTPUTS_MIGRATE_PEAK_FILE: peakFile },
+    });
     const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
     closeSync(stderr);
     // A run that failed measures nothing: exit 0 (or 1, findings) is required.
-    if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${readFileSync(errorFile, 'utf8').slice(-500)}`);
+    if (result.status !== 0 && result.status !== 1)
+      throw new Error(`${args.join(' ')} exited ${result.status}: ${readFileSync(errorFile, 'utf8').slice(-500)}`);
     rmSync(errorFile, { force: true });
     best = Math.min(best, elapsed);
     try {
@@ -158,7 +167,9 @@ console.log('\nCommand line (wall time, best of 15, the commands in turn)');
 console.log(`  node -e 0                                ${nodeStart.ms.toFixed(0).padStart(7)} ms`);
 console.log(`  convert one amplifyconfiguration.json    ${oneJson.ms.toFixed(0).padStart(7)} ms   ratio ${(oneJson.ms / nodeStart.ms).toFixed(2)}x`);
 console.log(`  convert one aws-exports.js (generated)   ${oneJs.ms.toFixed(0).padStart(7)} ms   ratio ${(oneJs.ms / nodeStart.ms).toFixed(2)}x`);
-console.log(`  convert one aws-exports.ts (hand-written, JavaScript parser) ${oneTs.ms.toFixed(0).padStart(7)} ms   ratio ${(oneTs.ms / nodeStart.ms).toFixed(2)}x`);
+console.log(
+  `  convert one aws-exports.ts (hand-written, JavaScript parser) ${oneTs.ms.toFixed(0).padStart(7)} ms   ratio ${(oneTs.ms / nodeStart.ms).toFixed(2)}x`,
+);
 
 /** The cost of checking one app in this process, without start-up or threads: each app of the folder, in turn, for a few rounds. */
 async function checkInProcess(folder, apps) {
@@ -179,14 +190,20 @@ async function checkInProcess(folder, apps) {
 
 /** Runs of each batch command, of which the fastest counts (BENCH_BATCH_RUNS). */
 const BATCH_RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 3);
-const sizes = (process.env.BENCH_BATCH ?? '1000,10000').split(',').map(Number).filter((size) => size > 0);
+const sizes = (process.env.BENCH_BATCH ?? '1000,10000')
+  .split(',')
+  .map(Number)
+  .filter((size) => size > 0);
 const batchResults = [];
 for (const size of sizes) {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'amplify-outputs-migrate-bench-'));
   try {
     for (let i = 0; i < size; i++) {
       mkdirSync(path.join(folder, `app-${i}`));
-      writeFileSync(path.join(folder, `app-${i}/amplifyconfiguration.json`), inputs['flat amplifyconfiguration.json'].replace('ap-southeast-2_MapsPool1', `ap-southeast-2_Pool${i}`));
+      writeFileSync(
+        path.join(folder, `app-${i}/amplifyconfiguration.json`),
+        inputs['flat amplifyconfiguration.json'].replace('ap-southeast-2_MapsPool1', `ap-southeast-2_Pool${i}`),
+      );
     }
     const glob = 'app-*/amplifyconfiguration.json';
     // Each convert run writes every file: the outputs of the run before are removed first. The floor writes the
@@ -205,27 +222,44 @@ for (const size of sizes) {
     const checked = run([cli, 'check', glob, '--quiet'], { runs: BATCH_RUNS, cwd: folder });
     const perApp = size === sizes[0] ? await checkInProcess(folder, Math.min(size, 500)) : undefined;
     batchResults.push({ size, floor, converted, checked });
-    console.log(`  disk floor ${String(size).padStart(3)} apps (reads each input, writes each file durably, converts nothing) ${floor.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / floor.ms).toFixed(0).padStart(5)} files/s`);
-    console.log(`  convert ${String(size).padStart(6)} apps (writes each file)  ${converted.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / converted.ms).toFixed(0).padStart(5)} files/s, peak ${converted.peakMb.toFixed(0)} MB (best of ${BATCH_RUNS}; ${(converted.ms / floor.ms).toFixed(2)}x the disk floor)`);
-    console.log(`  check   ${String(size).padStart(6)} apps (reads only)        ${checked.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / checked.ms).toFixed(0).padStart(5)} files/s, peak ${checked.peakMb.toFixed(0)} MB (best of ${BATCH_RUNS})`);
-    if (perApp) console.log(`  check of one app in one process (the same code, no start-up): ${perApp.min.toFixed(0)} us at best, ${perApp.median.toFixed(0)} us median, over ${perApp.calls} calls`);
+    console.log(
+      `  disk floor ${String(size).padStart(3)} apps (reads each input, writes each file durably, converts nothing) ${floor.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / floor.ms).toFixed(0).padStart(5)} files/s`,
+    );
+    console.log(
+      `  convert ${String(size).padStart(6)} apps (writes each file)  ${converted.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / converted.ms).toFixed(0).padStart(5)} files/s, peak ${converted.peakMb.toFixed(0)} MB (best of ${BATCH_RUNS}; ${(converted.ms / floor.ms).toFixed(2)}x the disk floor)`,
+    );
+    console.log(
+      `  check   ${String(size).padStart(6)} apps (reads only)        ${checked.ms.toFixed(0).padStart(7)} ms   ${((size * 1000) / checked.ms).toFixed(0).padStart(5)} files/s, peak ${checked.peakMb.toFixed(0)} MB (best of ${BATCH_RUNS})`,
+    );
+    if (perApp)
+      console.log(
+        `  check of one app in one process (the same code, no start-up): ${perApp.min.toFixed(0)} us at best, ${perApp.median.toFixed(0)} us median, over ${perApp.calls} calls`,
+      );
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
 const machineAfter = machineCheck();
-console.log(`\nMachine check after the commands: a busy thread got ${(machineAfter.delivered * 100).toFixed(0)}% of the fixed loop's best speed (${(machineBefore.delivered * 100).toFixed(0)}% before the library timings)`);
+console.log(
+  `\nMachine check after the commands: a busy thread got ${(machineAfter.delivered * 100).toFixed(0)}% of the fixed loop's best speed (${(machineBefore.delivered * 100).toFixed(0)}% before the library timings)`,
+);
 
 const largest = batchResults.at(-1);
 console.log('\nTargets');
 const target = (met, text) => console.log(`  ${met ? 'met    ' : 'not met'}  ${text}`);
-target(Math.max(oneJson.ms, oneJs.ms) <= nodeStart.ms * 1.5, `one CLI conversion within 1.5x of node start: ${(oneJson.ms / nodeStart.ms).toFixed(2)}x (JSON), ${(oneJs.ms / nodeStart.ms).toFixed(2)}x (aws-exports.js), ${(oneTs.ms / nodeStart.ms).toFixed(2)}x (hand-written aws-exports.ts)`);
+target(
+  Math.max(oneJson.ms, oneJs.ms) <= nodeStart.ms * 1.5,
+  `one CLI conversion within 1.5x of node start: ${(oneJson.ms / nodeStart.ms).toFixed(2)}x (JSON), ${(oneJs.ms / nodeStart.ms).toFixed(2)}x (aws-exports.js), ${(oneTs.ms / nodeStart.ms).toFixed(2)}x (hand-written aws-exports.ts)`,
+);
 target(objectTime <= amplifyTime, `convertObject no slower than parseAWSExports: ${(objectTime / amplifyTime).toFixed(0)}x`);
 if (largest) {
   const rate = (largest.size * 1000) / largest.converted.ms;
   const floorRate = (largest.size * 1000) / largest.floor.ms;
-  target(rate >= 5000, `${largest.size} files at 5,000 files/s or better: ${rate.toFixed(0)} files/s writing (this disk's floor: ${floorRate.toFixed(0)} files/s), ${((largest.size * 1000) / largest.checked.ms).toFixed(0)} files/s checking`);
+  target(
+    rate >= 5000,
+    `${largest.size} files at 5,000 files/s or better: ${rate.toFixed(0)} files/s writing (this disk's floor: ${floorRate.toFixed(0)} files/s), ${((largest.size * 1000) / largest.checked.ms).toFixed(0)} files/s checking`,
+  );
   const peak = Math.max(largest.converted.peakMb, largest.checked.peakMb);
   target(peak < 200, `peak memory under 200 MB for ${largest.size} files: ${peak.toFixed(0)} MB`);
 }

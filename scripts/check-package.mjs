@@ -12,11 +12,18 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform =
 const folder = mkdtempSync(path.join(tmpdir(), 'amplify-outputs-migrate-pack-'));
 try {
   const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', folder], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' }),
+    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', folder], {
+      cwd: root,
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    }),
   );
   const tarball = path.join(folder, packed[0].filename);
   const failed = [];
-  for (const [name, args] of [['publint', ['--strict', tarball]], ['attw', [tarball]]]) {
+  for (const [name, args] of [
+    ['publint', ['--strict', tarball]],
+    ['attw', [tarball]],
+  ]) {
     const run = spawnSync(bin(name), args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
     if (run.status !== 0) failed.push(name);
   }

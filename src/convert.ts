@@ -78,7 +78,9 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
 export function convertObject(object: Record<string, unknown>, options: Omit<ConvertOptions, 'fileName'> & { fileName?: string } = {}): ConvertResult {
   checkOptions(options, options.fileName);
   if (typeof object !== 'object' || object === null || Array.isArray(object)) {
-    throw new ConversionError(createDiagnostic('NO_CONFIG_OBJECT', { message: 'convertObject needs a configuration object.', source: { file: options.fileName, pointer: '' } }));
+    throw new ConversionError(
+      createDiagnostic('NO_CONFIG_OBJECT', { message: 'convertObject needs a configuration object.', source: { file: options.fileName, pointer: '' } }),
+    );
   }
   const format = options.from ?? 'aws-exports';
   return convertDocument(readPlainObject(object), format, options);
@@ -103,7 +105,10 @@ function convertDocument(document: SourceDocument, format: SourceFormat, options
   const outputs = orderBySchema({ version, ...mapping.outputs }, version) as AmplifyOutputs;
   const validation = validateOutputs(outputs, version);
   if (!validation.valid) {
-    throw new InternalFault(`The converted document does not validate against the amplify_outputs.json ${version} schema. This is a bug in amplify-outputs-migrate.`, validation.errors);
+    throw new InternalFault(
+      `The converted document does not validate against the amplify_outputs.json ${version} schema. This is a bug in amplify-outputs-migrate.`,
+      validation.errors,
+    );
   }
   const { diagnostics, fields } = sortDiagnostics(mapping.diagnostics, mapping.fields);
   return { outputs, text: serializeOutputs(outputs), diagnostics, fields, format, version };
@@ -142,7 +147,9 @@ function attachModelIntrospection(mapping: ReturnType<typeof applyTable>, text: 
 }
 
 function sortDiagnostics(diagnostics: Diagnostic[], fields: FieldDisposition[]): { diagnostics: Diagnostic[]; fields: FieldDisposition[] } {
-  const order = diagnostics.map((diagnostic, index) => ({ diagnostic, index })).sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic) || a.index - b.index);
+  const order = diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic) || a.index - b.index);
   const byPointer = (a: FieldDisposition, b: FieldDisposition): number => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0);
   // Already in order (the usual case): the numbers stay as they are.
   if (order.every((entry, position) => entry.index === position)) return { diagnostics, fields: fields.sort(byPointer) };
@@ -179,9 +186,17 @@ export const MAX_INPUT_CHARACTERS = 10 * 1024 * 1024;
 function checkText(text: unknown, file: string | undefined): void {
   const problem =
     typeof text !== 'string'
-      ? (['INVALID_OPTION', `convert needs the text of the file as a string (got ${text === null ? 'null' : typeof text}).`, 'Read the file as UTF-8 text first, or pass a loaded object to convertObject.'] as const)
+      ? ([
+          'INVALID_OPTION',
+          `convert needs the text of the file as a string (got ${text === null ? 'null' : typeof text}).`,
+          'Read the file as UTF-8 text first, or pass a loaded object to convertObject.',
+        ] as const)
       : text.length > MAX_INPUT_CHARACTERS
-        ? (['INPUT_TOO_LARGE', `The text is ${text.length} characters long, more than the ${MAX_INPUT_CHARACTERS} a Gen1 configuration can be.`, 'Point the command at the configuration file the Amplify CLI generated.'] as const)
+        ? ([
+            'INPUT_TOO_LARGE',
+            `The text is ${text.length} characters long, more than the ${MAX_INPUT_CHARACTERS} a Gen1 configuration can be.`,
+            'Point the command at the configuration file the Amplify CLI generated.',
+          ] as const)
         : undefined;
   if (problem) throw new ConversionError(createDiagnostic(problem[0], { message: problem[1], resolution: problem[2], source: { file, pointer: '' } }));
 }

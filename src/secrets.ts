@@ -5,7 +5,15 @@ import { pointerTokens } from './source/json-pointer.js';
  * The fields whose values are secrets, by the name they have in amplify_outputs.json or in a Gen1 file: an API key,
  * an app client secret. Their values are never shown in a message.
  */
-const SECRET_FIELD_NAMES: ReadonlySet<string> = new Set(['api_key', 'app_client_secret', 'aws_appsync_apiKey', 'ApiKey', 'GraphQLAPIKeyOutput', 'AppClientSecret', 'appClientSecret']);
+const SECRET_FIELD_NAMES: ReadonlySet<string> = new Set([
+  'api_key',
+  'app_client_secret',
+  'aws_appsync_apiKey',
+  'ApiKey',
+  'GraphQLAPIKeyOutput',
+  'AppClientSecret',
+  'appClientSecret',
+]);
 
 /** Whether the field at a JSON pointer (or with this name) holds a secret. */
 export function isSecretField(pointerOrName: string): boolean {

@@ -14,7 +14,6 @@ const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const EXAMPLE = readFileSync(path.join(FIXTURES, 'convert/aws-exports/example-app/src/aws-exports.js'), 'utf8');
 const EXPECTED = readFileSync(path.join(FIXTURES, 'convert/aws-exports/example-app/expected.amplify_outputs.json'), 'utf8');
 
-
 describe('compareOutputs', () => {
   it('tells same, formatting, drift and unreadable apart, masking secrets', () => {
     const converted = '{\n  "version": "1",\n  "data": {\n    "url": "a",\n    "api_key": "da2-new"\n  }\n}\n';
@@ -38,7 +37,9 @@ describe('the check, as pure functions', () => {
   it('drift: one finding per field that differs, a missing file, or only formatting', () => {
     expect(driftDiagnostics(converted, converted, 'amplify_outputs.json', 'src/aws-exports.js')).toEqual([]);
     expect(driftDiagnostics(converted, undefined, 'amplify_outputs.json', 'src/aws-exports.js').map((d) => d.code)).toEqual(['OUTPUTS_MISSING']);
-    expect(driftDiagnostics(converted, JSON.stringify(JSON.parse(converted)), 'out.json', 'in.js').map((d) => [d.code, d.severity])).toEqual([['OUTPUTS_FORMATTING', 'info']]);
+    expect(driftDiagnostics(converted, JSON.stringify(JSON.parse(converted)), 'out.json', 'in.js').map((d) => [d.code, d.severity])).toEqual([
+      ['OUTPUTS_FORMATTING', 'info'],
+    ]);
     const drift = driftDiagnostics(converted, '{"version":"1","data":{"url":"b"}}', 'out.json', 'in.js');
     expect(drift.map((d) => [d.code, d.source, d.target])).toEqual([['OUTPUTS_DRIFT', { file: 'out.json', pointer: '/data/url' }, '/data/url']]);
     expect(drift[0]!.message).toBe('/data/url is "b" in the committed file; the Gen1 source gives "a".');
@@ -59,7 +60,14 @@ describe('the check, as pure functions', () => {
     const checked = convert(EXAMPLE, { fileName: 'src/aws-exports.js' });
     const other = EXAMPLE.replace(/"aws_user_pools_id": "[^"]*"/, '"aws_user_pools_id": "eu-west-1_Other"');
     expect(other).not.toBe(EXAMPLE);
-    const stale = staleSourceDiagnostics({ display: 'src/aws-exports.js', outputs: checked.outputs }, [{ display: 'aws-exports.js', text: other }, { display: 'broken.json', text: '{' }], {});
+    const stale = staleSourceDiagnostics(
+      { display: 'src/aws-exports.js', outputs: checked.outputs },
+      [
+        { display: 'aws-exports.js', text: other },
+        { display: 'broken.json', text: '{' },
+      ],
+      {},
+    );
     expect(stale.map((d) => [d.code, d.target, d.source.file])).toEqual([['SOURCES_DISAGREE', '/auth/user_pool_id', 'aws-exports.js']]);
     expect(staleSourceDiagnostics({ display: 'src/aws-exports.js', outputs: checked.outputs }, [{ display: 'aws-exports.js', text: EXAMPLE }], {})).toEqual([]);
   });
@@ -195,7 +203,10 @@ describe('check with a baseline', () => {
     expect(accepted.status).toBe(0);
     expect(accepted.stderr).toMatch(/\d+ accepted findings? \(\.amplify-outputs-migrate\.json\) not shown/);
     // A new finding fails again.
-    writeFileSync(path.join(cwd, 'src/aws-exports.js'), EXAMPLE.replace('"federationTarget": "COGNITO_USER_POOLS",', '"federationTarget": "COGNITO_USER_POOLS",\n    "aws_hand_added": "x",'));
+    writeFileSync(
+      path.join(cwd, 'src/aws-exports.js'),
+      EXAMPLE.replace('"federationTarget": "COGNITO_USER_POOLS",', '"federationTarget": "COGNITO_USER_POOLS",\n    "aws_hand_added": "x",'),
+    );
     const fresh = runCli(['check', '--fail-on', 'warning', '--report', 'json'], cwd);
     expect(fresh.status).toBe(1);
     expect((JSON.parse(fresh.stdout) as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code)).toEqual(['UNKNOWN_FIELD']);

@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuffered } from '../src/cli/batch/run-chunk.js';
@@ -10,7 +10,6 @@ import { BIN, project, runCli } from './support/run-cli.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const EXAMPLE = path.join(FIXTURES, 'convert/aws-exports/example-app/src/aws-exports.js');
-
 
 describe('command line', () => {
   it('is built', () => {
@@ -191,14 +190,24 @@ describe('command line', () => {
   });
 
   it('passes --from, --platform and --outputs-version to the conversion', () => {
-    const cwd = project({ 'config.json': readFileSync(path.join(FIXTURES, 'convert/amplifyconfiguration-json/push-platform-ios/amplifyconfiguration.json'), 'utf8') });
-    const run = runCli(['convert', 'config.json', '--from', 'amplifyconfiguration-json', '--platform', 'android', '--outputs-version', '1.3', '--out', '-'], cwd);
+    const cwd = project({
+      'config.json': readFileSync(path.join(FIXTURES, 'convert/amplifyconfiguration-json/push-platform-ios/amplifyconfiguration.json'), 'utf8'),
+    });
+    const run = runCli(
+      ['convert', 'config.json', '--from', 'amplifyconfiguration-json', '--platform', 'android', '--outputs-version', '1.3', '--out', '-'],
+      cwd,
+    );
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ version: '1.3', notifications: { channels: ['FCM'] } });
   });
 
   it('--api picks the GraphQL API of a mobile file, and the others are reported (exit 1)', () => {
-    const cwd = project({ 'amplifyconfiguration.json': readFileSync(path.join(FIXTURES, 'convert/amplifyconfiguration-mobile/plugins-everything/amplifyconfiguration.json'), 'utf8') });
+    const cwd = project({
+      'amplifyconfiguration.json': readFileSync(
+        path.join(FIXTURES, 'convert/amplifyconfiguration-mobile/plugins-everything/amplifyconfiguration.json'),
+        'utf8',
+      ),
+    });
     const run = runCli(['convert', 'amplifyconfiguration.json', '--api', 'reporting api', '--out', '-'], cwd);
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ data: { url: 'https://reportingapi00000000000000.appsync-api.us-west-2.amazonaws.com/graphql' } });
@@ -222,8 +231,14 @@ describe('command line on a Gen1 project folder (amplify-meta.json)', () => {
       'amplify/backend/amplify-meta.json': META,
       'amplify/#current-cloud-backend/amplify-meta.json': META,
       'amplify/backend/auth/mainpool/cli-inputs.json': JSON.stringify({ cognitoConfig: { allowUnauthenticatedIdentities: false } }),
-      'amplify/backend/auth/userPoolGroups/user-pool-group-precedence.json': JSON.stringify([{ groupName: 'Admins', precedence: 0 }, { groupName: 'Editors', precedence: 1 }]),
-      'amplify/team-provider-info.json': JSON.stringify({ dev: { awscloudformation: { StackName: 'amplify-app-dev-1' } }, prod: { awscloudformation: { StackName: 'amplify-app-prod-1' } } }),
+      'amplify/backend/auth/userPoolGroups/user-pool-group-precedence.json': JSON.stringify([
+        { groupName: 'Admins', precedence: 0 },
+        { groupName: 'Editors', precedence: 1 },
+      ]),
+      'amplify/team-provider-info.json': JSON.stringify({
+        dev: { awscloudformation: { StackName: 'amplify-app-dev-1' } },
+        prod: { awscloudformation: { StackName: 'amplify-app-prod-1' } },
+      }),
       ...extra,
     });
   }
@@ -232,7 +247,9 @@ describe('command line on a Gen1 project folder (amplify-meta.json)', () => {
     const cwd = gen1Project();
     const run = runCli(['convert', '.', '--out', '-'], cwd);
     expect(run.status).toBe(1); // two user pools, two GraphQL APIs, a Lex bot
-    expect(run.stderr).toContain(`Using ${path.join('amplify', '#current-cloud-backend', 'amplify-meta.json')} (the last deployed copy); also found amplify/backend/amplify-meta.json`);
+    expect(run.stderr).toContain(
+      `Using ${path.join('amplify', '#current-cloud-backend', 'amplify-meta.json')} (the last deployed copy); also found amplify/backend/amplify-meta.json`,
+    );
     expect(run.stderr).toContain('belongs to "dev"');
     const outputs = JSON.parse(run.stdout) as { version: string; auth: Record<string, unknown> };
     expect(outputs.version).toBe('1.3');
@@ -241,7 +258,22 @@ describe('command line on a Gen1 project folder (amplify-meta.json)', () => {
 
   it('--select, --project and --model-introspection', () => {
     const cwd = gen1Project({ 'src/graphql/model-introspection.json': JSON.stringify({ version: 1, models: {}, enums: {}, nonModels: {} }) });
-    const run = runCli(['convert', '--project', '.', '--select', 'auth=secondpool', '--select', 'api=legacy', '--model-introspection', 'src/graphql/model-introspection.json', '--out', '-'], cwd);
+    const run = runCli(
+      [
+        'convert',
+        '--project',
+        '.',
+        '--select',
+        'auth=secondpool',
+        '--select',
+        'api=legacy',
+        '--model-introspection',
+        'src/graphql/model-introspection.json',
+        '--out',
+        '-',
+      ],
+      cwd,
+    );
     const outputs = JSON.parse(run.stdout) as { auth: Record<string, unknown>; data: Record<string, unknown> };
     expect(outputs.auth['user_pool_id']).toBe('eu-central-1_MetaPool2');
     expect(outputs.data).toMatchObject({ default_authorization_type: 'API_KEY', model_introspection: { version: 1 } });
@@ -265,14 +297,16 @@ describe('an internal fault', () => {
 
   it('is printed one way: the message, its details, and the stack only with --debug', () => {
     const plain = describeInternalFault(fault(), false);
-    expect(plain).toBe('Internal fault: the output fails its own schema\n{\n  "at": "/auth"\n}\nThis is a bug in amplify-outputs-migrate: please report it (run again with --debug for the stack trace).\n');
+    expect(plain).toBe(
+      'Internal fault: the output fails its own schema\n{\n  "at": "/auth"\n}\nThis is a bug in amplify-outputs-migrate: please report it (run again with --debug for the stack trace).\n',
+    );
     const debug = describeInternalFault(fault(), true);
     expect(debug).toContain('\n    at mapTable (src/mapping/apply-table.ts:1:1)\n    at convert (src/convert.ts:2:2)\n');
     expect(debug.startsWith('Internal fault: the output fails its own schema\n{\n  "at": "/auth"\n}\n')).toBe(true);
     expect(describeInternalFault('not an error', true)).toBe('Internal fault: not an error\nThis is a bug in amplify-outputs-migrate: please report it.\n');
   });
 
-  it('met in one app of a batch is that app\'s exit code 3, printed the same way', () => {
+  it("met in one app of a batch is that app's exit code 3, printed the same way", () => {
     const settings = { cwd: '.', colorOnStderr: false };
     const throwing = (): number => {
       throw fault();

@@ -29,7 +29,14 @@ describe('format descriptors', () => {
     expect(CLIENT_FILE_PLACES).toContain('lib/amplifyconfiguration.dart');
     expect(CLIENT_FILE_PLACES).not.toContain('amplify/backend/amplify-meta.json');
     expect(PROJECT_FILE_PLACES).toEqual(['amplify/#current-cloud-backend/amplify-meta.json', 'amplify/backend/amplify-meta.json']);
-    expect([...GEN1_FILE_NAMES].sort()).toEqual(['amplify-meta.json', 'amplifyconfiguration.dart', 'amplifyconfiguration.json', 'aws-exports.js', 'aws-exports.ts', 'awsconfiguration.json']);
+    expect([...GEN1_FILE_NAMES].sort()).toEqual([
+      'amplify-meta.json',
+      'amplifyconfiguration.dart',
+      'amplifyconfiguration.json',
+      'aws-exports.js',
+      'aws-exports.ts',
+      'awsconfiguration.json',
+    ]);
   });
 
   it('are each listed in the README', () => {

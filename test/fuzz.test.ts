@@ -20,7 +20,34 @@ const SEED = Number(process.env['FUZZ_SEED'] ?? Date.now() % 2_147_483_647);
 const LIMIT_MS = 1000;
 
 const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', '', '*', '{name}', 'a/b', '~1', 'aws_x', 'plugins', 'items'];
-const TOKENS = ['{', '}', '[', ']', ',', ':', '"', "'", '`', 'null', 'true', '-0', '1e999', '""', '[]', '{}', '"__proto__"', '${x}', '...a', 'process.env.X', '\\u0000', '\\ud800', "'''", '/*', '//', '\n'];
+const TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  "'",
+  '`',
+  'null',
+  'true',
+  '-0',
+  '1e999',
+  '""',
+  '[]',
+  '{}',
+  '"__proto__"',
+  '${x}',
+  '...a',
+  'process.env.X',
+  '\\u0000',
+  '\\ud800',
+  "'''",
+  '/*',
+  '//',
+  '\n',
+];
 
 function random(seed: number): (n: number) => number {
   let state = seed || 1;
@@ -35,7 +62,9 @@ function random(seed: number): (n: number) => number {
 function inputs(): string[] {
   return [
     ...fixtureCases().map((fixture) => fixture.text),
-    ...['aws-exports', 'amplifyconfiguration', 'awsconfiguration', 'amplifyconfiguration-dart', 'amplify-meta'].flatMap((folder) => corpusFiles(folder).map((file) => readFileSync(file, 'utf8'))),
+    ...['aws-exports', 'amplifyconfiguration', 'awsconfiguration', 'amplifyconfiguration-dart', 'amplify-meta'].flatMap((folder) =>
+      corpusFiles(folder).map((file) => readFileSync(file, 'utf8')),
+    ),
   ];
 }
 
@@ -83,7 +112,7 @@ function mutateStructure(root: unknown, next: (n: number) => number, donor: () =
       else delete (parent as Record<string, unknown>)[key as string];
       break;
     case 6:
-      set(typeof current === 'string' ? Number(current.length) : JSON.stringify(current) ?? null);
+      set(typeof current === 'string' ? Number(current.length) : (JSON.stringify(current) ?? null));
       break;
     default:
       set({ ...(typeof current === 'object' && current !== null ? current : {}), [HOSTILE_KEYS[next(HOSTILE_KEYS.length)]!]: donor() });
@@ -141,55 +170,65 @@ function timed(run: () => unknown): number {
 }
 
 describe('fuzzing', () => {
-  it(`mutated fixtures and corpus files for ${SECONDS} s (seed ${SEED}): nothing crashes or hangs, every refusal is located`, () => {
-    const texts = inputs();
-    const next = random(SEED);
-    const problems: string[] = [];
-    const outcomes = { converted: 0, refused: 0, unreadable: 0 };
-    const end = Date.now() + SECONDS * 1000;
-    let round = 0;
-    for (; Date.now() < end && problems.length < 5; round++) {
-      const before = problems.length;
-      const mutated = mutate(texts[next(texts.length)]!, next, texts);
-      let text = mutated.text;
-      if (mutated.bytes) {
-        const decoded = decodeText(mutated.bytes);
-        if (typeof decoded !== 'string') {
-          outcomes.unreadable++;
-          if (!/at line \d+, column \d+|UTF-16/.test(decoded.problem)) problems.push(`seed ${SEED} round ${round}: unlocated: ${decoded.problem}`);
-          continue;
+  it(
+    `mutated fixtures and corpus files for ${SECONDS} s (seed ${SEED}): nothing crashes or hangs, every refusal is located`,
+    () => {
+      const texts = inputs();
+      const next = random(SEED);
+      const problems: string[] = [];
+      const outcomes = { converted: 0, refused: 0, unreadable: 0 };
+      const end = Date.now() + SECONDS * 1000;
+      let round = 0;
+      for (; Date.now() < end && problems.length < 5; round++) {
+        const before = problems.length;
+        const mutated = mutate(texts[next(texts.length)]!, next, texts);
+        let text = mutated.text;
+        if (mutated.bytes) {
+          const decoded = decodeText(mutated.bytes);
+          if (typeof decoded !== 'string') {
+            outcomes.unreadable++;
+            if (!/at line \d+, column \d+|UTF-16/.test(decoded.problem)) problems.push(`seed ${SEED} round ${round}: unlocated: ${decoded.problem}`);
+            continue;
+          }
+          text = decoded;
         }
-        text = decoded;
-      }
-      const started = performance.now();
-      try {
-        const result = convert(text, { fileName: 'fuzzed' });
-        outcomes.converted++;
-        const validation = validateOutputs(result.outputs, result.version);
-        if (!validation.valid) problems.push(`seed ${SEED} round ${round}: invalid output ${JSON.stringify(validation.errors)}`);
-        for (const finding of findingsOutsideInput(readDocument(text, 'fuzzed'), result, 'fuzzed', true)) problems.push(`seed ${SEED} round ${round}: ${finding}`);
-      } catch (error) {
-        if (!isConversionError(error)) {
-          problems.push(`seed ${SEED} round ${round}: ${error instanceof Error ? error.stack : String(error)}`);
-        } else {
-          outcomes.refused++;
-          const { source, code } = error.diagnostic;
-          if (typeof source.pointer !== 'string') problems.push(`seed ${SEED} round ${round}: ${code} without a pointer`);
-          if ((code === 'PARSE_ERROR' || code === 'NESTING_TOO_DEEP') && !(source.line! > 0 && source.column! > 0)) problems.push(`seed ${SEED} round ${round}: ${code} without a line and column`);
+        const started = performance.now();
+        try {
+          const result = convert(text, { fileName: 'fuzzed' });
+          outcomes.converted++;
+          const validation = validateOutputs(result.outputs, result.version);
+          if (!validation.valid) problems.push(`seed ${SEED} round ${round}: invalid output ${JSON.stringify(validation.errors)}`);
+          for (const finding of findingsOutsideInput(readDocument(text, 'fuzzed'), result, 'fuzzed', true))
+            problems.push(`seed ${SEED} round ${round}: ${finding}`);
+        } catch (error) {
+          if (!isConversionError(error)) {
+            problems.push(`seed ${SEED} round ${round}: ${error instanceof Error ? error.stack : String(error)}`);
+          } else {
+            outcomes.refused++;
+            const { source, code } = error.diagnostic;
+            if (typeof source.pointer !== 'string') problems.push(`seed ${SEED} round ${round}: ${code} without a pointer`);
+            if ((code === 'PARSE_ERROR' || code === 'NESTING_TOO_DEEP') && !(source.line! > 0 && source.column! > 0))
+              problems.push(`seed ${SEED} round ${round}: ${code} without a line and column`);
+          }
         }
+        // A slow round is timed again: a pause of the machine is not the input's doing, a slow input is slow each time.
+        let elapsed = performance.now() - started;
+        for (let retry = 0; retry < 2 && elapsed > LIMIT_MS; retry++)
+          elapsed = Math.min(
+            elapsed,
+            timed(() => convert(text, { fileName: 'fuzzed' })),
+          );
+        if (elapsed > LIMIT_MS) problems.push(`seed ${SEED} round ${round}: took ${elapsed.toFixed(0)} ms`);
+        if (Object.keys(Object.prototype).length > 0) problems.push(`seed ${SEED} round ${round}: Object.prototype was modified`);
+        if (problems.length > before && process.env['FUZZ_DUMP']) writeFileSync(path.join(process.env['FUZZ_DUMP'], `round-${round}.txt`), text);
       }
-      // A slow round is timed again: a pause of the machine is not the input's doing, a slow input is slow each time.
-      let elapsed = performance.now() - started;
-      for (let retry = 0; retry < 2 && elapsed > LIMIT_MS; retry++) elapsed = Math.min(elapsed, timed(() => convert(text, { fileName: 'fuzzed' })));
-      if (elapsed > LIMIT_MS) problems.push(`seed ${SEED} round ${round}: took ${elapsed.toFixed(0)} ms`);
-      if (Object.keys(Object.prototype).length > 0) problems.push(`seed ${SEED} round ${round}: Object.prototype was modified`);
-      if (problems.length > before && process.env['FUZZ_DUMP']) writeFileSync(path.join(process.env['FUZZ_DUMP'], `round-${round}.txt`), text);
-    }
-    expect(problems).toEqual([]);
-    // The run did real work on every path: conversions, refusals and unreadable bytes.
-    expect(round).toBeGreaterThan(100);
-    expect(outcomes.converted).toBeGreaterThan(round / 10);
-    expect(outcomes.refused).toBeGreaterThan(0);
-    expect(outcomes.unreadable).toBeGreaterThan(0);
-  }, (SECONDS + 60) * 1000);
+      expect(problems).toEqual([]);
+      // The run did real work on every path: conversions, refusals and unreadable bytes.
+      expect(round).toBeGreaterThan(100);
+      expect(outcomes.converted).toBeGreaterThan(round / 10);
+      expect(outcomes.refused).toBeGreaterThan(0);
+      expect(outcomes.unreadable).toBeGreaterThan(0);
+    },
+    (SECONDS + 60) * 1000,
+  );
 });

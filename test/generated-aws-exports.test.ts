@@ -36,7 +36,8 @@ function jsFiles(directory: string): string[] {
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const EXAMPLE = readFileSync(path.join(FIXTURES, 'convert/aws-exports/example-app/src/aws-exports.js'), 'utf8');
-const wrap = (object: string, { header = '/* eslint-disable */\n', end = ';\n\n\nexport default awsmobile;\n' } = {}): string => `${header}const awsmobile = ${object}${end}`;
+const wrap = (object: string, { header = '/* eslint-disable */\n', end = ';\n\n\nexport default awsmobile;\n' } = {}): string =>
+  `${header}const awsmobile = ${object}${end}`;
 
 describe('reading a generated aws-exports.js without the JavaScript parser', () => {
   it('reads the fixtures and the corpus as the parser does, and takes the generated ones', () => {
@@ -52,7 +53,8 @@ describe('reading a generated aws-exports.js without the JavaScript parser', () 
   });
 
   it('takes the layouts the CLI has written, and reads them as the parser does', () => {
-    const object = '{\n    "aws_project_region": "us-east-1",\n    "nested": { "list": [1, -0, 1e400, 1.5e-3, true, null, [], {}], "é\\u00e9\\n\\"": "\\/" }\n}';
+    const object =
+      '{\n    "aws_project_region": "us-east-1",\n    "nested": { "list": [1, -0, 1e400, 1.5e-3, true, null, [], {}], "é\\u00e9\\n\\"": "\\/" }\n}';
     const layouts = [
       wrap(object),
       wrap(object, { header: '' }),

@@ -26,10 +26,18 @@ describe('deep nesting is refused where it starts, without running out of stack'
 
   for (const depth of [201, 5_000, 200_000]) {
     it(`JSON arrays ${depth} deep`, () => {
-      expect(refusal(() => convert(`{"aws_project_region":"eu-west-1",\n"x":${nest('[', ']', depth)}}`))).toEqual({ code: 'NESTING_TOO_DEEP', line: 2, column: 4 + 200 });
+      expect(refusal(() => convert(`{"aws_project_region":"eu-west-1",\n"x":${nest('[', ']', depth)}}`))).toEqual({
+        code: 'NESTING_TOO_DEEP',
+        line: 2,
+        column: 4 + 200,
+      });
     });
     it(`JavaScript objects ${depth} deep`, () => {
-      expect(refusal(() => convert(`export default {\n  aws_project_region: 'eu-west-1',\n  x: ${nest('{a:', '}', depth, '1')} };\n`))).toEqual({ code: 'NESTING_TOO_DEEP', line: 3, column: 6 + 3 * 199 });
+      expect(refusal(() => convert(`export default {\n  aws_project_region: 'eu-west-1',\n  x: ${nest('{a:', '}', depth, '1')} };\n`))).toEqual({
+        code: 'NESTING_TOO_DEEP',
+        line: 3,
+        column: 6 + 3 * 199,
+      });
     });
     it(`JavaScript parentheses ${depth} deep`, () => {
       expect(refusal(() => convert(`export default { aws_project_region: 'eu-west-1', x: ${nest('(', ')', depth, '1')} };`)).code).toBe('NESTING_TOO_DEEP');
@@ -37,7 +45,9 @@ describe('deep nesting is refused where it starts, without running out of stack'
   }
 
   it('brackets inside strings and comments do not count', () => {
-    const result = convert(`// ${'['.repeat(500)}\n/* ${'{'.repeat(500)} */\nexport default { aws_project_region: 'eu-west-1', aws_user_files_s3_bucket: '${'('.repeat(500)}', aws_user_files_s3_bucket_region: 'eu-west-1' };\n`);
+    const result = convert(
+      `// ${'['.repeat(500)}\n/* ${'{'.repeat(500)} */\nexport default { aws_project_region: 'eu-west-1', aws_user_files_s3_bucket: '${'('.repeat(500)}', aws_user_files_s3_bucket_region: 'eu-west-1' };\n`,
+    );
     expect(result.outputs.storage).toMatchObject({ bucket_name: '('.repeat(500) });
   });
 
@@ -57,10 +67,26 @@ describe('the library refuses what is not a configuration with its documented er
   });
 
   it('convertObject: a cycle, a throwing getter, a throwing proxy and a Date are reported, not followed or run', () => {
-    const config: Record<string, unknown> = { aws_project_region: 'eu-west-1', aws_user_files_s3_bucket: 'bucket-1', aws_user_files_s3_bucket_region: 'eu-west-1' };
+    const config: Record<string, unknown> = {
+      aws_project_region: 'eu-west-1',
+      aws_user_files_s3_bucket: 'bucket-1',
+      aws_user_files_s3_bucket_region: 'eu-west-1',
+    };
     config['self'] = config;
-    Object.defineProperty(config, 'trap', { enumerable: true, get: () => { throw new Error('getter ran'); } });
-    config['proxy'] = new Proxy({}, { ownKeys: () => { throw new Error('trap ran'); } });
+    Object.defineProperty(config, 'trap', {
+      enumerable: true,
+      get: () => {
+        throw new Error('getter ran');
+      },
+    });
+    config['proxy'] = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('trap ran');
+        },
+      },
+    );
     config['when'] = new Date(0);
     const result = convertObject(config);
     expect(result.outputs.storage).toMatchObject({ bucket_name: 'bucket-1' });
@@ -105,7 +131,22 @@ describe('the library refuses what is not a configuration with its documented er
         JSON.stringify({
           UserAgent: 'aws-amplify-cli/2.0',
           Version: '1.0',
-          api: { plugins: { awsAPIPlugin: Object.fromEntries(Array.from({ length: count }, (_, index) => [`api${index}`, { endpointType: 'GraphQL', endpoint: `https://x${index}.appsync-api.us-east-1.amazonaws.com/graphql`, region: 'us-east-1', authorizationType: 'API_KEY', apiKey: 'da2-x' }])) } },
+          api: {
+            plugins: {
+              awsAPIPlugin: Object.fromEntries(
+                Array.from({ length: count }, (_, index) => [
+                  `api${index}`,
+                  {
+                    endpointType: 'GraphQL',
+                    endpoint: `https://x${index}.appsync-api.us-east-1.amazonaws.com/graphql`,
+                    region: 'us-east-1',
+                    authorizationType: 'API_KEY',
+                    apiKey: 'da2-x',
+                  },
+                ]),
+              ),
+            },
+          },
         });
       const { small, large } = growth(apis, 2_000, { from: 'amplifyconfiguration-mobile' });
       // Twice the APIs take about twice the time; work that grows with the square of them takes four times.
@@ -113,11 +154,14 @@ describe('the library refuses what is not a configuration with its documented er
     }, 60_000);
 
     it('geo resources and S3 buckets of an amplify-meta.json', () => {
-      const meta = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/convert/amplify-meta/everything/amplify/backend/amplify-meta.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+      const meta = JSON.parse(
+        readFileSync(path.resolve(import.meta.dirname, '../fixtures/convert/amplify-meta/everything/amplify/backend/amplify-meta.json'), 'utf8'),
+      ) as Record<string, Record<string, unknown>>;
       const copies = (count: number): string => {
         const copy = structuredClone(meta);
         for (const category of ['geo', 'storage']) {
-          for (const [name, resource] of Object.entries(meta[category] ?? {})) for (let index = 0; index < count; index++) copy[category]![`${name}${index}`] = resource;
+          for (const [name, resource] of Object.entries(meta[category] ?? {}))
+            for (let index = 0; index < count; index++) copy[category]![`${name}${index}`] = resource;
         }
         return JSON.stringify(copy);
       };
@@ -136,7 +180,9 @@ describe('the library refuses what is not a configuration with its documented er
 describe('file contents that are not UTF-8 text', () => {
   it('invalid UTF-8 is refused at its line and column, not replaced', () => {
     const bytes = Buffer.concat([Buffer.from('{\n  "aws_project_region": "eu-w'), Buffer.from([0xe9]), Buffer.from('st-1"\n}\n')]);
-    expect(decodeText(bytes)).toEqual({ problem: 'it is not valid UTF-8 (at line 2, column 30); save it as UTF-8 (as the Amplify CLI writes it) and run again.' });
+    expect(decodeText(bytes)).toEqual({
+      problem: 'it is not valid UTF-8 (at line 2, column 30); save it as UTF-8 (as the Amplify CLI writes it) and run again.',
+    });
     // Overlong encodings and surrogates are invalid too.
     expect(typeof decodeText(Buffer.from([0x7b, 0xc0, 0xaf, 0x7d]))).toBe('object');
     expect(typeof decodeText(Buffer.from([0x7b, 0xed, 0xa0, 0x80, 0x7d]))).toBe('object');
@@ -212,7 +258,9 @@ describe('paths that are not plain files', () => {
 
   it('an output in a missing folder, or below a file, is a clear error', () => {
     const cwd = project({ 'amplifyconfiguration.json': FLAT, 'plain.txt': 'x\n' });
-    expect(runCli(['convert', 'amplifyconfiguration.json', '--out', 'missing/amplify_outputs.json'], cwd).stderr).toContain('the folder missing does not exist');
+    expect(runCli(['convert', 'amplifyconfiguration.json', '--out', 'missing/amplify_outputs.json'], cwd).stderr).toContain(
+      'the folder missing does not exist',
+    );
     const belowFile = runCli(['convert', 'amplifyconfiguration.json', '--out', 'plain.txt/amplify_outputs.json'], cwd);
     expect(belowFile.status).toBe(2);
     expect(belowFile.stderr).toMatch(/plain\.txt\/amplify_outputs\.json.*(does not exist|not a folder)/);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { convert, convertObject } from '../src/index.js';
 
 describe('keys that could reach object prototypes', () => {
-  const json = '{"aws_project_region":"us-east-1","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"oauth":{"__proto__":{"x":1}},"aws_user_files_s3_bucket":"b","aws_user_files_s3_bucket_region":"us-east-1"}';
+  const json =
+    '{"aws_project_region":"us-east-1","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},"oauth":{"__proto__":{"x":1}},"aws_user_files_s3_bucket":"b","aws_user_files_s3_bucket_region":"us-east-1"}';
 
   it('are reported as unknown fields and change no prototype (JSON)', () => {
     const result = convert(json);

@@ -73,7 +73,9 @@ describe('mapping tables', () => {
     // The tables are the files of mappings/ that have categories (not the schemas, nor the rules of outputs.json).
     const files = readdirSync(path.join(ROOT, 'mappings')).filter((name) => name.endsWith('.json'));
     const written = files
-      .map((file) => JSON.parse(readFileSync(path.join(ROOT, 'mappings', file), 'utf8')) as { categories?: Record<string, { rows: Record<string, unknown>[] }> })
+      .map(
+        (file) => JSON.parse(readFileSync(path.join(ROOT, 'mappings', file), 'utf8')) as { categories?: Record<string, { rows: Record<string, unknown>[] }> },
+      )
       .filter((json): json is Required<typeof json> => json.categories !== undefined);
     expect(written.length).toBeGreaterThanOrEqual(tables.length);
     const named = new Set<string>();
@@ -86,9 +88,15 @@ describe('mapping tables', () => {
         }
       }
     }
-    expect([...named].filter((name) => !isTransformName(name)), 'transforms the registry lacks').toEqual([]);
+    expect(
+      [...named].filter((name) => !isTransformName(name)),
+      'transforms the registry lacks',
+    ).toEqual([]);
     // The default transform is the engine's, named by no row.
-    expect(Object.keys(TRANSFORMS).filter((name) => name !== DEFAULT_TRANSFORM && !named.has(name)), 'transforms no table names').toEqual([]);
+    expect(
+      Object.keys(TRANSFORMS).filter((name) => name !== DEFAULT_TRANSFORM && !named.has(name)),
+      'transforms no table names',
+    ).toEqual([]);
     expect(isTransformName('toString'), 'an inherited property is no transform').toBe(false);
   });
 

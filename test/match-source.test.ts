@@ -63,7 +63,11 @@ describe('a document index', () => {
   const at = (line: number, column: number) => ({ line, column });
   // Objects on both sides of the size from which keys are looked up in a map, keys written twice, keys that need
   // escaping, and arrays.
-  const wide = Array.from({ length: 12 }, (_, index) => ({ key: `w${index % 10}`, keyLoc: at(10, index), node: { kind: 'scalar' as const, value: index, loc: at(11, index) } }));
+  const wide = Array.from({ length: 12 }, (_, index) => ({
+    key: `w${index % 10}`,
+    keyLoc: at(10, index),
+    node: { kind: 'scalar' as const, value: index, loc: at(11, index) },
+  }));
   const root: ObjectNode = {
     kind: 'object',
     loc: at(1, 1),
@@ -71,9 +75,28 @@ describe('a document index', () => {
       { key: 'wide', keyLoc: at(2, 1), node: { kind: 'object', loc: at(2, 9), entries: wide } },
       { key: 'a/b', keyLoc: at(3, 1), node: { kind: 'scalar', value: 'slash', loc: at(3, 9) } },
       { key: 'a~b', keyLoc: at(4, 1), node: { kind: 'scalar', value: 'tilde', loc: at(4, 9) } },
-      { key: 'list', keyLoc: at(5, 1), node: { kind: 'array', loc: at(5, 9), items: [{ kind: 'scalar', value: 0, loc: at(5, 10) }, { kind: 'object', loc: at(5, 12), entries: objectOf(['x']).entries }] } },
+      {
+        key: 'list',
+        keyLoc: at(5, 1),
+        node: {
+          kind: 'array',
+          loc: at(5, 9),
+          items: [
+            { kind: 'scalar', value: 0, loc: at(5, 10) },
+            { kind: 'object', loc: at(5, 12), entries: objectOf(['x']).entries },
+          ],
+        },
+      },
       { key: '', keyLoc: at(6, 1), node: { kind: 'scalar', value: 'empty key', loc: at(6, 5) } },
-      { key: 'list', keyLoc: at(7, 1), node: { kind: 'array', loc: at(7, 9), items: Array.from({ length: 12 }, (_, index) => ({ kind: 'scalar' as const, value: index, loc: at(7, 10 + index) })) } },
+      {
+        key: 'list',
+        keyLoc: at(7, 1),
+        node: {
+          kind: 'array',
+          loc: at(7, 9),
+          items: Array.from({ length: 12 }, (_, index) => ({ kind: 'scalar' as const, value: index, loc: at(7, 10 + index) })),
+        },
+      },
     ],
   };
 

@@ -33,10 +33,18 @@ const words = ({ message, resolution }: Diagnostic) => ({ message, resolution })
 
 describe('messages', () => {
   it('a value known only when the file runs (non-literal)', () => {
-    const text = ['const awsmobile = {', "  aws_project_region: 'us-east-1',", '  aws_user_pools_id: process.env.POOL_ID,', '};', 'export default awsmobile;', ''].join('\n');
+    const text = [
+      'const awsmobile = {',
+      "  aws_project_region: 'us-east-1',",
+      '  aws_user_pools_id: process.env.POOL_ID,',
+      '};',
+      'export default awsmobile;',
+      '',
+    ].join('\n');
     expect(words(finding(text, { fileName: 'src/aws-exports.js' }, 'NON_LITERAL_VALUE', '/aws_user_pools_id'))).toEqual({
       message: 'The value `process.env.POOL_ID` (member expression (for example process.env)) is known only when the file runs, so it is not converted.',
-      resolution: 'Replace it with the literal value your deployed environment uses (for example from `amplify pull`), or set this field in amplify_outputs.json by hand.',
+      resolution:
+        'Replace it with the literal value your deployed environment uses (for example from `amplify pull`), or set this field in amplify_outputs.json by hand.',
     });
   });
 
@@ -61,7 +69,8 @@ describe('messages', () => {
   it('a section without a field it requires (incomplete section)', () => {
     const text = json({ aws_project_region: 'us-east-1', aws_user_pools_id: 'us-east-1_abc' });
     expect(words(finding(text, { fileName: 'amplifyconfiguration.json' }, 'SECTION_INCOMPLETE', '/aws_user_pools_id'))).toEqual({
-      message: 'auth needs auth.user_pool_client_id, which the input does not provide, so it is left out of amplify_outputs.json with the 2 fields that went into it.',
+      message:
+        'auth needs auth.user_pool_client_id, which the input does not provide, so it is left out of amplify_outputs.json with the 2 fields that went into it.',
       resolution: 'Add the user pool id, its web client id and its region (from the Cognito console or `amplify pull`) to the Gen1 file and convert again.',
     });
   });
@@ -83,11 +92,23 @@ describe('messages', () => {
     const text = json({
       UserAgent: 'aws-amplify-cli/2.0',
       Version: '1.0',
-      auth: { plugins: { awsCognitoAuthPlugin: { CognitoUserPool: { Default: { PoolId: 'us-east-1_abc', AppClientId: 'client123', AppClientSecret: secret, Region: 'us-east-1' } } } } },
+      auth: {
+        plugins: {
+          awsCognitoAuthPlugin: {
+            CognitoUserPool: { Default: { PoolId: 'us-east-1_abc', AppClientId: 'client123', AppClientSecret: secret, Region: 'us-east-1' } },
+          },
+        },
+      },
     });
-    const diagnostic = finding(text, { fileName: 'amplifyconfiguration.json' }, 'CLIENT_SECRET', '/auth/plugins/awsCognitoAuthPlugin/CognitoUserPool/Default/AppClientSecret');
+    const diagnostic = finding(
+      text,
+      { fileName: 'amplifyconfiguration.json' },
+      'CLIENT_SECRET',
+      '/auth/plugins/awsCognitoAuthPlugin/CognitoUserPool/Default/AppClientSecret',
+    );
     expect(words(diagnostic)).toEqual({
-      message: 'The app client has a client secret. Gen2 libraries never send one, so sign-in with this client fails; the secret itself is not carried (and never shown).',
+      message:
+        'The app client has a client secret. Gen2 libraries never send one, so sign-in with this client fails; the secret itself is not carried (and never shown).',
       resolution:
         'Use an app client without a secret: the web client (AppClientIDWeb in amplify/backend/amplify-meta.json, the one aws-exports.js names), or create one in the Cognito console, and set auth.user_pool_client_id to it.',
     });

@@ -22,7 +22,14 @@ describe('amplify-meta.json agrees with the aws-exports.js the Gen1 CLI generate
     const meta = BACKENDS['auth with hosted UI, social providers and everything frontendAuthConfig holds']!;
     const withGroups = {
       ...meta,
-      auth: { ...(meta['auth'] as object), userPoolGroups: { service: 'Cognito-UserPool-Groups', lastPushTimeStamp: '2024-05-01T10:00:00.000Z', output: { AdminsGroupRole: 'arn:a', UsersGroupRole: 'arn:u' } } },
+      auth: {
+        ...(meta['auth'] as object),
+        userPoolGroups: {
+          service: 'Cognito-UserPool-Groups',
+          lastPushTimeStamp: '2024-05-01T10:00:00.000Z',
+          output: { AdminsGroupRole: 'arn:a', UsersGroupRole: 'arn:u' },
+        },
+      },
     };
     const result = convert(JSON.stringify(withGroups), {
       projectFiles: {
@@ -34,7 +41,10 @@ describe('amplify-meta.json agrees with the aws-exports.js the Gen1 CLI generate
       },
     });
     expect(result.version).toBe('1.3');
-    expect(result.outputs.auth).toMatchObject({ unauthenticated_identities_enabled: false, groups: [{ Admins: { precedence: 1 } }, { Users: { precedence: 2 } }] });
+    expect(result.outputs.auth).toMatchObject({
+      unauthenticated_identities_enabled: false,
+      groups: [{ Admins: { precedence: 1 } }, { Users: { precedence: 2 } }],
+    });
     expect(result.diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('GUEST_ACCESS_ASSUMED');
   });
 

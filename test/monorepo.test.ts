@@ -6,7 +6,10 @@ import { BIN, project, runCli, type CliRun } from './support/run-cli.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const WEB = readFileSync(path.join(FIXTURES, 'convert/aws-exports/example-app/src/aws-exports.js'), 'utf8');
-const ANDROID = readFileSync(path.join(FIXTURES, 'convert/amplifyconfiguration-mobile/plugins-everything/amplifyconfiguration.json'), 'utf8').replace(/"reporting api": \{[^}]*\},/s, '');
+const ANDROID = readFileSync(path.join(FIXTURES, 'convert/amplifyconfiguration-mobile/plugins-everything/amplifyconfiguration.json'), 'utf8').replace(
+  /"reporting api": \{[^}]*\},/s,
+  '',
+);
 const FLUTTER = readFileSync(path.join(FIXTURES, 'convert/amplifyconfiguration-dart/flutter-gen2-legacy-dart/lib/amplifyconfiguration.dart'), 'utf8');
 
 /** A generated monorepo: dozens of apps in mixed formats, plus places that must be skipped. */
@@ -40,12 +43,18 @@ function monorepo(apps: number): { root: string; names: string[] } {
 async function runWorkersOnly(args: string[], cwd: string): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const terminal = { cwd, stdout: (text: string) => {
+  const terminal = {
+    cwd,
+    stdout: (text: string) => {
       stdout += text;
     },
     stderr: (text: string) => {
       stderr += text;
-    }, colorOnStderr: false, interactive: false, toolVersion: VERSION };
+    },
+    colorOnStderr: false,
+    interactive: false,
+    toolVersion: VERSION,
+  };
   const status = await runCommandLine(args, { terminal, threads: { entry: BIN, workersOnly: true }, version: VERSION });
   return { status, stdout, stderr };
 }
@@ -61,7 +70,10 @@ describe('a monorepo, converted and checked in one run', () => {
     expect(existsSync(path.join(root, 'node_modules/some-lib/amplify_outputs.json'))).toBe(false);
     expect(existsSync(path.join(root, 'generated/copy/amplify_outputs.json'))).toBe(false);
     // Stable order: the apps in sorted order.
-    const headings = converted.stderr.split('\n').filter((line) => line.startsWith('== ')).map((line) => line.slice(3));
+    const headings = converted.stderr
+      .split('\n')
+      .filter((line) => line.startsWith('== '))
+      .map((line) => line.slice(3));
     expect(headings).toEqual(names);
     // Bucket names are per app: each file belongs to its own app.
     expect(readFileSync(path.join(root, 'apps/app-03/amplify_outputs.json'), 'utf8')).toContain('"media-3"');
@@ -80,9 +92,12 @@ describe('a monorepo, converted and checked in one run', () => {
 
   it('takes several inputs and globs, each handled next to its own app', () => {
     const { root } = monorepo(6);
-    const run = runCli(['convert', 'apps/app-0[0-2]', 'apps/app-04/app/src/main/res/raw/amplifyconfiguration.json', '--platform', 'android', '--quiet'], root, { CI: 'true' });
+    const run = runCli(['convert', 'apps/app-0[0-2]', 'apps/app-04/app/src/main/res/raw/amplifyconfiguration.json', '--platform', 'android', '--quiet'], root, {
+      CI: 'true',
+    });
     expect(run.stderr).toContain('4 inputs: ');
-    for (const name of ['apps/app-00', 'apps/app-01', 'apps/app-02', 'apps/app-04']) expect(existsSync(path.join(root, name, 'amplify_outputs.json')), name).toBe(true);
+    for (const name of ['apps/app-00', 'apps/app-01', 'apps/app-02', 'apps/app-04'])
+      expect(existsSync(path.join(root, name, 'amplify_outputs.json')), name).toBe(true);
     expect(existsSync(path.join(root, 'apps/app-03/amplify_outputs.json'))).toBe(false);
     const check = runCli(['check', 'apps/app-0[0-2]', '--platform', 'android', '--quiet'], root, { CI: 'true' });
     expect(check.status).toBe(0);
@@ -104,7 +119,14 @@ describe('a monorepo, converted and checked in one run', () => {
       return root;
     });
     const first = Array.from({ length: 16 }, (_, k) => `apps/app-${String(3 * k + 1).padStart(2, '0')}/app/src/main/res/raw/amplifyconfiguration.json`);
-    const inputs = [...first, ...web.map((name) => `${name}/src/aws-exports.js`), ...web.map((name) => `${name}/aws-exports.js`), 'apps/*/app/src/main/res/raw/amplifyconfiguration.json', 'apps/*/lib/amplifyconfiguration.dart', 'apps/app-01/broken.json'];
+    const inputs = [
+      ...first,
+      ...web.map((name) => `${name}/src/aws-exports.js`),
+      ...web.map((name) => `${name}/aws-exports.js`),
+      'apps/*/app/src/main/res/raw/amplifyconfiguration.json',
+      'apps/*/lib/amplifyconfiguration.dart',
+      'apps/app-01/broken.json',
+    ];
     const runs = [
       runCli(['convert', ...inputs, '--platform', 'android', '--jobs', '1'], copies[0]!, { CI: 'true' }),
       await runWorkersOnly(['convert', ...inputs, '--platform', 'android', '--jobs', '2'], copies[1]!),
@@ -114,10 +136,14 @@ describe('a monorepo, converted and checked in one run', () => {
     expect(runs[0]!.status).toBe(2);
     expect(runs[1]).toEqual(runs[0]);
     for (const name of [...web, 'apps/app-31', 'apps/app-65']) {
-      expect(readFileSync(path.join(copies[1]!, name, 'amplify_outputs.json'), 'utf8'), name).toBe(readFileSync(path.join(copies[0]!, name, 'amplify_outputs.json'), 'utf8'));
+      expect(readFileSync(path.join(copies[1]!, name, 'amplify_outputs.json'), 'utf8'), name).toBe(
+        readFileSync(path.join(copies[0]!, name, 'amplify_outputs.json'), 'utf8'),
+      );
     }
     // check writes nothing, so nothing can race: it runs as usual, on this thread and a worker.
-    const checks = copies.map((root, index) => runCli(['check', ...inputs, '--platform', 'android', '--report', 'github', '--jobs', index === 0 ? '1' : '2'], root, { CI: 'true' }));
+    const checks = copies.map((root, index) =>
+      runCli(['check', ...inputs, '--platform', 'android', '--report', 'github', '--jobs', index === 0 ? '1' : '2'], root, { CI: 'true' }),
+    );
     expect(checks[0]!.stdout).toContain('::error file=apps/app-00/amplify_outputs.json');
     expect(checks[1]).toEqual(checks[0]);
   });
@@ -128,7 +154,8 @@ describe('a monorepo, converted and checked in one run', () => {
     const update = runCli(['check', '--recursive', '--platform', 'android', '--update-baseline'], root, { CI: 'true' });
     expect(update.status).toBe(0);
     const baseline = JSON.parse(readFileSync(path.join(root, '.amplify-outputs-migrate.json'), 'utf8')) as { accepted: { code: string; file?: string }[] };
-    for (const name of names) expect(baseline.accepted, name).toContainEqual(expect.objectContaining({ code: 'OUTPUTS_MISSING', file: `${name}/amplify_outputs.json` }));
+    for (const name of names)
+      expect(baseline.accepted, name).toContainEqual(expect.objectContaining({ code: 'OUTPUTS_MISSING', file: `${name}/amplify_outputs.json` }));
     expect(update.stderr).toMatch(new RegExp(`Wrote \\.amplify-outputs-migrate\\.json: ${baseline.accepted.length} findings accepted\\.`));
     const check = runCli(['check', '--recursive', '--platform', 'android', '--quiet'], root, { CI: 'true' });
     expect(check.status).toBe(0);
@@ -167,7 +194,11 @@ describe('expandInputs', () => {
     });
     symlinkSync(path.join(root, 'other'), path.join(root, 'apps/linked'));
     symlinkSync(path.join(root, 'missing'), path.join(root, 'apps/broken'));
-    expect(expandInputs(['apps/*/src/aws-exports.js'], root)).toEqual(['apps/linked/src/aws-exports.js', 'apps/one/src/aws-exports.js', 'apps/two/src/aws-exports.js']);
+    expect(expandInputs(['apps/*/src/aws-exports.js'], root)).toEqual([
+      'apps/linked/src/aws-exports.js',
+      'apps/one/src/aws-exports.js',
+      'apps/two/src/aws-exports.js',
+    ]);
     expect(expandInputs(['./apps/t*/src/*.js'], root)).toEqual(['apps/two/src/aws-exports.js', 'apps/two/src/other.js']);
     expect(expandInputs(['apps/**/aws-exports.js'], root)).toEqual([
       'apps/linked/src/aws-exports.js',

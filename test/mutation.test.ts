@@ -8,7 +8,32 @@ import { fixtureCases } from './support/fixture-cases.js';
  * Mutated fixtures and corpus files (seeded, so every run is the same): the conversion either succeeds with a
  * valid result or fails with a ConversionError that says where; nothing else escapes.
  */
-const TOKENS = ['{', '}', '[', ']', ',', ':', '"', "'", 'null', 'true', '0', '-1', '""', '[]', '{}', '"__proto__"', '"constructor"', '`', '${x}', '...a', 'process.env.X', '"aws_x"', '\n', "'''"];
+const TOKENS = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '"',
+  "'",
+  'null',
+  'true',
+  '0',
+  '-1',
+  '""',
+  '[]',
+  '{}',
+  '"__proto__"',
+  '"constructor"',
+  '`',
+  '${x}',
+  '...a',
+  'process.env.X',
+  '"aws_x"',
+  '\n',
+  "'''",
+];
 const ROUNDS = 1500;
 
 function random(seed: number): (n: number) => number {
@@ -23,7 +48,9 @@ describe('mutated inputs', () => {
   it(`never escape as anything but a located ConversionError (${ROUNDS} seeded mutations)`, () => {
     const texts = [
       ...fixtureCases().map((fixture) => fixture.text),
-      ...['aws-exports', 'amplifyconfiguration', 'awsconfiguration', 'amplifyconfiguration-dart'].flatMap((folder) => corpusFiles(folder).map((file) => readFileSync(file, 'utf8'))),
+      ...['aws-exports', 'amplifyconfiguration', 'awsconfiguration', 'amplifyconfiguration-dart'].flatMap((folder) =>
+        corpusFiles(folder).map((file) => readFileSync(file, 'utf8')),
+      ),
     ];
     const next = random(20261121);
     const problems: string[] = [];

@@ -31,7 +31,11 @@ describe('aws-exports written by the official Gen1 generator', () => {
 
   it('maps the implicit grant to token and an empty username list to username sign-in', () => {
     const result = checkGenerated(awsExportsFromMeta(BACKENDS['implicit grant and username sign-in']!));
-    expect(result.outputs.auth).toMatchObject({ oauth: { response_type: 'token', identity_providers: [] }, username_attributes: ['username'], mfa_configuration: 'REQUIRED' });
+    expect(result.outputs.auth).toMatchObject({
+      oauth: { response_type: 'token', identity_providers: [] },
+      username_attributes: ['username'],
+      mfa_configuration: 'REQUIRED',
+    });
   });
 
   it('leaves out what was never pushed and writes REST APIs to custom.API', () => {

@@ -21,7 +21,9 @@ let manifest: { dependencies: Record<string, string>; bin: Record<string, string
 
 beforeAll(() => {
   const folder = temporaryDirectory();
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', folder], { cwd: ROOT, encoding: 'utf8' })) as { filename: string }[];
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', folder], { cwd: ROOT, encoding: 'utf8' })) as {
+    filename: string;
+  }[];
   app = path.join(folder, 'app');
   const installed = path.join(app, 'node_modules', NAME);
   mkdirSync(installed, { recursive: true });
@@ -169,7 +171,11 @@ write(JSON.stringify({ calls, before, after: snapshot() }));
   });
 
   it('runs its bin, linked as npm links it', () => {
-    const run = spawnSync(path.join(app, 'node_modules/.bin', NAME), ['convert', '--dry-run', '--quiet'], { cwd: app, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(path.join(app, 'node_modules/.bin', NAME), ['convert', '--dry-run', '--quiet'], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toBe(expectedWeb);
     expect(run.stderr).toContain('src/aws-exports.js');
@@ -191,7 +197,16 @@ main.getTables();
     writeFileSync(
       path.join(app, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, skipDefaultLibCheck: true, types: [] },
+        compilerOptions: {
+          module: 'node16',
+          moduleResolution: 'node16',
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          skipDefaultLibCheck: true,
+          types: [],
+        },
         files: ['consumer.cts', 'consumer.mts'],
       }),
     );

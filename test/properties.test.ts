@@ -50,9 +50,16 @@ function defineKey(target: Record<string, unknown>, key: string, value: unknown)
 function configuration(kind: 'web' | 'mobile'): fc.Arbitrary<Record<string, unknown>> {
   const fields = fieldsOf(kind);
   const keys = [...fields.keys()].sort();
-  const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constantFrom('', ' ', '[]', 'null', '${x}', 'eu-west-1', 'https://example.com/graphql'), fc.constant({}), fc.constant([]));
+  const anyValue = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.constantFrom('', ' ', '[]', 'null', '${x}', 'eu-west-1', 'https://example.com/graphql'),
+    fc.constant({}),
+    fc.constant([]),
+  );
   const field = (key: string): fc.Arbitrary<[string, unknown]> =>
-    fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fields.get(key)!) }, { weight: 1, arbitrary: anyValue }).map((value) => [key, value] as [string, unknown]);
+    fc
+      .oneof({ weight: 4, arbitrary: fc.constantFrom(...fields.get(key)!) }, { weight: 1, arbitrary: anyValue })
+      .map((value) => [key, value] as [string, unknown]);
   return fc
     .tuple(
       fc.shuffledSubarray(keys, { minLength: 1, maxLength: Math.min(keys.length, 25) }).chain((chosen) => fc.tuple(...chosen.map(field))),
@@ -92,7 +99,11 @@ function attempt(text: string, fileName: string, from?: 'amplifyconfiguration-mo
 const parameters = { numRuns: RUNS, seed: SEED };
 
 /** The conversions of a configuration's texts that were not refused, with the text each came from. */
-function conversions(config: Record<string, unknown>, kind: 'web' | 'mobile', from: 'amplifyconfiguration-mobile' | undefined): { name: string; text: string; result: ConvertResult }[] {
+function conversions(
+  config: Record<string, unknown>,
+  kind: 'web' | 'mobile',
+  from: 'amplifyconfiguration-mobile' | undefined,
+): { name: string; text: string; result: ConvertResult }[] {
   return texts(config, kind).flatMap(({ name, text }) => {
     const result = attempt(text, name, from);
     return result === 'refused' ? [] : [{ name, text, result }];
@@ -158,7 +169,9 @@ describe.each(['web', 'mobile'] as const)('generated %s configurations', (kind) 
             return;
           }
           expect(js!.text).toBe(json!.text);
-          expect(js!.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.source.pointer}`)).toEqual(json!.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.source.pointer}`));
+          expect(js!.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.source.pointer}`)).toEqual(
+            json!.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.source.pointer}`),
+          );
         }),
         parameters,
       );
@@ -180,7 +193,12 @@ describe.each(['web', 'mobile'] as const)('generated %s configurations', (kind) 
           return;
         }
         expect(twice.text).toBe(once.text);
-        expect(twice.diagnostics.filter((diagnostic) => diagnostic.code === 'DUPLICATE_KEY').map((diagnostic) => diagnostic.source.pointer).sort()).toEqual(repeated.map((key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`).sort());
+        expect(
+          twice.diagnostics
+            .filter((diagnostic) => diagnostic.code === 'DUPLICATE_KEY')
+            .map((diagnostic) => diagnostic.source.pointer)
+            .sort(),
+        ).toEqual(repeated.map((key) => `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`).sort());
         expectEveryFieldAccountedFor(readDocument(text, 'amplifyconfiguration.json', from), twice);
       }),
       parameters,

@@ -16,11 +16,17 @@ const parameters = { numRuns: RUNS, seed: SEED };
 
 describe('backends at random, as the Gen1 CLI writes their files', () => {
   it('aws-exports: valid, every field accounted for, read by amplify-js as the Gen1 file is', () => {
-    fc.assert(fc.property(amplifyMeta, (meta) => void checkGenerated(awsExportsFromMeta(meta))), parameters);
+    fc.assert(
+      fc.property(amplifyMeta, (meta) => void checkGenerated(awsExportsFromMeta(meta))),
+      parameters,
+    );
   });
 
   it('amplify-meta.json agrees with the aws-exports.js generated from it', () => {
-    fc.assert(fc.property(amplifyMeta, (meta) => metaAgreement(meta)), parameters);
+    fc.assert(
+      fc.property(amplifyMeta, (meta) => metaAgreement(meta)),
+      parameters,
+    );
   });
 
   // The mobile generators build some sections from every resource, pushed or not, and some from the pushed ones
@@ -39,8 +45,12 @@ describe('backends at random, as the Gen1 CLI writes their files', () => {
         expect(codes).not.toContain('GROUP_PRECEDENCE_UNKNOWN');
         const auth = result.outputs.auth;
         if (auth?.['identity_pool_id'] !== undefined) {
-          const carried = Object.entries(meta['auth'] as Record<string, { output?: { IdentityPoolId?: string } }>).find(([, resource]) => resource.output?.IdentityPoolId === auth['identity_pool_id'])![0];
-          const inputs = JSON.parse(projectFiles[`amplify/backend/auth/${carried}/cli-inputs.json`]!) as { cognitoConfig: { allowUnauthenticatedIdentities: boolean } };
+          const carried = Object.entries(meta['auth'] as Record<string, { output?: { IdentityPoolId?: string } }>).find(
+            ([, resource]) => resource.output?.IdentityPoolId === auth['identity_pool_id'],
+          )![0];
+          const inputs = JSON.parse(projectFiles[`amplify/backend/auth/${carried}/cli-inputs.json`]!) as {
+            cognitoConfig: { allowUnauthenticatedIdentities: boolean };
+          };
           expect(auth['unauthenticated_identities_enabled'] ?? false).toBe(inputs.cognitoConfig.allowUnauthenticatedIdentities);
         }
         const groups = auth?.['groups'] as Record<string, { precedence?: number }>[] | undefined;

@@ -20,7 +20,9 @@ describe('reports', () => {
     expect(text.split('\n')[0]).toBe('amplifyconfiguration.json (amplifyconfiguration-json -> amplify_outputs.json version 1)');
     expect(text).toContain('\nAuthentication (Amazon Cognito)\n');
     expect(text).toContain('\nHosted UI (OAuth)\n');
-    expect(text).toMatch(/ {2}warning amplifyconfiguration\.json:18:3 INVALID_VALUE Value not valid for its field\n {10}Expected OFF, ON or OPTIONAL, found "SOMETIMES"\./);
+    expect(text).toMatch(
+      / {2}warning amplifyconfiguration\.json:18:3 INVALID_VALUE Value not valid for its field\n {10}Expected OFF, ON or OPTIONAL, found "SOMETIMES"\./,
+    );
     expect(text).toContain('fix: ');
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/^Wrote amplify_outputs\.json: 0 errors, \d+ warnings, \d+ info\.$/);
     expect(text).not.toContain('\u001b[');
@@ -39,7 +41,18 @@ describe('reports', () => {
     const json = renderReport(report, 'json');
     expect(json).toBe(renderReport(report, 'json'));
     const parsed = JSON.parse(json) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['reportVersion', 'tool', 'input', 'format', 'output', 'outputsVersion', 'written', 'dryRun', 'summary', 'diagnostics']);
+    expect(Object.keys(parsed)).toEqual([
+      'reportVersion',
+      'tool',
+      'input',
+      'format',
+      'output',
+      'outputsVersion',
+      'written',
+      'dryRun',
+      'summary',
+      'diagnostics',
+    ]);
     expect(parsed['summary']).toEqual({
       error: report.diagnostics.filter((d) => d.severity === 'error').length,
       warning: report.diagnostics.filter((d) => d.severity === 'warning').length,

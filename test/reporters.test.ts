@@ -51,7 +51,9 @@ describe('github reporter', () => {
 
 describe('sarif reporter', () => {
   // The schema's language-tag pattern is not valid under the u flag, and formats are not checked.
-  const validate = new Ajv({ allErrors: true, strict: false, validateSchema: false, unicodeRegExp: false, validateFormats: false, logger: false }).compile(sarifSchema);
+  const validate = new Ajv({ allErrors: true, strict: false, validateSchema: false, unicodeRegExp: false, validateFormats: false, logger: false }).compile(
+    sarifSchema,
+  );
 
   it('writes SARIF 2.1.0 that validates against its schema, for every fixture', () => {
     for (const fixture of fixtureCases()) {
@@ -70,13 +72,24 @@ describe('sarif reporter', () => {
 
   it('takes its rules from the code table and locates each result', () => {
     const log = JSON.parse(renderReport({ diagnostics: [sample] }, 'sarif')) as {
-      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[] }[] }[];
+      runs: {
+        tool: { driver: { rules: { id: string }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: object } }[];
+        }[];
+      }[];
     };
     const run = log.runs[0]!;
     const result = run.results[0]!;
     expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe('INVALID_VALUE');
     expect(result.level).toBe('warning');
-    expect(result.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'dir%2C%20with%3A%20odd%25name/aws-exports.js' }, region: { startLine: 3, startColumn: 7 } });
+    expect(result.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'dir%2C%20with%3A%20odd%25name/aws-exports.js' },
+      region: { startLine: 3, startColumn: 7 },
+    });
   });
 });
 

@@ -47,8 +47,10 @@ describe('resolutions', () => {
   });
 
   it('every error and warning of the fixtures and the corpus says what to do', () => {
-    for (const fixture of fixtureCases()) for (const diagnostic of findings(fixture.text, { ...fixture.options, fileName: fixture.fileName })) expectActionable(diagnostic, fixture.name);
-    for (const file of CORPUS_FOLDERS.flatMap((folder) => corpusFiles(folder))) for (const diagnostic of findings(readFileSync(file, 'utf8'), { fileName: file })) expectActionable(diagnostic, file);
+    for (const fixture of fixtureCases())
+      for (const diagnostic of findings(fixture.text, { ...fixture.options, fileName: fixture.fileName })) expectActionable(diagnostic, fixture.name);
+    for (const file of CORPUS_FOLDERS.flatMap((folder) => corpusFiles(folder)))
+      for (const diagnostic of findings(readFileSync(file, 'utf8'), { fileName: file })) expectActionable(diagnostic, file);
   });
 
   it('a JSON file that is not an object, read as awsconfiguration, says what to do', () => {

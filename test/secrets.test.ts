@@ -20,8 +20,26 @@ describe('secret fields (one list, src/secrets.ts)', () => {
   it('never show their value in a finding', () => {
     const text = JSON.stringify({
       Version: '1.0',
-      api: { plugins: { awsAPIPlugin: { one: { endpointType: 'GraphQL', endpoint: 'https://a.example/graphql', region: 'us-east-1', authorizationType: 'API_KEY', apiKey: 'da2-secretvalue' } } } },
-      auth: { plugins: { awsCognitoAuthPlugin: { AppSync: { Default: { ApiUrl: 'https://a.example/graphql', Region: 'us-east-1', AuthMode: 'API_KEY', ApiKey: 'da2-othersecret' } } } } },
+      api: {
+        plugins: {
+          awsAPIPlugin: {
+            one: {
+              endpointType: 'GraphQL',
+              endpoint: 'https://a.example/graphql',
+              region: 'us-east-1',
+              authorizationType: 'API_KEY',
+              apiKey: 'da2-secretvalue',
+            },
+          },
+        },
+      },
+      auth: {
+        plugins: {
+          awsCognitoAuthPlugin: {
+            AppSync: { Default: { ApiUrl: 'https://a.example/graphql', Region: 'us-east-1', AuthMode: 'API_KEY', ApiKey: 'da2-othersecret' } },
+          },
+        },
+      },
     });
     const { diagnostics } = convert(text, { fileName: 'amplifyconfiguration.json' });
     for (const diagnostic of diagnostics) expect(`${diagnostic.message} ${diagnostic.resolution}`).not.toMatch(/da2-/);

@@ -92,7 +92,10 @@ describe('reading JSON with the strict reader', () => {
     ];
     for (const text of others) {
       const lines = new LineIndex(text);
-      expect(readStrictJson(text, 0, text.length, (offset) => lines.locate(offset), MAX_TEXT_NESTING), JSON.stringify(text)).toBeUndefined();
+      expect(
+        readStrictJson(text, 0, text.length, (offset) => lines.locate(offset), MAX_TEXT_NESTING),
+        JSON.stringify(text),
+      ).toBeUndefined();
     }
   });
 
@@ -116,17 +119,47 @@ describe('reading JSON with the strict reader', () => {
   });
 
   it('reads a segment of a larger text with locations in that text', () => {
-    const text = "const x = '''\n{ \"a\": { \"b\": [1, \"c\"] } }\n''';";
+    const text = 'const x = \'\'\'\n{ "a": { "b": [1, "c"] } }\n\'\'\';';
     const start = text.indexOf('{');
     const end = text.lastIndexOf('}') + 1;
     const lines = new LineIndex(text);
-    expect(readStrictJson(text, start, end, (offset) => lines.locate(offset), MAX_TEXT_NESTING)).toEqual(parseJsonSegment(text.slice(start, end), start, 'amplifyconfiguration.dart', lines));
+    expect(readStrictJson(text, start, end, (offset) => lines.locate(offset), MAX_TEXT_NESTING)).toEqual(
+      parseJsonSegment(text.slice(start, end), start, 'amplifyconfiguration.dart', lines),
+    );
     // What lies past the segment is not read.
     expect(readStrictJson(text, start, end - 1, (offset) => lines.locate(offset), MAX_TEXT_NESTING)).toBeUndefined();
   });
 
   it('never throws, and never disagrees with jsonc-parser, on mutated files', () => {
-    const pieces = ['{', '}', '[', ']', '"', ',', ':', '/', '*', '\n', '\r', '\t', ' ', '\\', '\\u', '0', '-', '.', 'e', 'E', '+', 'a', 'true', 'null', '\u000b', '\u0001', '\u00a0'];
+    const pieces = [
+      '{',
+      '}',
+      '[',
+      ']',
+      '"',
+      ',',
+      ':',
+      '/',
+      '*',
+      '\n',
+      '\r',
+      '\t',
+      ' ',
+      '\\',
+      '\\u',
+      '0',
+      '-',
+      '.',
+      'e',
+      'E',
+      '+',
+      'a',
+      'true',
+      'null',
+      '\u000b',
+      '\u0001',
+      '\u00a0',
+    ];
     forMutatedTexts(FLAT, pieces, 500, (text) => agrees(text));
   });
 });
@@ -144,7 +177,9 @@ describe('telling the format of a JSON file from what was read', () => {
     const files = [...jsonFiles(FIXTURES), ...['amplifyconfiguration', 'awsconfiguration', 'amplify-meta'].flatMap((folder) => corpusFiles(folder))];
     const formats = new Set(files.filter((file) => sameFormat(readFileSync(file, 'utf8'))).map((file) => detectFormat(readFileSync(file, 'utf8')).format));
     // The Gen1 JSON formats, and Gen2 files (the expected outputs).
-    expect([...formats]).toEqual(expect.arrayContaining(['amplify-meta', 'amplify-outputs', 'amplifyconfiguration-json', 'amplifyconfiguration-mobile', 'awsconfiguration']));
+    expect([...formats]).toEqual(
+      expect.arrayContaining(['amplify-meta', 'amplify-outputs', 'amplifyconfiguration-json', 'amplifyconfiguration-mobile', 'awsconfiguration']),
+    );
   });
 
   it('agrees with detectFormat on the shapes detection looks at', () => {
@@ -170,8 +205,32 @@ describe('telling the format of a JSON file from what was read', () => {
   });
 
   it('agrees with detectFormat on mutated files', () => {
-    const mobile = readFileSync(path.join(FIXTURES, jsonFiles(FIXTURES).map((file) => path.relative(FIXTURES, file)).find((file) => detectFormat(readFileSync(path.join(FIXTURES, file), 'utf8')).format === 'amplifyconfiguration-mobile')!), 'utf8');
-    const pieces = ['{', '}', '"', ',', ':', '"plugins"', '"version"', '"1"', '"providers"', '"awscloudformation"', '"aws_x"', '"Version"', '"1.0"', '[]', 'null'];
+    const mobile = readFileSync(
+      path.join(
+        FIXTURES,
+        jsonFiles(FIXTURES)
+          .map((file) => path.relative(FIXTURES, file))
+          .find((file) => detectFormat(readFileSync(path.join(FIXTURES, file), 'utf8')).format === 'amplifyconfiguration-mobile')!,
+      ),
+      'utf8',
+    );
+    const pieces = [
+      '{',
+      '}',
+      '"',
+      ',',
+      ':',
+      '"plugins"',
+      '"version"',
+      '"1"',
+      '"providers"',
+      '"awscloudformation"',
+      '"aws_x"',
+      '"Version"',
+      '"1.0"',
+      '[]',
+      'null',
+    ];
     forMutatedTexts(FLAT, pieces, 300, (text) => sameFormat(text));
     forMutatedTexts(mobile, pieces, 300, (text) => sameFormat(text));
   });

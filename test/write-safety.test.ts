@@ -6,7 +6,8 @@ import { convert } from '../src/index.js';
 import { snapshot } from './support/snapshot.js';
 import { BIN, project, runCli } from './support/run-cli.js';
 
-const FLAT = (bucket: string): string => `{\n  "aws_project_region": "eu-west-1",\n  "aws_user_files_s3_bucket": "${bucket}",\n  "aws_user_files_s3_bucket_region": "eu-west-1"\n}\n`;
+const FLAT = (bucket: string): string =>
+  `{\n  "aws_project_region": "eu-west-1",\n  "aws_user_files_s3_bucket": "${bucket}",\n  "aws_user_files_s3_bucket_region": "eu-west-1"\n}\n`;
 const OLD = '{\n  "version": "1",\n  "storage": { "aws_region": "eu-west-1", "bucket_name": "old" }\n}\n';
 
 describe('writing', () => {
@@ -44,7 +45,11 @@ describe('writing', () => {
   }, 120_000);
 
   it('writes the output named and nothing else, and leaves no temporary file', () => {
-    const cwd = project({ 'src/aws-exports.js': 'export default { aws_project_region: "eu-west-1", aws_user_files_s3_bucket: "b", aws_user_files_s3_bucket_region: "eu-west-1" };\n', 'package.json': '{}' });
+    const cwd = project({
+      'src/aws-exports.js':
+        'export default { aws_project_region: "eu-west-1", aws_user_files_s3_bucket: "b", aws_user_files_s3_bucket_region: "eu-west-1" };\n',
+      'package.json': '{}',
+    });
     const before = snapshot(cwd);
     const run = runCli(['convert', 'src/aws-exports.js', '--out', 'config/outputs.json'], cwd);
     expect(run.stderr).toContain('the folder config does not exist');
@@ -82,7 +87,9 @@ describe('writing', () => {
       // The folder of the second write goes away before the commit: its rename fails.
       rmSync(path.join(cwd, 'b'), { recursive: true });
       await batch[commit]();
-      expect(batch.failures.map((failure) => [failure.owner, failure.display, (failure.error as { code?: string }).code])).toEqual([[1, 'b/amplify_outputs.json', 'ENOENT']]);
+      expect(batch.failures.map((failure) => [failure.owner, failure.display, (failure.error as { code?: string }).code])).toEqual([
+        [1, 'b/amplify_outputs.json', 'ENOENT'],
+      ]);
       expect(readFileSync(path.join(cwd, 'a/amplify_outputs.json'), 'utf8')).toBe('new a\n');
       expect(readFileSync(path.join(cwd, 'c/amplify_outputs.json'), 'utf8')).toBe('new c\n');
       expect(batch.waiting(path.join(cwd, 'a/amplify_outputs.json'))).toBe(false);

@@ -37,7 +37,8 @@ export function parseBaseline(text: string): { baseline: Baseline } | { problems
 /** Whether a finding is one the baseline accepts (same code, pointer and, when recorded, file). */
 export function isAccepted(diagnostic: Diagnostic, baseline: Baseline | undefined): boolean {
   return (baseline?.accepted ?? []).some(
-    (entry) => entry.code === diagnostic.code && entry.pointer === diagnostic.source.pointer && (entry.file === undefined || entry.file === diagnostic.source.file),
+    (entry) =>
+      entry.code === diagnostic.code && entry.pointer === diagnostic.source.pointer && (entry.file === undefined || entry.file === diagnostic.source.file),
   );
 }
 

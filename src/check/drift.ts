@@ -8,7 +8,14 @@ import { compareOutputs } from './compare-outputs.js';
 export function driftDiagnostics(converted: string, committed: string | undefined, outputsFile: string, input: string): Diagnostic[] {
   const at = (pointer: string): Diagnostic['source'] => ({ file: outputsFile, pointer });
   if (committed === undefined) {
-    return [createDiagnostic('OUTPUTS_MISSING', { category: 'outputs', message: `${outputsFile} does not exist.`, resolution: `Run amplify-outputs-migrate convert ${input} --out ${outputsFile} and commit the file.`, source: at('') })];
+    return [
+      createDiagnostic('OUTPUTS_MISSING', {
+        category: 'outputs',
+        message: `${outputsFile} does not exist.`,
+        resolution: `Run amplify-outputs-migrate convert ${input} --out ${outputsFile} and commit the file.`,
+        source: at(''),
+      }),
+    ];
   }
   const comparison = compareOutputs(converted, committed);
   const regenerate = `Run amplify-outputs-migrate convert ${input} --out ${outputsFile} --force (or fix the Gen1 source), then commit.`;
@@ -18,7 +25,13 @@ export function driftDiagnostics(converted: string, committed: string | undefine
     case 'unreadable':
       return [createDiagnostic('OUTPUTS_UNREADABLE', { category: 'outputs', resolution: regenerate, source: at('') })];
     case 'formatting':
-      return [createDiagnostic('OUTPUTS_FORMATTING', { category: 'outputs', resolution: `No action is needed; ${regenerate.replace(', then commit.', '')} to normalise it.`, source: at('') })];
+      return [
+        createDiagnostic('OUTPUTS_FORMATTING', {
+          category: 'outputs',
+          resolution: `No action is needed; ${regenerate.replace(', then commit.', '')} to normalise it.`,
+          source: at(''),
+        }),
+      ];
     default:
       return comparison.changes.map((change) =>
         createDiagnostic('OUTPUTS_DRIFT', {

@@ -23,13 +23,20 @@ export function checkVerdict(drift: readonly Diagnostic[], others: readonly Diag
   const all = [...drift, ...others];
   const diagnostics = all.filter((diagnostic) => !isAccepted(diagnostic, baseline));
   const newDrift = drift.filter((diagnostic) => !isAccepted(diagnostic, baseline));
-  const failed = newDrift.some((diagnostic) => diagnostic.severity === 'error') || diagnostics.some((diagnostic) => severityAtLeast(diagnostic.severity, failOn));
+  const failed =
+    newDrift.some((diagnostic) => diagnostic.severity === 'error') || diagnostics.some((diagnostic) => severityAtLeast(diagnostic.severity, failOn));
   return { diagnostics, accepted: all.length - diagnostics.length, newDrift, failed };
 }
 
 /** The line a text report of a check starts with: up to date, or the codes of the new drift; and what was accepted. */
 export function checkSummary(verdict: CheckVerdict, outputsFile: string, baselineFile: string): string {
   const { newDrift, accepted } = verdict;
-  const summary = newDrift.length === 0 ? `${outputsFile} is up to date.` : `${outputsFile}: ${newDrift.map((d) => d.code).filter((c, i, list) => list.indexOf(c) === i).join(', ')}.`;
+  const summary =
+    newDrift.length === 0
+      ? `${outputsFile} is up to date.`
+      : `${outputsFile}: ${newDrift
+          .map((d) => d.code)
+          .filter((c, i, list) => list.indexOf(c) === i)
+          .join(', ')}.`;
   return `${summary}${accepted > 0 ? ` ${accepted} accepted finding${accepted === 1 ? '' : 's'} (${baselineFile}) not shown.` : ''}\n`;
 }

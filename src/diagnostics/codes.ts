@@ -24,7 +24,8 @@ const CODES = {
   NESTING_TOO_DEEP: {
     severity: 'error',
     title: 'Nested too deeply to read',
-    explanation: 'The text nests objects, arrays or brackets more than 200 levels deep, which no Gen1 configuration does. It is refused before parsing. Nothing was converted.',
+    explanation:
+      'The text nests objects, arrays or brackets more than 200 levels deep, which no Gen1 configuration does. It is refused before parsing. Nothing was converted.',
     resolution: 'Point the command at the configuration file the Amplify CLI generated.',
   },
   INPUT_TOO_LARGE: {
@@ -36,9 +37,9 @@ const CODES = {
   NO_CONFIG_OBJECT: {
     severity: 'error',
     title: 'No configuration object found',
-    explanation:
-      'The file parses, but it exports no object literal (export default, module.exports, or top-level aws_* constants). Nothing was converted.',
-    resolution: 'Point the command at the configuration file the Amplify CLI generated (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json, amplifyconfiguration.dart or amplify-meta.json).',
+    explanation: 'The file parses, but it exports no object literal (export default, module.exports, or top-level aws_* constants). Nothing was converted.',
+    resolution:
+      'Point the command at the configuration file the Amplify CLI generated (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json, amplifyconfiguration.dart or amplify-meta.json).',
   },
   UNSUPPORTED_FORMAT: {
     severity: 'error',
@@ -63,7 +64,8 @@ const CODES = {
     title: 'Value is not a literal',
     explanation:
       'The value is computed when the file runs (an environment variable, a call, an identifier that is not a literal constant, a template with expressions). The file is never executed, so the field is skipped.',
-    resolution: 'Replace it with the literal value your deployed environment uses (for example from `amplify pull`), or set this field in amplify_outputs.json by hand.',
+    resolution:
+      'Replace it with the literal value your deployed environment uses (for example from `amplify pull`), or set this field in amplify_outputs.json by hand.',
   },
   SPREAD_NOT_EVALUATED: {
     severity: 'warning',
@@ -111,16 +113,17 @@ const CODES = {
   SECTION_INCOMPLETE: {
     severity: 'error',
     title: 'Category cannot be carried',
-    explanation:
-      'A Gen2 category needs fields the input does not provide, so the whole category is left out of amplify_outputs.json and the app loses it.',
-    resolution: 'Add the missing fields (from the AWS console or `amplify pull`) to the Gen1 file and convert again, or set the section in amplify_outputs.json by hand.',
+    explanation: 'A Gen2 category needs fields the input does not provide, so the whole category is left out of amplify_outputs.json and the app loses it.',
+    resolution:
+      'Add the missing fields (from the AWS console or `amplify pull`) to the Gen1 file and convert again, or set the section in amplify_outputs.json by hand.',
   },
   AUTH_WITHOUT_USER_POOL: {
     severity: 'error',
     title: 'Identity pool without a user pool',
     explanation:
       'The input configures only a Cognito identity pool. amplify_outputs.json requires a user pool for its auth category, so guest credentials cannot be expressed there.',
-    resolution: 'amplify_outputs.json cannot hold an identity pool without a user pool. Either add a user pool to the backend, or configure guest credentials in code (Amplify.configure with Auth.Cognito.identityPoolId and allowGuestAccess).',
+    resolution:
+      'amplify_outputs.json cannot hold an identity pool without a user pool. Either add a user pool to the backend, or configure guest credentials in code (Amplify.configure with Auth.Cognito.identityPoolId and allowGuestAccess).',
   },
   VERSION_TOO_LOW: {
     severity: 'error',
@@ -143,7 +146,7 @@ const CODES = {
     title: 'Guest access kept on',
     explanation:
       'Gen1 files do not say whether the identity pool allows guest (unauthenticated) access, and the Gen1 libraries assumed it does. amplify_outputs.json turns guest access off unless it is stated, so it is written as enabled.',
-    resolution: "If your identity pool does not allow unauthenticated identities, set auth.unauthenticated_identities_enabled to false.",
+    resolution: 'If your identity pool does not allow unauthenticated identities, set auth.unauthenticated_identities_enabled to false.',
   },
   USERNAME_SIGN_IN: {
     severity: 'info',
@@ -174,7 +177,8 @@ const CODES = {
     severity: 'warning',
     title: 'Unknown GraphQL authorization mode',
     explanation: 'The AppSync authorization type is not one Gen2 knows. Gen1 libraries fell back to AWS_IAM, and so does the converted file.',
-    resolution: 'Set data.default_authorization_type to the mode your API really uses (API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA).',
+    resolution:
+      'Set data.default_authorization_type to the mode your API really uses (API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA).',
   },
   PUSH_CHANNEL_AMBIGUOUS: {
     severity: 'info',
@@ -210,7 +214,8 @@ const CODES = {
     title: 'REST API moved to custom.API',
     explanation:
       'amplify_outputs.json has no REST API category. The APIs are written to custom.API by the documented Gen2 convention, and the app must pass them to Amplify.configure itself.',
-    resolution: 'Pass the APIs to Amplify yourself: Amplify.configure({ ...parseAmplifyConfig(outputs), API: { ...parseAmplifyConfig(outputs).API, REST: outputs.custom.API } }).',
+    resolution:
+      'Pass the APIs to Amplify yourself: Amplify.configure({ ...parseAmplifyConfig(outputs), API: { ...parseAmplifyConfig(outputs).API, REST: outputs.custom.API } }).',
   },
   PREDICTIONS_IN_CUSTOM: {
     severity: 'warning',
@@ -229,13 +234,14 @@ const CODES = {
     title: 'Lex (Interactions) cannot be carried',
     explanation:
       'Gen1 chatbots are Amazon Lex V1 bots configured as aws_bots_config. amplify_outputs.json has no interactions category, and Lex V1 is retired.',
-    resolution: "Create the bot in Amazon Lex V2 and configure it in code: Amplify.configure({ ...parseAmplifyConfig(outputs), Interactions: { LexV2: { <botName>: { botId, aliasId, localeId, region } } } }).",
+    resolution:
+      'Create the bot in Amazon Lex V2 and configure it in code: Amplify.configure({ ...parseAmplifyConfig(outputs), Interactions: { LexV2: { <botName>: { botId, aliasId, localeId, region } } } }).',
   },
   HOSTING_NOT_CLIENT_CONFIG: {
     severity: 'info',
     title: 'Hosting is not client configuration',
     explanation: 'The field describes where the app is hosted (S3, CloudFront). Client libraries never read it, and Gen2 does not carry it.',
-    resolution: "No action is needed in amplify_outputs.json; Gen2 apps are hosted by Amplify Hosting.",
+    resolution: 'No action is needed in amplify_outputs.json; Gen2 apps are hosted by Amplify Hosting.',
   },
   LEGACY_SERVICE: {
     severity: 'warning',
@@ -249,7 +255,7 @@ const CODES = {
     title: 'Local mock setting',
     explanation:
       'The field only exists in files written by `amplify mock` to reach a local endpoint over HTTP. amplify_outputs.json has no such switch; convert the file of a deployed environment instead.',
-    resolution: "Convert the configuration of a deployed environment (after `amplify pull`), not the one `amplify mock` wrote.",
+    resolution: 'Convert the configuration of a deployed environment (after `amplify pull`), not the one `amplify mock` wrote.',
   },
   FEDERATION_SETTING: {
     severity: 'info',
@@ -260,7 +266,8 @@ const CODES = {
   LIBRARY_OPTION: {
     severity: 'warning',
     title: 'Library behaviour, not configuration',
-    explanation: 'The Gen1 libraries read this field as a behaviour switch. amplify_outputs.json has no such field; set the behaviour in code if you rely on it.',
+    explanation:
+      'The Gen1 libraries read this field as a behaviour switch. amplify_outputs.json has no such field; set the behaviour in code if you rely on it.',
     resolution: 'Set the equivalent option in code if your app relies on it.',
   },
   OAUTH_CLIENT_ID_DIFFERS: {
@@ -275,7 +282,8 @@ const CODES = {
     title: 'App client with a secret',
     explanation:
       'The app client has a client secret. Gen2 libraries never send one, so sign-in with this client fails; the secret itself is not carried (and never shown).',
-    resolution: 'Use an app client without a secret (the web client of the user pool, or a new one from the Cognito console) and set auth.user_pool_client_id to it.',
+    resolution:
+      'Use an app client without a secret (the web client of the user pool, or a new one from the Cognito console) and set auth.user_pool_client_id to it.',
   },
   MULTIPLE_GRAPHQL_APIS: {
     severity: 'error',
@@ -312,7 +320,8 @@ const CODES = {
   MULTIPLE_RESOURCES: {
     severity: 'error',
     title: 'More than one resource where Gen2 holds one',
-    explanation: 'amplify_outputs.json holds one resource of this kind (one user pool, one bucket without buckets support). One was carried; the others are left out.',
+    explanation:
+      'amplify_outputs.json holds one resource of this kind (one user pool, one bucket without buckets support). One was carried; the others are left out.',
     resolution: 'Convert with --select <category>=<name> to carry another resource, and reach the others in code.',
   },
   GROUP_PRECEDENCE_UNKNOWN: {

@@ -46,7 +46,11 @@ export function renderSarif(report: Report, toolVersion = '0.0.0'): string {
                   ],
                 }
               : {}),
-            properties: { category: diagnostic.category, pointer: diagnostic.source.pointer, ...(diagnostic.target !== undefined ? { target: diagnostic.target } : {}) },
+            properties: {
+              category: diagnostic.category,
+              pointer: diagnostic.source.pointer,
+              ...(diagnostic.target !== undefined ? { target: diagnostic.target } : {}),
+            },
           };
         }),
       },
@@ -61,5 +65,8 @@ function toUri(file: string): string {
 }
 
 function ruleName(code: string): string {
-  return code.toLowerCase().replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase()).replace(/^./, (letter) => letter.toUpperCase());
+  return code
+    .toLowerCase()
+    .replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase())
+    .replace(/^./, (letter) => letter.toUpperCase());
 }

@@ -32,7 +32,8 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
       const label = paint(SEVERITY_COLOR[diagnostic.severity], diagnostic.severity.padEnd(7));
       lines.push(`  ${label} ${where ? `${where} ` : ''}${paint('dim', `${diagnostic.code} ${DIAGNOSTIC_CODES[diagnostic.code].title}`)}`);
       lines.push(`          ${diagnostic.message}`);
-      if (diagnostic.source.pointer) lines.push(paint('dim', `          at ${diagnostic.source.pointer}${diagnostic.target ? ` -> ${diagnostic.target}` : ''}`));
+      if (diagnostic.source.pointer)
+        lines.push(paint('dim', `          at ${diagnostic.source.pointer}${diagnostic.target ? ` -> ${diagnostic.target}` : ''}`));
       lines.push(`          ${paint('dim', 'fix:')} ${diagnostic.resolution}`);
     }
   }

@@ -3,7 +3,6 @@ import type { SourceFormat } from './index.js';
 import { isPlainObject } from '../mapping/output-tree.js';
 import type { ObjectNode, SourceNode } from '../source/source-node.js';
 
-
 export interface DetectedFormat {
   /** The format, or `amplify-outputs` for a file that already is Gen2, or `unknown`. */
   format: SourceFormat | 'amplify-outputs' | 'unknown';
@@ -12,7 +11,15 @@ export interface DetectedFormat {
 }
 
 const WEB_TOP_LEVEL_KEYS = ['oauth', 'geo', 'Notifications', 'Analytics', 'predictions', 'Auth', 'modelIntrospection'];
-const AWSCONFIGURATION_KEYS = ['CognitoUserPool', 'CredentialsProvider', 'IdentityManager', 'AppSync', 'S3TransferUtility', 'PinpointAnalytics', 'DynamoDBObjectMapper'];
+const AWSCONFIGURATION_KEYS = [
+  'CognitoUserPool',
+  'CredentialsProvider',
+  'IdentityManager',
+  'AppSync',
+  'S3TransferUtility',
+  'PinpointAnalytics',
+  'DynamoDBObjectMapper',
+];
 
 /**
  * Tells the format from the content's shape, never from the file name: two different formats are both called
@@ -85,7 +92,8 @@ function detectJsonObject(object: Record<string, unknown>): DetectedFormat {
   if (keys.some((key) => AWSCONFIGURATION_KEYS.includes(key))) return { format: 'awsconfiguration', reason: 'AWS Mobile SDK blocks such as CognitoUserPool' };
   // A backend without resources still gets a file with only its header.
   if (keys.length > 0 && keys.every((key) => key === 'UserAgent' || key === 'Version')) {
-    if (object['Version'] === '1.0') return { format: 'amplifyconfiguration-mobile', reason: 'a mobile amplifyconfiguration.json header ("Version": "1.0") without categories' };
+    if (object['Version'] === '1.0')
+      return { format: 'amplifyconfiguration-mobile', reason: 'a mobile amplifyconfiguration.json header ("Version": "1.0") without categories' };
     if (object['Version'] === '0.1.0') return { format: 'awsconfiguration', reason: 'an awsconfiguration.json header ("Version": "0.1.0") without blocks' };
   }
   if (keys.some((key) => WEB_TOP_LEVEL_KEYS.includes(key))) return { format: 'amplifyconfiguration-json', reason: 'Gen1 web configuration keys' };

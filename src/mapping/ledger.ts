@@ -37,7 +37,9 @@ function isLeaf(node: SourceNode): boolean {
 
 /** The dispositions with their diagnostic numbers moved, after the diagnostics were reordered or filtered. */
 export function renumberDiagnostics(fields: readonly FieldDisposition[], newIndex: ReadonlyMap<number, number>): FieldDisposition[] {
-  return fields.map((field) => (field.outcome === 'reported' ? { outcome: 'reported', diagnostic: newIndex.get(field.diagnostic) ?? -1, pointer: field.pointer } : field));
+  return fields.map((field) =>
+    field.outcome === 'reported' ? { outcome: 'reported', diagnostic: newIndex.get(field.diagnostic) ?? -1, pointer: field.pointer } : field,
+  );
 }
 
 /** The entries of an object that count (keys written twice: the last one), as the document's index gives them. */

@@ -79,7 +79,11 @@ function hasRepeatedKey(entries: readonly ObjectEntry[]): boolean {
 }
 
 /** Finds the nodes a row's source pattern names; a `*` token matches every key or index. */
-export function matchSource(root: ObjectNode, source: string | SourcePattern, entriesOf: (node: ObjectNode) => readonly ObjectEntry[] = effectiveEntries): SourceMatch[] {
+export function matchSource(
+  root: ObjectNode,
+  source: string | SourcePattern,
+  entriesOf: (node: ObjectNode) => readonly ObjectEntry[] = effectiveEntries,
+): SourceMatch[] {
   const pattern = typeof source === 'string' ? compilePattern(source) : source;
   let current: SourceMatch[] = [{ pointer: '', node: root, loc: root.loc }];
   for (let depth = 0; depth < pattern.tokens.length && current.length > 0; depth++) {
@@ -100,7 +104,12 @@ export function matchSource(root: ObjectNode, source: string | SourcePattern, en
         for (let index = 0; index < items.length; index++) {
           if (!any && token !== String(index)) continue;
           const pointer = joinPointer(match.pointer, index);
-          next.push({ pointer, node: items[index]!, loc: items[index]!.loc, bindings: bind(match, binding, String(index), pointer, items[index]!, items[index]!.loc) });
+          next.push({
+            pointer,
+            node: items[index]!,
+            loc: items[index]!.loc,
+            bindings: bind(match, binding, String(index), pointer, items[index]!, items[index]!.loc),
+          });
         }
       }
     }

@@ -13,7 +13,8 @@ function visit(run: MappingRun, node: SourceNode, pointer: string): void {
     if (coveredByReportOrDrop(run, pointer)) return;
     const index = run.findings.add('NON_LITERAL_VALUE', run.categoryOf(pointer), pointer, node.loc, {
       message: `The value \`${node.expression}\` (${node.what}) ${node.why ?? 'is known only when the file runs'}, so it is not converted.`,
-      resolution: 'Replace it with the literal value your deployed environment uses (for example from `amplify pull`), or set this field in amplify_outputs.json by hand.',
+      resolution:
+        'Replace it with the literal value your deployed environment uses (for example from `amplify pull`), or set this field in amplify_outputs.json by hand.',
     });
     run.ledger.settle(node, pointer, { outcome: 'reported', diagnostic: index });
   } else if (node.kind === 'object') {

@@ -131,7 +131,8 @@ export class SourceIndex {
    * The entries of an object of this document that count (see effectiveEntries): in a document without a key
    * written twice, an object's own entries, without looking.
    */
-  readonly entriesOf = (node: ObjectNode): readonly ObjectEntry[] => (this.shadowing === undefined ? node.entries : (this.shadowing.get(node) ?? effectiveEntries(node)));
+  readonly entriesOf = (node: ObjectNode): readonly ObjectEntry[] =>
+    this.shadowing === undefined ? node.entries : (this.shadowing.get(node) ?? effectiveEntries(node));
 
   /** The entry of an object that counts for a key. */
   private entryOf(node: ObjectNode, key: string): ObjectEntry | undefined {

@@ -21,7 +21,7 @@ const OUTPUTS_RULES_FILE = '../../mappings/outputs.json';
 export type TableId = keyof typeof TABLE_FILES;
 
 function isTableId(id: string): id is TableId {
-  return Object.prototype.hasOwnProperty.call(TABLE_FILES, id);
+  return Object.hasOwn(TABLE_FILES, id);
 }
 
 /** A table as written in `mappings/`. */
@@ -59,7 +59,8 @@ type IncludedTable = Omit<WrittenTable, 'includes'>;
 function compose(table: WrittenTable, prefix: string, seen: Set<string>): IncludedTable {
   const categories: Record<string, WrittenCategory> = {};
   const add = (name: string, category: WrittenCategory, base: string): void => {
-    const target = (categories[name] ??= { title: category.title, rows: [] });
+    const target = categories[name] ?? { title: category.title, rows: [] };
+    categories[name] = target;
     target.rows.push(...category.rows.map((row) => prefixRow(row, base)));
     if (category.requires) {
       target.requires = [
@@ -99,7 +100,8 @@ function withOutputsRules(table: IncludedTable): MappingTable {
   const categories: Record<string, CategoryTable> = {};
   for (const [name, category] of Object.entries(table.categories)) categories[name] = { ...category, requires: undefined };
   for (const [name, rules] of Object.entries(getOutputsRules().sections)) {
-    const category = (categories[name] ??= { title: categoryTitle(name) ?? name, rows: [] });
+    const category = categories[name] ?? { title: categoryTitle(name) ?? name, rows: [] };
+    categories[name] = category;
     const requires: SectionRequirement[] = (rules.requires ?? []).map((rule) => {
       const part = sourceParts.get(rule.section);
       sourceParts.delete(rule.section);
@@ -108,7 +110,8 @@ function withOutputsRules(table: IncludedTable): MappingTable {
     if (requires.length > 0) category.requires = requires;
     if (rules.defaults) category.defaults = [...(category.defaults ?? []), ...rules.defaults];
   }
-  for (const section of sourceParts.keys()) throw new InternalFault(`Table ${table.id} states a requirement of ${section}, which amplify_outputs.json does not have.`);
+  for (const section of sourceParts.keys())
+    throw new InternalFault(`Table ${table.id} states a requirement of ${section}, which amplify_outputs.json does not have.`);
   return { ...table, categories };
 }
 

@@ -52,7 +52,8 @@ export function reportFor(run: MappingRun, category: string, target: string, mat
   const index = run.findings.add(code, category, place.pointer, place.loc, { target, ...init, message: place.message(init?.message) });
   if (place.node) run.ledger.settle(place.node, place.pointer, { outcome: 'reported', diagnostic: index });
   // Only inside the value the row gave the transform: what is left over there is the transform's to explain.
-  else if (isWithinPointer(place.pointer, match.pointer) && !run.findings.missingFields.has(place.pointer)) run.findings.missingFields.set(place.pointer, index);
+  else if (isWithinPointer(place.pointer, match.pointer) && !run.findings.missingFields.has(place.pointer))
+    run.findings.missingFields.set(place.pointer, index);
 }
 
 /** A transform's notice about a value it carries. */

@@ -57,7 +57,7 @@ function order(value: unknown, node: SchemaNode | undefined, root: SchemaNode): 
 }
 
 function hasOwn(object: object, key: string): boolean {
-  return  Object.hasOwn(object, key);
+  return Object.hasOwn(object, key);
 }
 
 function patternSchema(schema: SchemaNode | undefined): SchemaNode | undefined {

@@ -20,7 +20,6 @@ export interface GatheredProject {
   projectFiles: Record<string, string>;
 }
 
-
 /** True when the folder is a Gen1 project with an amplify-meta.json. */
 export function isGen1Project(directory: string): boolean {
   return PROJECT_FILE_PLACES.some((candidate) => isFile(path.join(directory, candidate)));

@@ -15,7 +15,6 @@ interface AstNode {
   [key: string]: unknown;
 }
 
-
 /**
  * Reads `aws-exports.js` / `.ts` (and Mobile Hub `aws-config.js`) as syntax. The file is never executed:
  * only literal values (and identifiers bound to literal top-level constants) are evaluated; everything else
@@ -296,9 +295,7 @@ class ExpressionReader {
       if (seen.has(key)) this.issues.push({ code: 'DUPLICATE_KEY', pointer: childPointer, loc: locationOf(keyNode), detail: key });
       seen.add(key);
       const valueNode: SourceNode =
-        property.type === 'ObjectProperty'
-          ? this.read(property['value'] as AstNode, childPointer, depth + 1)
-          : this.unresolved(property, 'method or accessor');
+        property.type === 'ObjectProperty' ? this.read(property['value'] as AstNode, childPointer, depth + 1) : this.unresolved(property, 'method or accessor');
       entries.push({ key, keyLoc: locationOf(keyNode), node: valueNode });
     }
     return { kind: 'object', entries, loc: locationOf(node) };

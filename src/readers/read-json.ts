@@ -59,10 +59,21 @@ export function parseJsonSegment(segment: string, start: number, fileName: strin
   const tree = parseTree(segment, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const firstError = errors[0];
   if (firstError) {
-    throw readerError('PARSE_ERROR', fileName, lines.locate(start + firstError.offset), `The configuration is not valid JSON: ${describeJsonError(printParseErrorCode(firstError.error))}.`, 'Fix the JSON (or restore the file the Amplify CLI generated) and run again.');
+    throw readerError(
+      'PARSE_ERROR',
+      fileName,
+      lines.locate(start + firstError.offset),
+      `The configuration is not valid JSON: ${describeJsonError(printParseErrorCode(firstError.error))}.`,
+      'Fix the JSON (or restore the file the Amplify CLI generated) and run again.',
+    );
   }
   if (tree?.type !== 'object') {
-    throw readerError('NO_CONFIG_OBJECT', fileName, lines.locate(start + (tree?.offset ?? 0)), 'The file holds JSON, but not an object; a Gen1 configuration file is a JSON object.');
+    throw readerError(
+      'NO_CONFIG_OBJECT',
+      fileName,
+      lines.locate(start + (tree?.offset ?? 0)),
+      'The file holds JSON, but not an object; a Gen1 configuration file is a JSON object.',
+    );
   }
   const issues: ReaderIssue[] = [];
   const root = toSourceNode(tree, '', (offset) => lines.locate(start + offset), issues) as ObjectNode;

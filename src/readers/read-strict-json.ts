@@ -9,7 +9,13 @@ import type { ObjectEntry, ObjectNode, ReaderIssue, SourceDocument, SourceLocati
  * which words the error. Whatever it accepts, it reads exactly as the full parser does (values, locations, duplicate
  * keys); a test holds the two to that.
  */
-export function readStrictJson(text: string, start: number, end: number, locate: (offset: number) => SourceLocation, maxNesting: number): SourceDocument | undefined {
+export function readStrictJson(
+  text: string,
+  start: number,
+  end: number,
+  locate: (offset: number) => SourceLocation,
+  maxNesting: number,
+): SourceDocument | undefined {
   const parser = new StrictJson(text, end, locate, maxNesting);
   try {
     const offset = parser.skipSpace(start);

@@ -1,3 +1,4 @@
+import { InternalFault } from '../errors.js';
 /** RFC 6901 JSON pointers: encoding, decoding and joining. */
 
 export function escapePointerToken(token: string): string {
@@ -26,7 +27,7 @@ const parsed = new Map<string, readonly string[]>();
 export function pointerTokens(pointer: string): readonly string[] {
   let tokens = parsed.get(pointer);
   if (!tokens) {
-    if (pointer !== '' && !pointer.startsWith('/')) throw new Error(`Not a JSON pointer: ${pointer}`);
+    if (pointer !== '' && !pointer.startsWith('/')) throw new InternalFault(`Not a JSON pointer: ${pointer}`);
     tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapePointerToken);
     if (parsed.size < 20_000) parsed.set(pointer, tokens);
   }

@@ -36,7 +36,8 @@ export function expectEveryFieldAccountedFor(document: SourceDocument, result: C
     }
     const field = dispositions[0]!;
     if (field.outcome === 'mapped') {
-      if (getAt(result.outputs as unknown as Record<string, unknown>, field.target) === undefined) problems.push(`${leaf}: mapped to ${field.target}, which is not in the output`);
+      if (getAt(result.outputs as unknown as Record<string, unknown>, field.target) === undefined)
+        problems.push(`${leaf}: mapped to ${field.target}, which is not in the output`);
     } else if (field.outcome === 'reported') {
       const diagnostic = result.diagnostics[field.diagnostic];
       if (!diagnostic) problems.push(`${leaf}: reported by a diagnostic that does not exist`);
@@ -77,7 +78,8 @@ export function findingsOutsideInput(document: SourceDocument, result: ConvertRe
       if (!pointers.has(pointer)) return [`${diagnostic.code} at ${pointer}: no such field in the input`];
       if (fromText && line === undefined) return [`${diagnostic.code} at ${pointer}: no line`];
       // A value shown in a message reads as text, not as JavaScript's placeholders for it.
-      if (/\bundefined\b|\[object |\bNaN\b/.test(`${diagnostic.message} ${diagnostic.resolution}`)) return [`${diagnostic.code} at ${pointer}: ${diagnostic.message}`];
+      if (/\bundefined\b|\[object |\bNaN\b/.test(`${diagnostic.message} ${diagnostic.resolution}`))
+        return [`${diagnostic.code} at ${pointer}: ${diagnostic.message}`];
       return [];
     });
 }

@@ -85,7 +85,15 @@ function cognito(meta: AmplifyMeta): { output: Record<string, unknown> } | undef
 }
 
 function additionalModes(meta: AmplifyMeta): string[] {
-  const appsync = (serviceResourceMapping(meta)['AppSync'] as { output: { authConfig?: { defaultAuthentication?: { authenticationType: string }; additionalAuthenticationProviders?: { authenticationType: string }[] } } }[] | undefined)?.[0];
+  const appsync = (
+    serviceResourceMapping(meta)['AppSync'] as
+      | {
+          output: {
+            authConfig?: { defaultAuthentication?: { authenticationType: string }; additionalAuthenticationProviders?: { authenticationType: string }[] };
+          };
+        }[]
+      | undefined
+  )?.[0];
   const config = appsync?.output.authConfig;
   const main = config?.defaultAuthentication?.authenticationType;
   return [...new Set((config?.additionalAuthenticationProviders ?? []).map((provider) => provider.authenticationType).filter((mode) => mode !== main))];
@@ -94,7 +102,14 @@ function additionalModes(meta: AmplifyMeta): string[] {
 /** Pointers whose values differ between the web and the mobile files on purpose; each is checked on its own. */
 const MOBILE_DOCUMENTED = new Set(['/auth/user_pool_client_id', '/notifications/channels', '/auth/oauth/response_type', '/data/authorization_types']);
 
-function checkAgainstWeb(name: string, web: ConvertResult, mobile: ConvertResult, meta: AmplifyMeta, platform: 'ios' | 'android' | 'flutter', hasPlugins: boolean): void {
+function checkAgainstWeb(
+  name: string,
+  web: ConvertResult,
+  mobile: ConvertResult,
+  meta: AmplifyMeta,
+  platform: 'ios' | 'android' | 'flutter',
+  hasPlugins: boolean,
+): void {
   const left = flatten(web.outputs);
   const right = flatten(mobile.outputs);
   for (const [pointer, value] of right) {
@@ -136,7 +151,12 @@ export function crossFormatAgreement(meta: AmplifyMeta): void {
   const conversions: [string, ConvertResult, 'ios' | 'android' | 'flutter', boolean][] = [
     ['ios amplifyconfiguration.json', convertChecked(files.iosAmplifyConfiguration, 'amplifyconfiguration.json', { platform: 'ios' }), 'ios', true],
     ['ios awsconfiguration.json', convertChecked(files.iosAwsConfiguration, 'awsconfiguration.json', { platform: 'ios' }), 'ios', false],
-    ['android amplifyconfiguration.json', convertChecked(files.androidAmplifyConfiguration, 'amplifyconfiguration.json', { platform: 'android' }), 'android', true],
+    [
+      'android amplifyconfiguration.json',
+      convertChecked(files.androidAmplifyConfiguration, 'amplifyconfiguration.json', { platform: 'android' }),
+      'android',
+      true,
+    ],
     ['android awsconfiguration.json', convertChecked(files.androidAwsConfiguration, 'awsconfiguration.json', { platform: 'android' }), 'android', false],
     ['flutter amplifyconfiguration.dart', convertChecked(files.flutterDart, 'amplifyconfiguration.dart'), 'flutter', true],
   ];
@@ -149,13 +169,18 @@ export function crossFormatAgreement(meta: AmplifyMeta): void {
     const unnamed = convert(text);
     const inferred = unnamed.outputs.notifications?.['channels'] as string[] | undefined;
     const given = conversions.find(([conversion]) => conversion === name)![1].outputs.notifications?.['channels'] as string[] | undefined;
-    const hasUserAgent = (JSON.parse(text) as { auth?: { plugins?: { awsCognitoAuthPlugin?: { UserAgent?: unknown } } } }).auth?.plugins?.awsCognitoAuthPlugin?.UserAgent !== undefined;
+    const hasUserAgent =
+      (JSON.parse(text) as { auth?: { plugins?: { awsCognitoAuthPlugin?: { UserAgent?: unknown } } } }).auth?.plugins?.awsCognitoAuthPlugin?.UserAgent !==
+      undefined;
     const push = given?.some((channel) => channel === 'APNS' || channel === 'FCM') ?? false;
     if (hasUserAgent || !push) {
       expect(inferred, `${name} without --platform`).toEqual(given);
     } else {
       expect(inferred, `${name} without --platform`).toEqual(expect.arrayContaining(given!));
-      expect(unnamed.diagnostics.map((diagnostic) => diagnostic.code), `${name} without --platform`).toContain('PUSH_CHANNEL_AMBIGUOUS');
+      expect(
+        unnamed.diagnostics.map((diagnostic) => diagnostic.code),
+        `${name} without --platform`,
+      ).toContain('PUSH_CHANNEL_AMBIGUOUS');
     }
   }
   for (const [name, result, platform, hasPlugins] of conversions) {
@@ -180,4 +205,3 @@ export function crossFormatAgreement(meta: AmplifyMeta): void {
     }
   }
 }
-

@@ -50,7 +50,12 @@ export const BACKENDS: Record<string, AmplifyMeta> = {
           AppClientID: 'nativeclient00000000000002',
           IdentityPoolId: 'eu-west-1:aaaaaaaa-0000-0000-0000-000000000002',
           HostedUIDomain: 'implicit-dev',
-          OAuthMetadata: JSON.stringify({ AllowedOAuthFlows: ['implicit'], AllowedOAuthScopes: ['openid'], CallbackURLs: ['myapp://'], LogoutURLs: ['myapp://'] }),
+          OAuthMetadata: JSON.stringify({
+            AllowedOAuthFlows: ['implicit'],
+            AllowedOAuthScopes: ['openid'],
+            CallbackURLs: ['myapp://'],
+            LogoutURLs: ['myapp://'],
+          }),
         },
         frontendAuthConfig: {
           socialProviders: [],
@@ -69,8 +74,12 @@ export const BACKENDS: Record<string, AmplifyMeta> = {
       pool: {
         service: 'Cognito',
         lastPushTimeStamp: PUSHED,
-        output: { UserPoolId: 'ap-northeast-1_Gen1Pool3', AppClientIDWeb: 'webclient000000000000000003',
-          AppClientID: 'nativeclient00000000000003', IdentityPoolId: 'ap-northeast-1:aaaaaaaa-0000-0000-0000-000000000003' },
+        output: {
+          UserPoolId: 'ap-northeast-1_Gen1Pool3',
+          AppClientIDWeb: 'webclient000000000000000003',
+          AppClientID: 'nativeclient00000000000003',
+          IdentityPoolId: 'ap-northeast-1:aaaaaaaa-0000-0000-0000-000000000003',
+        },
       },
     },
     api: {
@@ -80,16 +89,31 @@ export const BACKENDS: Record<string, AmplifyMeta> = {
         output: {
           GraphQLAPIEndpointOutput: 'https://shopapi0000000000000000000.appsync-api.ap-northeast-1.amazonaws.com/graphql',
           GraphQLAPIKeyOutput: 'da2-generatorkey000000000000',
-          authConfig: { defaultAuthentication: { authenticationType: 'AMAZON_COGNITO_USER_POOLS' }, additionalAuthenticationProviders: [{ authenticationType: 'API_KEY' }] },
+          authConfig: {
+            defaultAuthentication: { authenticationType: 'AMAZON_COGNITO_USER_POOLS' },
+            additionalAuthenticationProviders: [{ authenticationType: 'API_KEY' }],
+          },
         },
       },
-      orders: { service: 'API Gateway', lastPushTimeStamp: PUSHED, output: { ApiName: 'orders', RootUrl: 'https://orders00000.execute-api.ap-northeast-1.amazonaws.com/dev' } },
-      admin: { service: 'API Gateway', lastPushTimeStamp: PUSHED, output: { ApiName: 'AdminQueries', RootUrl: 'https://admin000000.execute-api.ap-northeast-1.amazonaws.com/dev' } },
+      orders: {
+        service: 'API Gateway',
+        lastPushTimeStamp: PUSHED,
+        output: { ApiName: 'orders', RootUrl: 'https://orders00000.execute-api.ap-northeast-1.amazonaws.com/dev' },
+      },
+      admin: {
+        service: 'API Gateway',
+        lastPushTimeStamp: PUSHED,
+        output: { ApiName: 'AdminQueries', RootUrl: 'https://admin000000.execute-api.ap-northeast-1.amazonaws.com/dev' },
+      },
       notPushed: { service: 'API Gateway', output: { ApiName: 'draft', RootUrl: 'https://draft000000.execute-api.ap-northeast-1.amazonaws.com/dev' } },
     },
     storage: {
       media: { service: 'S3', lastPushTimeStamp: PUSHED, output: { BucketName: 'media-bucket-dev', Region: 'ap-northeast-1' } },
-      table: { service: 'DynamoDB', lastPushTimeStamp: PUSHED, output: { Name: 'table-dev', Region: 'ap-northeast-1', Arn: 'arn:aws:dynamodb:ap-northeast-1:000000000000:table/table-dev' } },
+      table: {
+        service: 'DynamoDB',
+        lastPushTimeStamp: PUSHED,
+        output: { Name: 'table-dev', Region: 'ap-northeast-1', Arn: 'arn:aws:dynamodb:ap-northeast-1:000000000000:table/table-dev' },
+      },
     },
     hosting: {
       S3AndCloudFront: {
@@ -113,11 +137,17 @@ export const BACKENDS: Record<string, AmplifyMeta> = {
       geoAuth: {
         service: 'Cognito',
         lastPushTimeStamp: PUSHED,
-        output: { UserPoolId: 'us-east-2_Gen1Pool5', AppClientIDWeb: 'webclient000000000000000005',
-          AppClientID: 'nativeclient00000000000005', IdentityPoolId: 'us-east-2:aaaaaaaa-0000-0000-0000-000000000005' },
+        output: {
+          UserPoolId: 'us-east-2_Gen1Pool5',
+          AppClientIDWeb: 'webclient000000000000000005',
+          AppClientID: 'nativeclient00000000000005',
+          IdentityPoolId: 'us-east-2:aaaaaaaa-0000-0000-0000-000000000005',
+        },
       },
     },
-    analytics: { app: { service: 'Pinpoint', lastPushTimeStamp: PUSHED, output: { Id: 'pinpoint00000000000000000000000a', Region: 'us-east-1', appName: 'app-dev' } } },
+    analytics: {
+      app: { service: 'Pinpoint', lastPushTimeStamp: PUSHED, output: { Id: 'pinpoint00000000000000000000000a', Region: 'us-east-1', appName: 'app-dev' } },
+    },
     notifications: {
       app: {
         service: 'Pinpoint',
@@ -141,7 +171,12 @@ export const BACKENDS: Record<string, AmplifyMeta> = {
   'predictions, Lex, identity pool only': meta('us-east-1', {
     auth: { guests: { service: 'Cognito', lastPushTimeStamp: PUSHED, output: { IdentityPoolId: 'us-east-1:aaaaaaaa-0000-0000-0000-000000000006' } } },
     predictions: {
-      speech: { service: 'Polly', convertType: 'speechGenerator', lastPushTimeStamp: PUSHED, output: { region: 'us-east-1', voice: 'Matthew', language: 'en-US' } },
+      speech: {
+        service: 'Polly',
+        convertType: 'speechGenerator',
+        lastPushTimeStamp: PUSHED,
+        output: { region: 'us-east-1', voice: 'Matthew', language: 'en-US' },
+      },
       labels: { service: 'Rekognition', identifyType: 'identifyLabels', lastPushTimeStamp: PUSHED, output: { region: 'us-east-1', type: 'LABELS' } },
       sentiment: { service: 'Comprehend', interpretType: 'interpretText', lastPushTimeStamp: PUSHED, output: { region: 'us-east-1', type: 'ALL' } },
       model: { service: 'SageMaker', inferType: 'inferModel', lastPushTimeStamp: PUSHED, output: { region: 'us-east-1', endpointName: 'model-endpoint' } },
@@ -149,4 +184,3 @@ export const BACKENDS: Record<string, AmplifyMeta> = {
     interactions: { bot: { service: 'Lex', lastPushTimeStamp: PUSHED, output: { BotName: 'OrderBot_dev', Region: 'us-east-1' } } },
   }),
 };
-

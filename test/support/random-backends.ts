@@ -10,7 +10,25 @@ import type { AmplifyMeta } from './official-generator.js';
 const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1'];
 const PUSHED = '2024-05-01T10:00:00.000Z';
 const AUTH_MODES = ['API_KEY', 'AWS_IAM', 'AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT', 'AWS_LAMBDA'];
-const SIGN_UP_ATTRIBUTES = ['ADDRESS', 'BIRTHDATE', 'EMAIL', 'FAMILY_NAME', 'GENDER', 'GIVEN_NAME', 'LOCALE', 'MIDDLE_NAME', 'NAME', 'NICKNAME', 'PHONE_NUMBER', 'PICTURE', 'PREFERRED_USERNAME', 'PROFILE', 'UPDATED_AT', 'WEBSITE', 'ZONEINFO'];
+const SIGN_UP_ATTRIBUTES = [
+  'ADDRESS',
+  'BIRTHDATE',
+  'EMAIL',
+  'FAMILY_NAME',
+  'GENDER',
+  'GIVEN_NAME',
+  'LOCALE',
+  'MIDDLE_NAME',
+  'NAME',
+  'NICKNAME',
+  'PHONE_NUMBER',
+  'PICTURE',
+  'PREFERRED_USERNAME',
+  'PROFILE',
+  'UPDATED_AT',
+  'WEBSITE',
+  'ZONEINFO',
+];
 const PASSWORD_CHARACTERS = ['REQUIRES_LOWERCASE', 'REQUIRES_UPPERCASE', 'REQUIRES_NUMBERS', 'REQUIRES_SYMBOLS'];
 const SCOPES = ['phone', 'email', 'openid', 'profile', 'aws.cognito.signin.user.admin'];
 const SOCIAL = [
@@ -19,7 +37,17 @@ const SOCIAL = [
   ['AMAZON', 'AmazonWebClient'],
   ['APPLE', 'AppleWebClient'],
 ] as const;
-const MAP_STYLES = ['VectorEsriStreets', 'VectorEsriTopographic', 'VectorEsriNavigation', 'VectorEsriDarkGrayCanvas', 'VectorEsriLightGrayCanvas', 'RasterEsriImagery', 'VectorHereExplore', 'VectorHereExploreTruck', 'VectorHereContrast'];
+const MAP_STYLES = [
+  'VectorEsriStreets',
+  'VectorEsriTopographic',
+  'VectorEsriNavigation',
+  'VectorEsriDarkGrayCanvas',
+  'VectorEsriLightGrayCanvas',
+  'RasterEsriImagery',
+  'VectorHereExplore',
+  'VectorHereExploreTruck',
+  'VectorHereContrast',
+];
 const CHANNELS = ['APNS', 'FCM', 'Email', 'SMS', 'InAppMessaging'];
 const URLS = ['http://localhost:3000/', 'https://main.d1a2b3c4.amplifyapp.com/', 'myapp://', 'exp://127.0.0.1:19000/--/'];
 
@@ -28,14 +56,25 @@ type Resources = Record<string, Record<string, unknown>>;
 const name = fc.stringMatching(/^[a-z][a-zA-Z0-9]{2,11}$/);
 const hex = (length: number): fc.Arbitrary<string> => fc.stringMatching(new RegExp(`^[0-9a-f]{${length}}$`));
 /** Pushed almost always; a resource added and never pushed now and then. */
-const pushed = fc.oneof({ weight: 9, arbitrary: fc.constant<string | undefined>(PUSHED) }, { weight: 1, arbitrary: fc.constant<string | undefined>(undefined) });
+const pushed = fc.oneof(
+  { weight: 9, arbitrary: fc.constant<string | undefined>(PUSHED) },
+  { weight: 1, arbitrary: fc.constant<string | undefined>(undefined) },
+);
 const subset = <T>(values: readonly T[], minLength = 0): fc.Arbitrary<T[]> => fc.subarray([...values], { minLength });
 
 /** A resource as the CLI records it, with the bookkeeping of a pushed one (template, hash, dependencies). */
-function resource(service: string, output: Record<string, unknown>, lastPushTimeStamp: string | undefined, extra: Record<string, unknown> = {}): Record<string, unknown> {
+function resource(
+  service: string,
+  output: Record<string, unknown>,
+  lastPushTimeStamp: string | undefined,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const pushedFields = lastPushTimeStamp
     ? {
-        providerMetadata: { s3TemplateURL: `https://s3.amazonaws.com/amplify-app-dev-deployment/amplify-cfn-templates/${service}-cloudformation-template.json`, logicalId: service.replace(/\W/g, '') },
+        providerMetadata: {
+          s3TemplateURL: `https://s3.amazonaws.com/amplify-app-dev-deployment/amplify-cfn-templates/${service}-cloudformation-template.json`,
+          logicalId: service.replace(/\W/g, ''),
+        },
         lastPushTimeStamp,
         lastPushDirHash: 'H2TuFM7ivUuU6vZ3x2cG7Q6Zvyo=',
       }
@@ -48,7 +87,10 @@ function auth(region: string): fc.Arbitrary<Resources> {
     socialProviders: subset(SOCIAL.map(([provider]) => provider)),
     usernameAttributes: fc.constantFrom([], ['EMAIL'], ['PHONE_NUMBER'], ['EMAIL', 'PHONE_NUMBER']),
     signupAttributes: subset(SIGN_UP_ATTRIBUTES),
-    passwordProtectionSettings: fc.record({ passwordPolicyMinLength: fc.oneof(fc.integer({ min: 6, max: 99 }), fc.integer({ min: 6, max: 99 }).map(String)), passwordPolicyCharacters: subset(PASSWORD_CHARACTERS) }),
+    passwordProtectionSettings: fc.record({
+      passwordPolicyMinLength: fc.oneof(fc.integer({ min: 6, max: 99 }), fc.integer({ min: 6, max: 99 }).map(String)),
+      passwordPolicyCharacters: subset(PASSWORD_CHARACTERS),
+    }),
     mfaConfiguration: fc.constantFrom('OFF', 'ON', 'OPTIONAL'),
     mfaTypes: fc.constantFrom(['SMS'], ['TOTP'], ['SMS', 'TOTP']),
     verificationMechanisms: subset(['EMAIL', 'PHONE_NUMBER']),
@@ -95,14 +137,24 @@ function auth(region: string): fc.Arbitrary<Resources> {
               ...(hostedUi ?? {}),
             }
           : {}),
-        ...(identityPool ? { IdentityPoolId: `${region}:${id.slice(0, 8)}-0000-4000-8000-000000000000`, IdentityPoolName: `${resourceName}_identitypool` } : {}),
+        ...(identityPool
+          ? { IdentityPoolId: `${region}:${id.slice(0, 8)}-0000-4000-8000-000000000000`, IdentityPoolName: `${resourceName}_identitypool` }
+          : {}),
         ...Object.fromEntries(social.map((key) => [key, `${key.toLowerCase()}-${id}`])),
       };
       const resources: Resources = {
-        [resourceName]: resource('Cognito', output, lastPush, { customAuth, serviceType, ...(userPool && config ? { frontendAuthConfig: hostedUi ? config : { ...config, socialProviders: [] } } : {}) }),
+        [resourceName]: resource('Cognito', output, lastPush, {
+          customAuth,
+          serviceType,
+          ...(userPool && config ? { frontendAuthConfig: hostedUi ? config : { ...config, socialProviders: [] } } : {}),
+        }),
       };
       if (userPool && groups) {
-        resources['userPoolGroups'] = resource('Cognito-UserPool-Groups', Object.fromEntries(groups.map((group) => [`${group}GroupRole`, `arn:aws:iam::000000000000:role/${group}`])), lastPush);
+        resources['userPoolGroups'] = resource(
+          'Cognito-UserPool-Groups',
+          Object.fromEntries(groups.map((group) => [`${group}GroupRole`, `arn:aws:iam::000000000000:role/${group}`])),
+          lastPush,
+        );
       }
       return resources;
     });
@@ -112,7 +164,11 @@ function auth(region: string): fc.Arbitrary<Resources> {
 function modeConfig(mode: string): Record<string, unknown> {
   if (mode === 'API_KEY') return { authenticationType: mode, apiKeyConfig: { apiKeyExpirationDays: 7, description: 'api key' } };
   if (mode === 'AMAZON_COGNITO_USER_POOLS') return { authenticationType: mode, userPoolConfig: { userPoolId: 'authapp' } };
-  if (mode === 'OPENID_CONNECT') return { authenticationType: mode, openIDConnectConfig: { name: 'oidc', issuerUrl: 'https://issuer.example.com', clientId: 'client', iatTTL: 0, authTTL: 0 } };
+  if (mode === 'OPENID_CONNECT')
+    return {
+      authenticationType: mode,
+      openIDConnectConfig: { name: 'oidc', issuerUrl: 'https://issuer.example.com', clientId: 'client', iatTTL: 0, authTTL: 0 },
+    };
   if (mode === 'AWS_LAMBDA') return { authenticationType: mode, lambdaAuthorizerConfig: { lambdaFunction: 'authorizer', ttlSeconds: 300 } };
   return { authenticationType: mode };
 }
@@ -127,31 +183,33 @@ function api(region: string): fc.Arbitrary<Resources> {
     lastPush: pushed,
   });
   const rest = fc.record({ resourceName: name, apiName: name, id: hex(10), lastPush: pushed, container: fc.boolean(), restrictAccess: fc.boolean() });
-  return fc.record({ graphQl: fc.option(graphQl, { nil: undefined }), rest: fc.uniqueArray(rest, { maxLength: 3, selector: (api) => api.resourceName }) }).map(({ graphQl, rest }) => {
-    const resources: Resources = {};
-    if (graphQl) {
-      const [first, ...others] = graphQl.modes as [string, ...string[]];
-      const output: Record<string, unknown> = {
-        GraphQLAPIIdOutput: graphQl.id,
-        GraphQLAPIEndpointOutput: `https://${graphQl.id}.appsync-api.${region}.amazonaws.com/graphql`,
-        ...(graphQl.modes.includes('API_KEY') ? { GraphQLAPIKeyOutput: `da2-${graphQl.id}` } : {}),
-        ...(graphQl.recorded === 'securityType'
-          ? { securityType: first }
-          : graphQl.recorded === 'authConfig'
-            ? { authConfig: { defaultAuthentication: modeConfig(first), additionalAuthenticationProviders: others.map(modeConfig) } }
-            : {}),
-      };
-      resources[graphQl.resourceName] = resource('AppSync', output, graphQl.lastPush);
-    }
-    for (const api of rest) {
-      if (resources[api.resourceName]) continue;
-      const output = { ApiName: api.apiName, RootUrl: `https://${api.id}.execute-api.${region}.amazonaws.com/dev`, ApiId: api.id };
-      resources[api.resourceName] = api.container
-        ? resource('ElasticContainer', output, api.lastPush, { apiType: 'REST', restrictAccess: api.restrictAccess })
-        : resource('API Gateway', output, api.lastPush, api.restrictAccess ? { authorizationType: 'AMAZON_COGNITO_USER_POOLS' } : {});
-    }
-    return resources;
-  });
+  return fc
+    .record({ graphQl: fc.option(graphQl, { nil: undefined }), rest: fc.uniqueArray(rest, { maxLength: 3, selector: (api) => api.resourceName }) })
+    .map(({ graphQl, rest }) => {
+      const resources: Resources = {};
+      if (graphQl) {
+        const [first, ...others] = graphQl.modes as [string, ...string[]];
+        const output: Record<string, unknown> = {
+          GraphQLAPIIdOutput: graphQl.id,
+          GraphQLAPIEndpointOutput: `https://${graphQl.id}.appsync-api.${region}.amazonaws.com/graphql`,
+          ...(graphQl.modes.includes('API_KEY') ? { GraphQLAPIKeyOutput: `da2-${graphQl.id}` } : {}),
+          ...(graphQl.recorded === 'securityType'
+            ? { securityType: first }
+            : graphQl.recorded === 'authConfig'
+              ? { authConfig: { defaultAuthentication: modeConfig(first), additionalAuthenticationProviders: others.map(modeConfig) } }
+              : {}),
+        };
+        resources[graphQl.resourceName] = resource('AppSync', output, graphQl.lastPush);
+      }
+      for (const api of rest) {
+        if (resources[api.resourceName]) continue;
+        const output = { ApiName: api.apiName, RootUrl: `https://${api.id}.execute-api.${region}.amazonaws.com/dev`, ApiId: api.id };
+        resources[api.resourceName] = api.container
+          ? resource('ElasticContainer', output, api.lastPush, { apiType: 'REST', restrictAccess: api.restrictAccess })
+          : resource('API Gateway', output, api.lastPush, api.restrictAccess ? { authorizationType: 'AMAZON_COGNITO_USER_POOLS' } : {});
+      }
+      return resources;
+    });
 }
 
 function storage(region: string): fc.Arbitrary<Resources> {
@@ -165,12 +223,22 @@ function storage(region: string): fc.Arbitrary<Resources> {
     .map(({ bucket, tables }) => {
       const resources: Resources = {};
       if (bucket) {
-        resources[bucket.resourceName] = resource('S3', { BucketName: `${bucket.resourceName.toLowerCase()}-bucket-dev`, Region: bucket.region }, bucket.lastPush);
+        resources[bucket.resourceName] = resource(
+          'S3',
+          { BucketName: `${bucket.resourceName.toLowerCase()}-bucket-dev`, Region: bucket.region },
+          bucket.lastPush,
+        );
       }
       for (const table of tables) {
         resources[table.resourceName] ??= resource(
           'DynamoDB',
-          { Name: `${table.resourceName}-dev`, Region: region, Arn: `arn:aws:dynamodb:${region}:000000000000:table/${table.resourceName}-dev`, PartitionKeyName: 'id', PartitionKeyType: 'S' },
+          {
+            Name: `${table.resourceName}-dev`,
+            Region: region,
+            Arn: `arn:aws:dynamodb:${region}:000000000000:table/${table.resourceName}-dev`,
+            PartitionKeyName: 'id',
+            PartitionKeyType: 'S',
+          },
           table.lastPush,
         );
       }
@@ -184,20 +252,41 @@ function pinpoint(appId: string, region: string): Record<string, unknown> {
 
 function analytics(): fc.Arbitrary<Resources> {
   const stream = fc.option(fc.record({ resourceName: name, region: fc.constantFrom(...REGIONS) }), { nil: undefined });
-  return fc.record({ resourceName: name, id: hex(32), region: fc.constantFrom(...REGIONS), lastPush: pushed, stream }).map(({ resourceName, id, region, lastPush, stream }) => ({
-    [resourceName]: resource('Pinpoint', pinpoint(id, region), lastPush),
-    ...(stream && stream.resourceName !== resourceName
-      ? { [stream.resourceName]: resource('Kinesis', { kinesisStreamArn: `arn:aws:kinesis:${stream.region}:000000000000:stream/${stream.resourceName}-dev`, kinesisStreamId: `${stream.resourceName}-dev`, kinesisStreamShardCount: 1 }, PUSHED) }
-      : {}),
-  }));
+  return fc
+    .record({ resourceName: name, id: hex(32), region: fc.constantFrom(...REGIONS), lastPush: pushed, stream })
+    .map(({ resourceName, id, region, lastPush, stream }) => ({
+      [resourceName]: resource('Pinpoint', pinpoint(id, region), lastPush),
+      ...(stream && stream.resourceName !== resourceName
+        ? {
+            [stream.resourceName]: resource(
+              'Kinesis',
+              {
+                kinesisStreamArn: `arn:aws:kinesis:${stream.region}:000000000000:stream/${stream.resourceName}-dev`,
+                kinesisStreamId: `${stream.resourceName}-dev`,
+                kinesisStreamShardCount: 1,
+              },
+              PUSHED,
+            ),
+          }
+        : {}),
+    }));
 }
 
 /** Notifications live on a Pinpoint app of their own (no push time stamp: the CLI pushes channels itself). */
 function notifications(): fc.Arbitrary<Resources> {
   return fc
-    .record({ resourceName: name, id: hex(32), region: fc.constantFrom(...REGIONS), channels: fc.array(fc.tuple(fc.constantFrom(...CHANNELS), fc.boolean()), { minLength: 1, maxLength: 5 }) })
+    .record({
+      resourceName: name,
+      id: hex(32),
+      region: fc.constantFrom(...REGIONS),
+      channels: fc.array(fc.tuple(fc.constantFrom(...CHANNELS), fc.boolean()), { minLength: 1, maxLength: 5 }),
+    })
     .map(({ resourceName, id, region, channels }) => ({
-      [resourceName]: resource('Pinpoint', { ...pinpoint(id, region), ...Object.fromEntries(channels.map(([channel, enabled]) => [channel, { Enabled: enabled, ApplicationId: id }])) }, undefined),
+      [resourceName]: resource(
+        'Pinpoint',
+        { ...pinpoint(id, region), ...Object.fromEntries(channels.map(([channel, enabled]) => [channel, { Enabled: enabled, ApplicationId: id }])) },
+        undefined,
+      ),
     }));
 }
 
@@ -210,14 +299,25 @@ function geo(region: string): fc.Arbitrary<Resources> {
           `${entry.resourceName}${service}`,
           resource(
             service,
-            { Name: `${entry.resourceName}-dev`, Region: region, Arn: `arn:aws:geo:${region}:000000000000:${service.toLowerCase()}/${entry.resourceName}-dev`, ...(style ? { Style: mapStyle } : {}) },
+            {
+              Name: `${entry.resourceName}-dev`,
+              Region: region,
+              Arn: `arn:aws:geo:${region}:000000000000:${service.toLowerCase()}/${entry.resourceName}-dev`,
+              ...(style ? { Style: mapStyle } : {}),
+            },
             entry.lastPush,
-            { isDefault: index === pick % items.length, accessType: 'AuthorizedAndGuestUsers', ...(style ? { mapStyle } : service === 'PlaceIndex' ? { dataProvider: 'Esri', dataSourceIntendedUse: 'SingleUse' } : {}) },
+            {
+              isDefault: index === pick % items.length,
+              accessType: 'AuthorizedAndGuestUsers',
+              ...(style ? { mapStyle } : service === 'PlaceIndex' ? { dataProvider: 'Esri', dataSourceIntendedUse: 'SingleUse' } : {}),
+            },
           ),
         ]),
       ),
     );
-  return fc.tuple(kind('Map', true), kind('PlaceIndex', false), kind('GeofenceCollection', false)).map(([maps, indices, collections]) => ({ ...maps, ...indices, ...collections }));
+  return fc
+    .tuple(kind('Map', true), kind('PlaceIndex', false), kind('GeofenceCollection', false))
+    .map(([maps, indices, collections]) => ({ ...maps, ...indices, ...collections }));
 }
 
 function predictions(region: string): fc.Arbitrary<Resources> {
@@ -226,7 +326,12 @@ function predictions(region: string): fc.Arbitrary<Resources> {
     ['translate', resource('Translate', { region, sourceLang: 'en', targetLang: 'de' }, PUSHED, { convertType: 'translateText' })],
     ['transcribe', resource('Transcribe', { region, language: 'en-US' }, PUSHED, { convertType: 'transcription' })],
     ['labels', resource('Rekognition', { region, type: 'LABELS' }, PUSHED, { identifyType: 'identifyLabels' })],
-    ['entities', resource('Rekognition', { region, celebrityDetectionEnabled: true, collectionId: 'faces-dev', maxEntities: '50' }, PUSHED, { identifyType: 'identifyEntities' })],
+    [
+      'entities',
+      resource('Rekognition', { region, celebrityDetectionEnabled: true, collectionId: 'faces-dev', maxEntities: '50' }, PUSHED, {
+        identifyType: 'identifyEntities',
+      }),
+    ],
     ['text', resource('RekognitionAndTextract', { region, format: 'PLAIN' }, PUSHED, { identifyType: 'identifyText' })],
     ['sentiment', resource('Comprehend', { region, type: 'ALL' }, PUSHED, { interpretType: 'interpretText' })],
     ['model', resource('SageMaker', { region, endpointName: 'model-endpoint' }, PUSHED, { inferType: 'inferModel' })],
@@ -235,31 +340,53 @@ function predictions(region: string): fc.Arbitrary<Resources> {
 }
 
 function interactions(region: string): fc.Arbitrary<Resources> {
-  return fc.uniqueArray(name, { minLength: 1, maxLength: 2 }).map((bots) => Object.fromEntries(bots.map((bot) => [bot, resource('Lex', { BotName: `${bot}_dev`, Region: region }, PUSHED)])));
+  return fc
+    .uniqueArray(name, { minLength: 1, maxLength: 2 })
+    .map((bots) => Object.fromEntries(bots.map((bot) => [bot, resource('Lex', { BotName: `${bot}_dev`, Region: region }, PUSHED)])));
 }
 
 function hosting(region: string): fc.Arbitrary<Resources> {
-  return fc.constantFrom('secure', 'website', 'amplifyhosting').map((kind): Resources =>
-    kind === 'amplifyhosting'
-      ? { amplifyhosting: resource('amplifyhosting', {}, PUSHED, { type: 'manual' }) }
-      : {
-          S3AndCloudFront: resource(
-            'S3AndCloudFront',
-            { HostingBucketName: 'site-dev', Region: region, ...(kind === 'secure' ? { CloudFrontSecureURL: 'https://d0000000000.cloudfront.net' } : { WebsiteURL: `http://site-dev.s3-website-${region}.amazonaws.com` }) },
-            PUSHED,
-          ),
-        },
+  return fc.constantFrom('secure', 'website', 'amplifyhosting').map(
+    (kind): Resources =>
+      kind === 'amplifyhosting'
+        ? { amplifyhosting: resource('amplifyhosting', {}, PUSHED, { type: 'manual' }) }
+        : {
+            S3AndCloudFront: resource(
+              'S3AndCloudFront',
+              {
+                HostingBucketName: 'site-dev',
+                Region: region,
+                ...(kind === 'secure'
+                  ? { CloudFrontSecureURL: 'https://d0000000000.cloudfront.net' }
+                  : { WebsiteURL: `http://site-dev.s3-website-${region}.amazonaws.com` }),
+              },
+              PUSHED,
+            ),
+          },
   );
 }
 
 function functions(region: string): fc.Arbitrary<Resources> {
-  return fc.uniqueArray(name, { minLength: 1, maxLength: 2 }).map((names) =>
-    Object.fromEntries(names.map((fn) => [fn, resource('Lambda', { Name: `${fn}-dev`, Region: region, Arn: `arn:aws:lambda:${region}:000000000000:function:${fn}-dev` }, PUSHED, { build: true })])),
-  );
+  return fc
+    .uniqueArray(name, { minLength: 1, maxLength: 2 })
+    .map((names) =>
+      Object.fromEntries(
+        names.map((fn) => [
+          fn,
+          resource('Lambda', { Name: `${fn}-dev`, Region: region, Arn: `arn:aws:lambda:${region}:000000000000:function:${fn}-dev` }, PUSHED, { build: true }),
+        ]),
+      ),
+    );
 }
 
 function custom(): fc.Arbitrary<Resources> {
-  return fc.uniqueArray(name, { minLength: 1, maxLength: 2 }).map((names) => Object.fromEntries(names.map((resourceName) => [resourceName, resource('customCDK', { topicArn: `arn:aws:sns:us-east-1:000000000000:${resourceName}` }, PUSHED)])));
+  return fc
+    .uniqueArray(name, { minLength: 1, maxLength: 2 })
+    .map((names) =>
+      Object.fromEntries(
+        names.map((resourceName) => [resourceName, resource('customCDK', { topicArn: `arn:aws:sns:us-east-1:000000000000:${resourceName}` }, PUSHED)]),
+      ),
+    );
 }
 
 /** An amplify-meta.json with a random set of categories, each with random resources and options. */
@@ -283,7 +410,14 @@ export const amplifyMeta: fc.Arbitrary<AmplifyMeta> = fc.constantFrom(...REGIONS
     )
     .chain((categories) => fc.boolean().map((shared) => (shared ? withSharedPinpointApp(categories) : categories)))
     .map((categories) => ({
-      providers: { awscloudformation: { Region: region, StackName: `amplify-app-dev-${region}`, AuthRoleName: 'amplify-app-dev-authRole', UnauthRoleName: 'amplify-app-dev-unauthRole' } },
+      providers: {
+        awscloudformation: {
+          Region: region,
+          StackName: `amplify-app-dev-${region}`,
+          AuthRoleName: 'amplify-app-dev-authRole',
+          UnauthRoleName: 'amplify-app-dev-unauthRole',
+        },
+      },
       ...Object.fromEntries(Object.entries(categories).filter(([, resources]) => resources !== undefined && Object.keys(resources).length > 0)),
     })),
 );
@@ -296,7 +430,10 @@ function withSharedPinpointApp(categories: Partial<Record<string, Resources>>): 
   const [resourceName, analytics] = analyticsApp;
   const app = analytics['output'] as { Id: string; Region: string; appName: string };
   const channels = Object.entries(notificationsApp['output'] as Record<string, unknown>).filter(([key]) => CHANNELS.includes(key));
-  const output = { ...pinpoint(app.Id, app.Region), ...Object.fromEntries(channels.map(([channel, settings]) => [channel, { ...(settings as object), ApplicationId: app.Id }])) };
+  const output = {
+    ...pinpoint(app.Id, app.Region),
+    ...Object.fromEntries(channels.map(([channel, settings]) => [channel, { ...(settings as object), ApplicationId: app.Id }])),
+  };
   return { ...categories, notifications: { [resourceName]: resource('Pinpoint', output, undefined) } };
 }
 
@@ -306,7 +443,9 @@ export function everyResourcePushed(meta: AmplifyMeta): AmplifyMeta {
     typeof resource === 'object' && resource !== null && 'service' in resource && 'output' in resource ? { lastPushTimeStamp: PUSHED, ...resource } : resource;
   return Object.fromEntries(
     Object.entries(meta).map(([category, resources]) =>
-      category === 'providers' || typeof resources !== 'object' || resources === null ? [category, resources] : [category, Object.fromEntries(Object.entries(resources).map(([name, resource]) => [name, pushed(resource)]))],
+      category === 'providers' || typeof resources !== 'object' || resources === null
+        ? [category, resources]
+        : [category, Object.fromEntries(Object.entries(resources).map(([name, resource]) => [name, pushed(resource)]))],
     ),
   ) as AmplifyMeta;
 }
@@ -327,11 +466,21 @@ export const projectWithFiles: fc.Arbitrary<{ meta: AmplifyMeta; projectFiles: R
     .map(({ guests, precedence }) => {
       const projectFiles: Record<string, string> = {};
       pools.forEach((resourceName, index) => {
-        const cognitoConfig = { resourceName, serviceName: 'Cognito', identityPoolName: `${resourceName}_identitypool`, allowUnauthenticatedIdentities: guests[index], authSelections: 'identityPoolAndUserPool' };
+        const cognitoConfig = {
+          resourceName,
+          serviceName: 'Cognito',
+          identityPoolName: `${resourceName}_identitypool`,
+          allowUnauthenticatedIdentities: guests[index],
+          authSelections: 'identityPoolAndUserPool',
+        };
         projectFiles[`amplify/backend/auth/${resourceName}/cli-inputs.json`] = JSON.stringify({ version: '1', cognitoConfig }, null, 2);
       });
       if (groups.length > 0) {
-        projectFiles['amplify/backend/auth/userPoolGroups/user-pool-group-precedence.json'] = JSON.stringify(precedence.map((groupName, index) => ({ groupName, precedence: index + 1 })), null, 2);
+        projectFiles['amplify/backend/auth/userPoolGroups/user-pool-group-precedence.json'] = JSON.stringify(
+          precedence.map((groupName, index) => ({ groupName, precedence: index + 1 })),
+          null,
+          2,
+        );
       }
       return { meta, projectFiles };
     });

@@ -60,7 +60,9 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
   const given = [...(args.input !== undefined ? [args.input] : []), ...(args.more ?? [])];
   const explicit = given.length > 1 || given.some(isGlob);
   // Several inputs (or globs): each is one item. Otherwise the apps found below the folder given.
-  const items = explicit ? expandInputs(given, terminal.cwd).map((item) => relativeToFolder(item, terminal.cwd)) : findApps(path.resolve(terminal.cwd, args.input ?? '.')).map((app) => path.relative(terminal.cwd, app) || '.');
+  const items = explicit
+    ? expandInputs(given, terminal.cwd).map((item) => relativeToFolder(item, terminal.cwd))
+    : findApps(path.resolve(terminal.cwd, args.input ?? '.')).map((app) => path.relative(terminal.cwd, app) || '.');
   if (items.length === 0) {
     terminal.stderr(`No Gen1 configuration file found${explicit ? ` for ${given.join(' ')}` : ` below ${args.input ?? '.'}`}.\n`);
     return EXIT.USAGE;
@@ -118,10 +120,13 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
   try {
     const settings = { cwd: terminal.cwd, colorOnStderr: terminal.colorOnStderr, toolVersion: terminal.toolVersion };
     const runHere = (chunk: readonly BatchItem[]): Promise<AppOutcome[]> => runChunk(batch.runOne, args, chunk, settings, batch.acceptFindings);
-    await runOnThreads({ threads: workers, command: batch.command, args, settings, items: batchItems, groups: [...groups.values()], jobs, runHere }, (results) => {
-      for (const [index, outcome] of results) outcomes[index] = outcome;
-      printReady();
-    });
+    await runOnThreads(
+      { threads: workers, command: batch.command, args, settings, items: batchItems, groups: [...groups.values()], jobs, runHere },
+      (results) => {
+        for (const [index, outcome] of results) outcomes[index] = outcome;
+        printReady();
+      },
+    );
   } catch (error) {
     return reportInternalFault(terminal.stderr, error, args.debug);
   }

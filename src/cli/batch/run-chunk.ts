@@ -43,7 +43,14 @@ export type AcceptFindings = AppInBatch['acceptFindings'];
  * Runs one app with a terminal that keeps what it prints, so that apps run anywhere (on this thread or another)
  * are printed in the order of the batch. A bug met in one app is that app's internal fault; the others still run.
  */
-export function runBuffered<A extends DebugArguments>(runOne: RunOne<A>, args: A, item: BatchItem, settings: TerminalSettings, writeBatch: WriteBatch, acceptFindings?: AcceptFindings): AppOutcome {
+export function runBuffered<A extends DebugArguments>(
+  runOne: RunOne<A>,
+  args: A,
+  item: BatchItem,
+  settings: TerminalSettings,
+  writeBatch: WriteBatch,
+  acceptFindings?: AcceptFindings,
+): AppOutcome {
   const writes: AppOutcome['writes'] = [];
   const severities = { error: 0, warning: 0, info: 0 };
   const terminal: Terminal = {

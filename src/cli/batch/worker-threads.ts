@@ -206,7 +206,12 @@ export function serveBatchIfWorker(runners: Record<BatchCommand, RunOne<never>>)
   const port = parentPort;
   port.on('message', (message: Assignment) => {
     // The apps run now; their results go back once their outputs are on disk, and the next chunk may run meanwhile.
-    void runChunk(runOne, data.args, message.items.map(([, item]) => item), data.settings).then((outcomes) => {
+    void runChunk(
+      runOne,
+      data.args,
+      message.items.map(([, item]) => item),
+      data.settings,
+    ).then((outcomes) => {
       const results: Results['results'] = message.items.map(([index], position) => [index, outcomes[position]!]);
       port.postMessage({ results } satisfies Results);
     });

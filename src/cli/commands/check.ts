@@ -13,7 +13,14 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Report } from '../../diagnostics/report.js';
 import { isConversionError } from '../../errors.js';
 import type { OutputsVersion } from '../../outputs/versions.js';
-import { OUTPUTS_VERSION_OPTION, SHARED_OPTIONS, type BatchArguments, type DebugArguments, type ReportArguments, type SourceArguments } from '../options/shared-options.js';
+import {
+  OUTPUTS_VERSION_OPTION,
+  SHARED_OPTIONS,
+  type BatchArguments,
+  type DebugArguments,
+  type ReportArguments,
+  type SourceArguments,
+} from '../options/shared-options.js';
 import { EXIT } from '../output/exit-codes.js';
 import { readExisting } from '../inputs/read-input.js';
 import { emitReport } from '../output/emit-report.js';
@@ -36,9 +43,16 @@ export interface CheckArguments extends SourceArguments, ReportArguments, BatchA
 export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
   return yargs
     .positional('input', { type: 'string', describe: 'The Gen1 file or project folder (found as for convert when absent)' })
-    .positional('more', { type: 'string', array: true, describe: 'More inputs (files, folders or globs), each checked against the amplify_outputs.json of its app' })
+    .positional('more', {
+      type: 'string',
+      array: true,
+      describe: 'More inputs (files, folders or globs), each checked against the amplify_outputs.json of its app',
+    })
     .option('outputs', { type: 'string', default: 'amplify_outputs.json', describe: 'The committed amplify_outputs.json to check' })
-    .option('fail-on', { choices: ['error', 'warning', 'info'] as const, describe: 'Exit 1 on new findings of this severity or above (drift always fails); default error' })
+    .option('fail-on', {
+      choices: ['error', 'warning', 'info'] as const,
+      describe: 'Exit 1 on new findings of this severity or above (drift always fails); default error',
+    })
     .option('baseline', { type: 'string', describe: `Accepted findings and options (default: ${BASELINE_FILE} in the current folder, when present)` })
     .option('update-baseline', { type: 'boolean', default: false, describe: 'Accept every current finding: write the baseline, keeping its options' })
     .option('outputs-version', { ...OUTPUTS_VERSION_OPTION, describe: 'amplify_outputs.json version; default: the version the committed file declares' })
@@ -154,7 +168,9 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   const outputsDisplay = path.relative(terminal.cwd, outputsFile) || outputsFile;
   const committed = readExisting(outputsFile);
   if (committed.kind === 'directory' || committed.kind === 'other') {
-    terminal.stderr(`${outputsDisplay} is ${committed.kind === 'directory' ? 'a directory' : committed.what}; name the committed amplify_outputs.json with --outputs.\n`);
+    terminal.stderr(
+      `${outputsDisplay} is ${committed.kind === 'directory' ? 'a directory' : committed.what}; name the committed amplify_outputs.json with --outputs.\n`,
+    );
     return EXIT.USAGE;
   }
 
@@ -165,7 +181,15 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
 
   let result: ConvertResult;
   try {
-    const settings = { fileName: source.display, from: args.from, platform: args.platform, api: args.api, select: source.select, projectFiles: source.projectFiles, modelIntrospection: source.modelIntrospection };
+    const settings = {
+      fileName: source.display,
+      from: args.from,
+      platform: args.platform,
+      api: args.api,
+      select: source.select,
+      projectFiles: source.projectFiles,
+      modelIntrospection: source.modelIntrospection,
+    };
     result = convertAsCommitted(source.text, settings, args.outputsVersion, committed.kind === 'file' ? committed.text : undefined);
   } catch (error) {
     if (isConversionError(error)) {

@@ -81,4 +81,3 @@ export async function runCommandLine(argv: string[], { terminal, threads, versio
   }
   return exitCode;
 }
-

@@ -5,7 +5,14 @@ import { convert, type ConvertResult } from '../../convert.js';
 import type { Report } from '../../diagnostics/report.js';
 import { isConversionError } from '../../errors.js';
 import type { OutputsVersion } from '../../outputs/versions.js';
-import { OUTPUTS_VERSION_OPTION, SHARED_OPTIONS, type BatchArguments, type DebugArguments, type ReportArguments, type SourceArguments } from '../options/shared-options.js';
+import {
+  OUTPUTS_VERSION_OPTION,
+  SHARED_OPTIONS,
+  type BatchArguments,
+  type DebugArguments,
+  type ReportArguments,
+  type SourceArguments,
+} from '../options/shared-options.js';
 import { EXIT } from '../output/exit-codes.js';
 import { describeError, readExisting, isSymbolicLink } from '../inputs/read-input.js';
 import { emitReport, reportUsesStdout } from '../output/emit-report.js';
@@ -28,17 +35,23 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
   return yargs
     .positional('input', {
       type: 'string',
-      describe: 'The Gen1 file (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json, amplifyconfiguration.dart) or a project folder; default: found in the current project',
+      describe:
+        'The Gen1 file (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json, amplifyconfiguration.dart) or a project folder; default: found in the current project',
     })
     .positional('more', { type: 'string', array: true, describe: 'More inputs (files, folders or globs), each converted next to its own app' })
     .option('out', { alias: 'o', type: 'string', default: 'amplify_outputs.json', describe: 'Where to write amplify_outputs.json; - for standard output' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Convert and report, write nothing (the result goes to standard output)' })
     .option('force', { type: 'boolean', default: false, describe: 'Replace an existing output file that differs' })
-    .option('outputs-version', { ...OUTPUTS_VERSION_OPTION, describe: 'amplify_outputs.json version; auto (the default) picks the lowest that carries everything' })
+    .option('outputs-version', {
+      ...OUTPUTS_VERSION_OPTION,
+      describe: 'amplify_outputs.json version; auto (the default) picks the lowest that carries everything',
+    })
     .options(SHARED_OPTIONS)
     .check((argv) => {
       if (argv.report !== 'text' && argv.reportFile === undefined && argv.out === '-' && !argv.dryRun) {
-        throw new Error(`--report ${String(argv.report)} prints the report on standard output, so the result cannot go there too: give --out a file or add --report-file.`);
+        throw new Error(
+          `--report ${String(argv.report)} prints the report on standard output, so the result cannot go there too: give --out a file or add --report-file.`,
+        );
       }
       return true;
     }) as unknown as Argv<ConvertArguments>;
@@ -51,12 +64,17 @@ export const convertOne: RunOne<ConvertArguments> = (args, { input, output }, te
 /** Runs `convert`; returns the exit code. */
 export function runConvert(args: ConvertArguments, terminal: Terminal, threads: Threads = {}): number | Promise<number> {
   if (runsOverSeveral(args)) {
-    return runBatch(args, terminal, {
-      command: 'convert',
-      runOne: convertOne,
-      writesTo: (input) => outputsFileFor(input, terminal.cwd),
-      parallel: args.reportFile === undefined,
-    }, threads);
+    return runBatch(
+      args,
+      terminal,
+      {
+        command: 'convert',
+        runOne: convertOne,
+        writesTo: (input) => outputsFileFor(input, terminal.cwd),
+        parallel: args.reportFile === undefined,
+      },
+      threads,
+    );
   }
   return convertFile(args, terminal);
 }
@@ -131,7 +149,9 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
   if (existing.kind === 'file' && existing.text !== result.text && !args.force) {
     report.written = false;
     emit(report);
-    terminal.stderr(`${outDisplay} already exists and differs from the converted result; nothing was written.\nRun again with --force to replace it, with --out to write elsewhere, or with --dry-run to see the result.\n`);
+    terminal.stderr(
+      `${outDisplay} already exists and differs from the converted result; nothing was written.\nRun again with --force to replace it, with --out to write elsewhere, or with --dry-run to see the result.\n`,
+    );
     return EXIT.USAGE;
   }
   if (existing.kind !== 'file' || existing.text !== result.text) {
@@ -154,5 +174,3 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
   report.written = true;
   return emit(report) ? findingsExit : EXIT.USAGE;
 }
-
-

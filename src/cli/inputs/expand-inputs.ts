@@ -87,7 +87,7 @@ function globToRegExp(glob: string): RegExp {
     else if (char === '[') {
       const end = glob.indexOf(']', index);
       source += end > index ? glob.slice(index, end + 1) : '\\[';
-      index = Math.max(end , index);
+      index = Math.max(end, index);
     } else source += char.replace(/[.+^${}()|\\]/g, '\\$&');
   }
   return new RegExp(`^${source}$`);

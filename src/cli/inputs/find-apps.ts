@@ -71,7 +71,10 @@ function readGitignore(root: string): (relative: string) => boolean {
     .map((line) => {
       const anchored = line.startsWith('/');
       const body = line.replace(/^\//, '').replace(/\/$/, '');
-      const source = body.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*');
+      const source = body
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*');
       return new RegExp(anchored || body.includes('/') ? `^${source}(/|$)` : `(^|/)${source}(/|$)`);
     });
   return (relative) => patterns.some((pattern) => pattern.test(relative));

@@ -52,7 +52,9 @@ export function resolveSource(args: SourceArguments, terminal: Terminal): Resolv
       return resolveSource({ ...args, project: found.root }, terminal);
     }
     if (found.kind === 'missing') {
-      terminal.stderr(`No Gen1 configuration file found in ${found.root}. Looked for: ${found.searched.join(', ')}.\nName the file: amplify-outputs-migrate convert path/to/aws-exports.js\n`);
+      terminal.stderr(
+        `No Gen1 configuration file found in ${found.root}. Looked for: ${found.searched.join(', ')}.\nName the file: amplify-outputs-migrate convert path/to/aws-exports.js\n`,
+      );
       return EXIT.USAGE;
     }
     display = path.relative(terminal.cwd, found.file) || found.file;

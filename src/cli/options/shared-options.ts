@@ -1,7 +1,7 @@
 import type { Options } from 'yargs';
 import { SOURCE_FORMATS, type SourceFormat } from '../../formats/index.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../diagnostics/render-report.js';
-import { OUTPUTS_VERSIONS, } from '../../outputs/versions.js';
+import { OUTPUTS_VERSIONS } from '../../outputs/versions.js';
 import { PLATFORMS, type Platform } from '../../platforms.js';
 
 /**
@@ -9,7 +9,6 @@ import { PLATFORMS, type Platform } from '../../platforms.js';
  * refused the same way (a usage error, exit 2) in both. A check that fails throws; the command line reports its
  * message as a usage error.
  */
-
 
 /** The source and conversion options: where the Gen1 source is, and how to read it. */
 export interface SourceArguments {
@@ -42,7 +41,8 @@ export const SOURCE_OPTIONS = {
   select: {
     type: 'string',
     array: true,
-    describe: 'With several resources where Gen2 holds one (amplify-meta.json): <category>=<resource>, the category being auth, api (the GraphQL API), storage or analytics',
+    describe:
+      'With several resources where Gen2 holds one (amplify-meta.json): <category>=<resource>, the category being auth, api (the GraphQL API), storage or analytics',
     coerce: (values: string[]) => parseSelect(values),
   },
   'model-introspection': { type: 'string', describe: 'A model-introspection.json to write as data.model_introspection' },

@@ -15,7 +15,9 @@ export function describeInternalFault(error: unknown, debug: boolean): string {
     const frames = stack.split('\n').filter((line) => /^\s+at /.test(line));
     if (frames.length > 0) text += `${frames.join('\n')}\n`;
   }
-  text += debug ? 'This is a bug in amplify-outputs-migrate: please report it.\n' : 'This is a bug in amplify-outputs-migrate: please report it (run again with --debug for the stack trace).\n';
+  text += debug
+    ? 'This is a bug in amplify-outputs-migrate: please report it.\n'
+    : 'This is a bug in amplify-outputs-migrate: please report it (run again with --debug for the stack trace).\n';
   return text;
 }
 

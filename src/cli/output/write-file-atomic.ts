@@ -21,7 +21,12 @@ function stage(file: string, text: string): Staged {
   const directory = path.dirname(file);
   // Unique enough with the process id and a random part; 'wx' refuses to reuse a name that exists anyway. (Not
   // node:crypto, whose load costs a command's start a few milliseconds.)
-  const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0')}.tmp`);
+  const temporary = path.join(
+    directory,
+    `.${path.basename(file)}.${process.pid}.${Math.floor(Math.random() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0')}.tmp`,
+  );
   const staged: Staged = { file, temporary, descriptor: undefined };
   try {
     staged.descriptor = openSync(temporary, 'wx', 0o644);

@@ -5,8 +5,24 @@ import type { Transform, TransformContext } from '../transform-context.js';
 /** Transforms for auth: the user attributes (standard, required at sign-up, verified, signed in with). */
 
 export const STANDARD_ATTRIBUTES = [
-  'address', 'birthdate', 'email', 'family_name', 'gender', 'given_name', 'locale', 'middle_name', 'name',
-  'nickname', 'phone_number', 'picture', 'preferred_username', 'profile', 'sub', 'updated_at', 'website', 'zoneinfo',
+  'address',
+  'birthdate',
+  'email',
+  'family_name',
+  'gender',
+  'given_name',
+  'locale',
+  'middle_name',
+  'name',
+  'nickname',
+  'phone_number',
+  'picture',
+  'preferred_username',
+  'profile',
+  'sub',
+  'updated_at',
+  'website',
+  'zoneinfo',
 ] as const;
 
 const VERIFICATION_ATTRIBUTES = ['email', 'phone_number'];

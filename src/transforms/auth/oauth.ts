@@ -68,8 +68,12 @@ export const oauthClientId: Transform = (value, ctx) => {
 /** The Hosted UI domain, without the https:// that hand-written files sometimes add. */
 export const oauthDomain: Transform = (value, ctx) => {
   if (typeof value !== 'string') return invalid(ctx, 'a domain name', value);
-  const domain = value.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
-  if (domain !== value) ctx.note('VALUE_NORMALIZED', { message: `The domain "${value}" is written as "${domain}" (without scheme or trailing slash).`, target: ctx.target });
+  const domain = value
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/\/+$/, '');
+  if (domain !== value)
+    ctx.note('VALUE_NORMALIZED', { message: `The domain "${value}" is written as "${domain}" (without scheme or trailing slash).`, target: ctx.target });
   return domain === '' ? undefined : domain;
 };
 

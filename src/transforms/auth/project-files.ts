@@ -37,7 +37,9 @@ export const guestAccessFromProject: Transform = (_value, ctx) => {
 export const userPoolGroups: Transform = (value, ctx) => {
   const output = isPlainObject(value) ? value['output'] : undefined;
   if (!isPlainObject(output)) return invalid(ctx, 'a resource with outputs', value);
-  const names = Object.keys(output).filter((key) => key.endsWith('GroupRole')).map((key) => key.slice(0, -'GroupRole'.length));
+  const names = Object.keys(output)
+    .filter((key) => key.endsWith('GroupRole'))
+    .map((key) => key.slice(0, -'GroupRole'.length));
   for (const key of Object.keys(output)) {
     if (!key.endsWith('GroupRole')) ctx.drop(joinPointer(joinPointer(ctx.pointer, 'output'), key), DROP_REASONS.deploymentOutput);
   }
@@ -45,7 +47,8 @@ export const userPoolGroups: Transform = (value, ctx) => {
   const precedence = readPrecedence(ctx);
   if (!precedence) {
     ctx.note('GROUP_PRECEDENCE_UNKNOWN', {
-      resolution: 'Convert the project folder (convert path/to/project) so that the precedence file is read, or add "precedence" to each group in amplify_outputs.json.',
+      resolution:
+        'Convert the project folder (convert path/to/project) so that the precedence file is read, or add "precedence" to each group in amplify_outputs.json.',
       target: ctx.target,
     });
   }
@@ -65,7 +68,8 @@ function readPrecedence(ctx: TransformContext): Map<string, number> | undefined 
     if (!Array.isArray(list)) return undefined;
     const ranks = new Map<string, number>();
     for (const entry of list) {
-      if (isPlainObject(entry) && typeof entry['groupName'] === 'string' && typeof entry['precedence'] === 'number') ranks.set(entry['groupName'], entry['precedence']);
+      if (isPlainObject(entry) && typeof entry['groupName'] === 'string' && typeof entry['precedence'] === 'number')
+        ranks.set(entry['groupName'], entry['precedence']);
     }
     return ranks;
   } catch {

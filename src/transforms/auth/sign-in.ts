@@ -31,7 +31,16 @@ export const mfaConfiguration: Transform = (value, ctx) => {
   return mapped ?? invalid(ctx, 'OFF, ON or OPTIONAL', value);
 };
 
-const MFA_METHODS: Record<string, string> = { SMS: 'SMS', 'SMS TEXT MESSAGE': 'SMS', SMS_MFA: 'SMS', TOTP: 'TOTP', SOFTWARE_TOKEN_MFA: 'TOTP', EMAIL: 'EMAIL', EMAIL_OTP: 'EMAIL', EMAIL_MFA: 'EMAIL' };
+const MFA_METHODS: Record<string, string> = {
+  SMS: 'SMS',
+  'SMS TEXT MESSAGE': 'SMS',
+  SMS_MFA: 'SMS',
+  TOTP: 'TOTP',
+  SOFTWARE_TOKEN_MFA: 'TOTP',
+  EMAIL: 'EMAIL',
+  EMAIL_OTP: 'EMAIL',
+  EMAIL_MFA: 'EMAIL',
+};
 
 /** MFA methods; EMAIL exists only from outputs version EMAIL_MFA_VERSION. */
 export const mfaMethods: Transform = (value, ctx) => {

@@ -20,7 +20,9 @@ export const environmentNote: Transform = (value, ctx) => {
         message: current
           ? `The project has the environments ${names.join(', ')}; amplify-meta.json (stack ${value}) belongs to "${current}", and so does the converted file.`
           : `The project has the environments ${names.join(', ')}; none of them has the stack ${value} of amplify-meta.json, which may be stale.`,
-        resolution: current ? 'Run `amplify env checkout <env>` and convert again for another environment.' : 'Run `amplify pull` for the environment you want, then convert again.',
+        resolution: current
+          ? 'Run `amplify env checkout <env>` and convert again for another environment.'
+          : 'Run `amplify pull` for the environment you want, then convert again.',
       });
     }
   } catch {

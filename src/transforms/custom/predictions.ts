@@ -61,7 +61,10 @@ export const metaPrediction: Transform = (value, ctx) => {
         const entities: Record<string, unknown> = { proxy: false, region, celebrityDetectionEnabled: Boolean(text('celebrityDetectionEnabled')) };
         const maxEntities = text('maxEntities');
         if (text('collectionId')) {
-          entities['defaults'] = { collectionId: text('collectionId'), maxEntities: typeof maxEntities === 'number' || typeof maxEntities === 'string' ? Number.parseInt(String(maxEntities), 10) : undefined };
+          entities['defaults'] = {
+            collectionId: text('collectionId'),
+            maxEntities: typeof maxEntities === 'number' || typeof maxEntities === 'string' ? Number.parseInt(String(maxEntities), 10) : undefined,
+          };
         }
         return { identify: { identifyEntities: entities } };
       }
@@ -76,7 +79,10 @@ export const metaPrediction: Transform = (value, ctx) => {
       return { infer: { inferModel: { region, proxy: false, endpoint: text('endpointName') } } };
     default:
       ctx.report('UNKNOWN_FIELD', {
-        message: value['service'] === undefined ? 'The predictions resource names no service, so the converter cannot tell what it is.' : `The predictions service ${describeValue(value['service'])} is not one the converter knows.`,
+        message:
+          value['service'] === undefined
+            ? 'The predictions resource names no service, so the converter cannot tell what it is.'
+            : `The predictions service ${describeValue(value['service'])} is not one the converter knows.`,
         resolution: 'Configure it in code.',
       });
       return undefined;

@@ -34,7 +34,11 @@ export const restApis: Transform = (value, ctx) => {
     entry['apiName'] = api['name'];
     if (typeof api['service'] === 'string') entry['service'] = api['service'];
     if (Object.hasOwn(apis, api['name'])) {
-      ctx.report('CONFLICTING_VALUES', { pointer, message: `A second REST API is named "${api['name']}"; the first one is kept.`, resolution: 'Give each REST API its own name.' });
+      ctx.report('CONFLICTING_VALUES', {
+        pointer,
+        message: `A second REST API is named "${api['name']}"; the first one is kept.`,
+        resolution: 'Give each REST API its own name.',
+      });
       return;
     }
     defineKey(apis, api['name'], entry);
@@ -48,7 +52,8 @@ export const restApi: Transform = (value, ctx) => {
   const name = entryName(ctx);
   reportUnknownKeys(ctx, value, ENTRY_KEYS);
   ctx.drop(joinPointer(ctx.pointer, 'endpointType'), DROP_REASONS.endpointType);
-  if (typeof value['endpoint'] !== 'string' || value['endpoint'] === '') return invalid(ctx, 'an endpoint URL', value['endpoint'], joinPointer(ctx.pointer, 'endpoint'));
+  if (typeof value['endpoint'] !== 'string' || value['endpoint'] === '')
+    return invalid(ctx, 'an endpoint URL', value['endpoint'], joinPointer(ctx.pointer, 'endpoint'));
   const entry: Record<string, string> = { endpoint: value['endpoint'] };
   if (typeof value['region'] === 'string' && value['region'] !== '') entry['region'] = value['region'];
   entry['apiName'] = name;
@@ -62,7 +67,12 @@ export const restApi: Transform = (value, ctx) => {
           : 'No action is needed for IAM: amplify-js signs REST requests with the identity pool credentials.',
     });
   }
-  if ('apiKey' in value) ctx.report('REST_AUTHORIZATION', { pointer: joinPointer(ctx.pointer, 'apiKey'), message: `The REST API "${name}" has an API key; custom.API has no field for it.`, resolution: 'Send the key as an x-api-key header in code.' });
+  if ('apiKey' in value)
+    ctx.report('REST_AUTHORIZATION', {
+      pointer: joinPointer(ctx.pointer, 'apiKey'),
+      message: `The REST API "${name}" has an API key; custom.API has no field for it.`,
+      resolution: 'Send the key as an x-api-key header in code.',
+    });
   const api: Record<string, Record<string, string>> = {};
   defineKey(api, name, entry);
   return api;

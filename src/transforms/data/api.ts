@@ -47,7 +47,8 @@ export const graphqlApi: Transform = (value, ctx) => {
   }
   reportUnknownKeys(ctx, value, ENTRY_KEYS);
   ctx.drop(joinPointer(ctx.pointer, 'endpointType'), DROP_REASONS.endpointType);
-  if (typeof value['endpoint'] !== 'string' || value['endpoint'] === '') return invalid(ctx, 'an endpoint URL', value['endpoint'], joinPointer(ctx.pointer, 'endpoint'));
+  if (typeof value['endpoint'] !== 'string' || value['endpoint'] === '')
+    return invalid(ctx, 'an endpoint URL', value['endpoint'], joinPointer(ctx.pointer, 'endpoint'));
   const data: Record<string, unknown> = { url: value['endpoint'] };
   if (typeof value['region'] === 'string' && value['region'] !== '') data['aws_region'] = value['region'];
   data['default_authorization_type'] = mobileAuthMode(value['authorizationType'], ctx, joinPointer(ctx.pointer, 'authorizationType'), 'authorizationType');
@@ -126,7 +127,12 @@ export const appsyncDefaultBlock: Transform = (value, ctx) => {
 function convertDefaultField(field: string, value: unknown, ctx: TransformContext, pointer: string): unknown {
   if (field === 'AuthMode') return mobileAuthMode(value, ctx, pointer, 'AuthMode');
   if (typeof value !== 'string' || value.trim() === '' || (isSecretField(field) && (value === 'null' || value === 'undefined'))) {
-    ctx.report('INVALID_VALUE', { pointer, message: `AppSync.Default.${field} is not usable (${isSecretField(field) ? 'not a key' : describeValue(value)}).`, resolution: 'Correct the value from the AppSync console.', target: ctx.target });
+    ctx.report('INVALID_VALUE', {
+      pointer,
+      message: `AppSync.Default.${field} is not usable (${isSecretField(field) ? 'not a key' : describeValue(value)}).`,
+      resolution: 'Correct the value from the AppSync console.',
+      target: ctx.target,
+    });
     return undefined;
   }
   if (field === 'Region') {

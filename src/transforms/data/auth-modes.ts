@@ -26,7 +26,8 @@ export const appsyncAuthType: Transform = (value, ctx) => {
   if (mode) return mode;
   ctx.note('AUTH_MODE_FALLBACK', {
     message: `The GraphQL authorization type ${describeValue(value)} is not one amplify_outputs.json allows; AWS_IAM was written, as the Gen1 libraries fell back to it.`,
-    resolution: 'Set data.default_authorization_type to the mode your API really uses (API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA).',
+    resolution:
+      'Set data.default_authorization_type to the mode your API really uses (API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA).',
     target: ctx.target,
   });
   return 'AWS_IAM';
@@ -79,7 +80,10 @@ export const additionalAuthTypes: Transform = (value, ctx) => {
 export function reportMode(ctx: TransformContext, part: unknown, pointer: string): void {
   ctx.report('INVALID_VALUE', {
     pointer,
-    message: part === undefined ? 'No GraphQL authorization type is given.' : `${describeValue(part)} is not a GraphQL authorization type amplify_outputs.json allows.`,
+    message:
+      part === undefined
+        ? 'No GraphQL authorization type is given.'
+        : `${describeValue(part)} is not a GraphQL authorization type amplify_outputs.json allows.`,
     resolution: 'Use API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT or AWS_LAMBDA.',
     target: ctx.target,
   });

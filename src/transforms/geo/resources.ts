@@ -75,13 +75,23 @@ export const metaGeoResource: Transform = (value, ctx) => {
   const { flagged, first } = ctx.once(`carried geo resources: ${String(service)}`, () => {
     const geo = ctx.lookup('/geo');
     const carried = (resource: unknown): boolean =>
-      isPlainObject(resource) && resource['service'] === service && resource['lastPushTimeStamp'] !== undefined && isPlainObject(resource['output']) && typeof resource['output']['Name'] === 'string';
+      isPlainObject(resource) &&
+      resource['service'] === service &&
+      resource['lastPushTimeStamp'] !== undefined &&
+      isPlainObject(resource['output']) &&
+      typeof resource['output']['Name'] === 'string';
     const siblings = isPlainObject(geo) ? Object.values(geo).filter(carried) : [];
-    return { flagged: siblings.some((resource) => (resource as Record<string, unknown>)['isDefault'] === true), first: siblings[0] as Record<string, unknown> | undefined };
+    return {
+      flagged: siblings.some((resource) => (resource as Record<string, unknown>)['isDefault'] === true),
+      first: siblings[0] as Record<string, unknown> | undefined,
+    };
   });
   const isDefault = value['isDefault'] === true || (!flagged && first !== undefined && (first['output'] as Record<string, unknown>)['Name'] === name);
   if (!flagged && isDefault) {
-    ctx.note('DEFAULT_APPLIED', { message: `No ${String(service)} resource is marked as the default; "${name}", the first, was made the default.`, target: ctx.target });
+    ctx.note('DEFAULT_APPLIED', {
+      message: `No ${String(service)} resource is marked as the default; "${name}", the first, was made the default.`,
+      target: ctx.target,
+    });
   }
   if (service === 'Map') {
     const items: Record<string, unknown> = {};

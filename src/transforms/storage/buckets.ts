@@ -10,7 +10,10 @@ export const metaBuckets: Transform = (value, ctx) => {
   const deployedBuckets = ctx.once('deployed S3 buckets', () => {
     const storage = ctx.lookup('/storage');
     return isPlainObject(storage)
-      ? Object.values(storage).filter((resource) => isPlainObject(resource) && resource['service'] === 'S3' && isPlainObject(resource['output']) && resource['lastPushTimeStamp'] !== undefined).length
+      ? Object.values(storage).filter(
+          (resource) =>
+            isPlainObject(resource) && resource['service'] === 'S3' && isPlainObject(resource['output']) && resource['lastPushTimeStamp'] !== undefined,
+        ).length
       : 0;
   });
   if (deployedBuckets < 2) return undefined;
