@@ -85,24 +85,7 @@ export class SourceIndex {
 
   /** The field at a pointer given as its tokens as well (from a parsed pattern, say). */
   atTokens(tokens: readonly string[], pointer: string): SourceMatch | undefined {
-    let node: SourceNode = this.root;
-    let loc = this.root.loc;
-    for (const token of tokens) {
-      if (node.kind === 'object') {
-        const entry = this.entryOf(node, token);
-        if (!entry) return undefined;
-        node = entry.node;
-        loc = entry.keyLoc;
-      } else if (node.kind === 'array') {
-        const index = arrayIndex(token, node.items.length);
-        if (index === undefined) return undefined;
-        node = node.items[index]!;
-        loc = node.loc;
-      } else {
-        return undefined;
-      }
-    }
-    return { pointer, node, loc };
+    return this.below({ pointer: '', node: this.root, loc: this.root.loc }, tokens, pointer);
   }
 
   /** The field at literal tokens below a match (given as a pointer too), as matchSource would give it. */
