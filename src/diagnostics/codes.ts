@@ -154,6 +154,13 @@ const CODES = {
     explanation:
       'The user pool signs in with a username (an empty username attribute list). It is written as ["username"], which amplify-js reads as username sign-in; amplify-swift cannot decode that value.',
   },
+  OLDER_CLI_SIGN_IN_MECHANISMS: {
+    severity: 'info',
+    title: 'Sign-in mechanisms of an older CLI',
+    explanation:
+      'The file lists its sign-in mechanisms as Amplify CLI versions 5 to 7 wrote them (aws_cognito_login_mechanisms, loginMechanisms). They are carried as auth.username_attributes and, for social providers, auth.oauth.identity_providers. amplify-js v6 does not read this field from a Gen1 file, so an app on v6 that loaded the Gen1 file did not get these settings; the converted file gives them.',
+    resolution: 'No action is needed; check that the sign-in form offers the ways the user pool allows.',
+  },
   SIGN_IN_ATTRIBUTES_UNSTATED: {
     severity: 'info',
     title: 'Sign-in attributes not stated',

@@ -1,6 +1,6 @@
 import { authenticationFlow, mandatorySignIn, mfaConfiguration, mfaMethods, passwordCharacters, passwordMinLength, regionFromPoolId } from './auth/sign-in.js';
-import { standardAttributes, usernameAttributes, verificationAsRequired, verificationTypes } from './auth/attributes.js';
-import { hostedUIDomain, oauthClientId, oauthDomain, oauthMetadata, responseType, socialProviders } from './auth/oauth.js';
+import { loginMechanisms, standardAttributes, usernameAttributes, verificationAsRequired, verificationTypes } from './auth/attributes.js';
+import { hostedUIDomain, loginMechanismProviders, oauthClientId, oauthDomain, oauthMetadata, responseType, socialProviders } from './auth/oauth.js';
 import { guestAccessFromProject, userPoolGroups } from './auth/project-files.js';
 import { environmentNote } from './custom/environment.js';
 import { metaPrediction, predictions } from './custom/predictions.js';
@@ -36,6 +36,7 @@ export const TRANSFORMS = Object.freeze({
   verificationTypes,
   verificationAsRequired,
   usernameAttributes,
+  loginMechanisms,
   mfaConfiguration,
   mfaMethods,
   passwordMinLength,
@@ -44,6 +45,7 @@ export const TRANSFORMS = Object.freeze({
   userPoolGroups,
   // auth.oauth
   socialProviders,
+  loginMechanismProviders,
   responseType,
   oauthClientId,
   oauthDomain,

@@ -1,5 +1,6 @@
 import { joinPointer } from '../../source/json-pointer.js';
 import { describeValue, invalid } from '../support/report-value.js';
+import { isSocialProvider } from './oauth.js';
 import type { Transform, TransformContext } from '../transform-context.js';
 
 /** Transforms for auth: the user attributes (standard, required at sign-up, verified, signed in with). */
@@ -97,4 +98,42 @@ export const usernameAttributes: Transform = (value, ctx) => {
     return ['username'];
   }
   return attributeList(value, ctx, USERNAME_ATTRIBUTES, 'username attributes');
+};
+
+/** What each sign-in mechanism of older CLIs (v5 to v7: `aws_cognito_login_mechanisms`) means as a username attribute. */
+const LOGIN_MECHANISM_ATTRIBUTES: Record<string, string> = {
+  EMAIL: 'email',
+  PHONE_NUMBER: 'phone_number',
+  PREFERRED_USERNAME: 'username',
+  USERNAME: 'username',
+};
+
+/**
+ * `aws_cognito_login_mechanisms` (`loginMechanisms` in mobile files and amplify-meta.json), which older CLIs wrote in
+ * place of the username attributes and social providers: EMAIL, PHONE_NUMBER, and PREFERRED_USERNAME or USERNAME for
+ * a username. The social providers it may also list go to auth.oauth by another row (loginMechanismProviders).
+ */
+export const loginMechanisms: Transform = (value, ctx) => {
+  if (!Array.isArray(value)) return invalid(ctx, 'a list of sign-in mechanisms', value);
+  if (value.length > 0) ctx.note('OLDER_CLI_SIGN_IN_MECHANISMS', { target: ctx.target });
+  const result: string[] = [];
+  value.forEach((item, index) => {
+    const name = typeof item === 'string' ? item.trim().toUpperCase() : undefined;
+    if (name !== undefined && isSocialProvider(name)) return;
+    const attribute = name === undefined ? undefined : LOGIN_MECHANISM_ATTRIBUTES[name];
+    if (attribute === undefined) {
+      invalid(ctx, 'EMAIL, PHONE_NUMBER, PREFERRED_USERNAME or a social provider', item, joinPointer(ctx.pointer, index));
+      return;
+    }
+    if (!result.includes(attribute)) result.push(attribute);
+  });
+  if (result.includes('username')) {
+    ctx.note('USERNAME_SIGN_IN', {
+      message: 'The user pool signs in with a username (the sign-in mechanisms of an older CLI); written as "username".',
+      resolution:
+        'No action is needed for JavaScript apps. If this file is also used by a Swift app, whose decoder rejects "username", remove it from auth.username_attributes there.',
+      target: ctx.target,
+    });
+  }
+  return result.length > 0 ? result : undefined;
 };

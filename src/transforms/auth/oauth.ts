@@ -18,6 +18,23 @@ const SOCIAL_PROVIDERS: Record<string, string> = {
   SIGN_IN_WITH_APPLE: 'SIGN_IN_WITH_APPLE',
 };
 
+/** Whether a name (upper case) is one of the social providers amplify_outputs.json can list. */
+export function isSocialProvider(name: string): boolean {
+  return Object.hasOwn(SOCIAL_PROVIDERS, name);
+}
+
+/**
+ * The social providers among the sign-in mechanisms of older CLIs (`aws_cognito_login_mechanisms`), which listed
+ * them with the username attributes; the other entries are the loginMechanisms transform's.
+ */
+export const loginMechanismProviders: Transform = (value) => {
+  if (!Array.isArray(value)) return undefined;
+  const providers = value.flatMap((item) =>
+    typeof item === 'string' && isSocialProvider(item.trim().toUpperCase()) ? [SOCIAL_PROVIDERS[item.trim().toUpperCase()]!] : [],
+  );
+  return providers.length > 0 ? [...new Set(providers)] : undefined;
+};
+
 /** `AMAZON` / `APPLE` become `LOGIN_WITH_AMAZON` / `SIGN_IN_WITH_APPLE`; other providers are reported. */
 export const socialProviders: Transform = (value, ctx) => {
   if (!Array.isArray(value)) return invalid(ctx, 'a list of provider names', value);
