@@ -177,7 +177,8 @@ describe('check compares the Gen1 sources of one project', () => {
     });
     const run = runCli(['check', 'apps/web/src/aws-exports.js', 'apps/admin/src/aws-exports.js'], cwd);
     expect(run.stderr).not.toContain('SOURCES_DISAGREE');
-    expect(run.stderr).toContain('2 inputs: 2 clean');
+    // The example app has warnings: neither input is clean, and neither fails.
+    expect(run.stderr).toContain('2 inputs: 0 clean, 2 with findings, 0 failed; findings: 0 errors, 2 warnings');
     // The same file checked alone in the root project is compared with the root's meta file.
     const alone = project({ 'src/aws-exports.js': EXAMPLE, 'amplify_outputs.json': EXPECTED, 'amplify/backend/amplify-meta.json': meta('eu-west-1_RootPool') });
     expect(runCli(['check', 'src/aws-exports.js'], alone).stderr).toContain('SOURCES_DISAGREE');

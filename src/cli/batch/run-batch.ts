@@ -91,9 +91,10 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
       severities.error += outcome.severities.error;
       severities.warning += outcome.severities.warning;
       severities.info += outcome.severities.info;
-      if (outcome.code === EXIT.OK) counts.clean++;
-      else if (outcome.code === EXIT.FINDINGS) counts.findings++;
-      else counts.failed++;
+      // Clean: nothing to act on. An app with warnings is not clean, even where they do not fail the run.
+      if (outcome.code !== EXIT.OK && outcome.code !== EXIT.FINDINGS) counts.failed++;
+      else if (outcome.code === EXIT.FINDINGS || outcome.severities.error + outcome.severities.warning > 0) counts.findings++;
+      else counts.clean++;
       worst = Math.max(worst, outcome.code);
       // Printed outcomes are not kept: a batch holds only those waiting for an earlier app.
       outcomes[printed] = undefined;
@@ -133,7 +134,12 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
   if (progress) terminal.stderr('\r\u001b[K');
   const noun = explicit ? 'input' : 'app';
   terminal.stderr(
-    `${items.length} ${noun}${items.length === 1 ? '' : 's'}: ${counts.clean} clean, ${counts.findings} with findings, ${counts.failed} failed; findings: ${severities.error} errors, ${severities.warning} warnings, ${severities.info} info.\n`,
+    `${count(items.length, noun)}: ${counts.clean} clean, ${counts.findings} with findings, ${counts.failed} failed; findings: ${count(severities.error, 'error')}, ${count(severities.warning, 'warning')}, ${severities.info} info.\n`,
   );
   return worst;
+}
+
+/** A number with its noun, in the plural where it is not one. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
