@@ -11,6 +11,30 @@ import { BIN, project, runCli } from './support/run-cli.js';
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const EXAMPLE = path.join(FIXTURES, 'convert/aws-exports/example-app/src/aws-exports.js');
 
+describe('command line messages', () => {
+  it('--quiet drops the "Using" line of a file it found', () => {
+    const cwd = project({ 'src/aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    const run = runCli(['convert', '--quiet', '--dry-run'], cwd);
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toContain('Using ');
+  });
+
+  it('a check that passes ends by saying what it checked', () => {
+    const cwd = project({ 'src/aws-exports.js': readFileSync(EXAMPLE, 'utf8') });
+    expect(runCli(['convert'], cwd).status).toBe(0);
+    const run = runCli(['check'], cwd);
+    expect(run.status).toBe(0);
+    expect(run.stderr.trimEnd().split('\n').at(-1)).toMatch(/^Checked amplify_outputs\.json: 0 errors, \d+ warnings?, \d+ info\.$/);
+  });
+
+  it('says where it looked when a repository holds no Gen1 file, in words rather than a bare path', () => {
+    const cwd = project({ 'README.md': 'nothing here' });
+    const run = runCli(['check', '--recursive'], cwd);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('No Gen1 configuration file found in the current folder or any folder below it.');
+  });
+});
+
 describe('command line', () => {
   it('is built', () => {
     expect(existsSync(BIN), 'run npm run build first').toBe(true);

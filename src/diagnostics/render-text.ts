@@ -47,7 +47,9 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
         ? report.written
           ? `Wrote ${report.output}`
           : `Did not write ${report.output}`
-        : 'Not converted';
+        : report.checked
+          ? `Checked ${report.checked}`
+          : 'Not converted';
   lines.push('', `${outcome}: ${summary}.`);
   return `${lines.join('\n').replace(/^\n/, '')}\n`;
 }

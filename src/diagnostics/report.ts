@@ -13,6 +13,8 @@ export interface Report {
   written?: boolean;
   /** A dry run: nothing was meant to be written. */
   dryRun?: boolean;
+  /** check: the committed amplify_outputs.json the conversion was compared with. */
+  checked?: string;
   diagnostics: Diagnostic[];
 }
 

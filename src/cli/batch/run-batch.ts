@@ -64,7 +64,9 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
     ? expandInputs(given, terminal.cwd).map((item) => relativeToFolder(item, terminal.cwd))
     : findApps(path.resolve(terminal.cwd, args.input ?? '.')).map((app) => path.relative(terminal.cwd, app) || '.');
   if (items.length === 0) {
-    terminal.stderr(`No Gen1 configuration file found${explicit ? ` for ${given.join(' ')}` : ` below ${args.input ?? '.'}`}.\n`);
+    terminal.stderr(
+      `No Gen1 configuration file found${explicit ? ` for ${given.join(' ')}` : ` in ${args.input ?? 'the current folder'} or any folder below it`}.\n`,
+    );
     return EXIT.USAGE;
   }
   const progress = terminal.interactive && !args.quiet;

@@ -212,7 +212,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
     return writeBaseline(loaded, all, terminal);
   }
   const verdict = checkVerdict(drift, [...stale, ...result.diagnostics], baseline, args.failOn);
-  const report: Report = { input: source.display, format: result.format, version: result.version, diagnostics: verdict.diagnostics };
+  const report: Report = { input: source.display, format: result.format, version: result.version, checked: outputsDisplay, diagnostics: verdict.diagnostics };
   if (args.report === 'text' && args.reportFile === undefined) terminal.stderr(checkSummary(verdict, outputsDisplay, baselineDisplay));
   if (!emit(report)) return EXIT.USAGE;
   return verdict.failed ? EXIT.FINDINGS : EXIT.OK;

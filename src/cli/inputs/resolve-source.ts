@@ -22,7 +22,7 @@ export interface ResolvedSource {
  * Finds and reads the Gen1 source: a file as given, a project folder's amplify-meta.json, or the first client file
  * found at the usual places (falling back to the project folder). Returns an exit code when it cannot.
  */
-export function resolveSource(args: SourceArguments, terminal: Terminal): ResolvedSource | number {
+export function resolveSource(args: SourceArguments & { quiet?: boolean }, terminal: Terminal): ResolvedSource | number {
   const givenPath = args.input !== undefined ? path.resolve(terminal.cwd, args.input) : undefined;
   // The input named is looked at once: a file is read from that look, and only a folder is asked whether it is a
   // Gen1 project. (With --project, the input is not the source.)
@@ -42,9 +42,10 @@ export function resolveSource(args: SourceArguments, terminal: Terminal): Resolv
     display = path.relative(terminal.cwd, path.join(root, project.metaFile)) || project.metaFile;
     text = project.metaText;
     projectFiles = project.projectFiles;
-    terminal.stderr(
-      `Using ${display}${project.metaFile.includes('#current-cloud-backend') ? ' (the last deployed copy)' : ''}${project.otherMetaFiles.length > 0 ? `; also found ${project.otherMetaFiles.join(', ')}` : ''}\n`,
-    );
+    if (!args.quiet)
+      terminal.stderr(
+        `Using ${display}${project.metaFile.includes('#current-cloud-backend') ? ' (the last deployed copy)' : ''}${project.otherMetaFiles.length > 0 ? `; also found ${project.otherMetaFiles.join(', ')}` : ''}\n`,
+      );
   } else {
     const found = findInput(args.input, terminal.cwd, givenFolder);
     if (found.kind === 'missing' && isGen1Project(found.root)) {
@@ -58,7 +59,7 @@ export function resolveSource(args: SourceArguments, terminal: Terminal): Resolv
       return EXIT.USAGE;
     }
     display = path.relative(terminal.cwd, found.file) || found.file;
-    if (found.discovered) terminal.stderr(`Using ${display}\n`);
+    if (found.discovered && !args.quiet) terminal.stderr(`Using ${display}\n`);
     text = found.discovered || given === undefined ? readInput(found.file, display, terminal) : inputText(given, display, terminal);
   }
   if (text === undefined) return EXIT.USAGE;
