@@ -5,7 +5,7 @@ import type { FormatDescriptor } from './format-descriptor.js';
 export const amplifyMeta: FormatDescriptor<'amplify-meta'> = {
   id: 'amplify-meta',
   table: 'amplify-meta',
-  read: (text, fileName, context) => readJson(text, fileName, context),
+  read: readJson,
   fileNames: ['amplify-meta.json'],
   // The deployed copy first: it says what the app runs against.
   usualPlaces: ['amplify/#current-cloud-backend/amplify-meta.json', 'amplify/backend/amplify-meta.json'],

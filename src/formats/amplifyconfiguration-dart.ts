@@ -5,7 +5,7 @@ import type { FormatDescriptor } from './format-descriptor.js';
 export const amplifyconfigurationDart: FormatDescriptor<'amplifyconfiguration-dart'> = {
   id: 'amplifyconfiguration-dart',
   table: 'amplifyconfiguration-mobile',
-  read: (text, fileName) => readDart(text, fileName),
+  read: readDart,
   fileNames: ['amplifyconfiguration.dart'],
   usualPlaces: ['lib/amplifyconfiguration.dart'],
   defaultFileName: 'amplifyconfiguration.dart',

@@ -5,7 +5,7 @@ import type { FormatDescriptor } from './format-descriptor.js';
 export const amplifyconfigurationJson: FormatDescriptor<'amplifyconfiguration-json'> = {
   id: 'amplifyconfiguration-json',
   table: 'aws-exports',
-  read: (text, fileName, context) => readJson(text, fileName, context),
+  read: readJson,
   fileNames: ['amplifyconfiguration.json'],
   usualPlaces: ['src/amplifyconfiguration.json', 'amplifyconfiguration.json'],
   defaultFileName: 'amplifyconfiguration.json',

@@ -5,7 +5,7 @@ import type { FormatDescriptor } from './format-descriptor.js';
 export const amplifyconfigurationMobile: FormatDescriptor<'amplifyconfiguration-mobile'> = {
   id: 'amplifyconfiguration-mobile',
   table: 'amplifyconfiguration-mobile',
-  read: (text, fileName, context) => readJson(text, fileName, context),
+  read: readJson,
   fileNames: ['amplifyconfiguration.json'],
   usualPlaces: ['app/src/main/res/raw/amplifyconfiguration.json'],
   defaultFileName: 'amplifyconfiguration.json',

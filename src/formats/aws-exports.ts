@@ -5,7 +5,7 @@ import type { FormatDescriptor } from './format-descriptor.js';
 export const awsExports: FormatDescriptor<'aws-exports'> = {
   id: 'aws-exports',
   table: 'aws-exports',
-  read: (text, fileName) => readAwsExports(text, fileName),
+  read: readAwsExports,
   fileNames: ['aws-exports.js', 'aws-exports.ts'],
   usualPlaces: [
     'src/aws-exports.js',

@@ -5,7 +5,7 @@ import type { FormatDescriptor } from './format-descriptor.js';
 export const awsconfiguration: FormatDescriptor<'awsconfiguration'> = {
   id: 'awsconfiguration',
   table: 'awsconfiguration',
-  read: (text, fileName, context) => readJson(text, fileName, context),
+  read: readJson,
   fileNames: ['awsconfiguration.json'],
   usualPlaces: ['app/src/main/res/raw/awsconfiguration.json', 'awsconfiguration.json'],
   defaultFileName: 'awsconfiguration.json',
