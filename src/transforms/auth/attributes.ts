@@ -1,6 +1,6 @@
 import { joinPointer } from '../../source/json-pointer.js';
 import { describeValue, invalid } from '../support/report-value.js';
-import { isSocialProvider } from './oauth.js';
+import { socialProviderOf } from './oauth.js';
 import type { Transform, TransformContext } from '../transform-context.js';
 
 /** Transforms for auth: the user attributes (standard, required at sign-up, verified, signed in with). */
@@ -91,8 +91,6 @@ export const usernameAttributes: Transform = (value, ctx) => {
   if (Array.isArray(value) && value.length === 0) {
     ctx.note('USERNAME_SIGN_IN', {
       message: 'The user pool signs in with a username (the username attribute list is empty); written as ["username"].',
-      resolution:
-        'No action is needed for JavaScript apps. If this file is also used by a Swift app, whose decoder rejects "username", remove auth.username_attributes there.',
       target: ctx.target,
     });
     return ['username'];
@@ -118,9 +116,9 @@ export const loginMechanisms: Transform = (value, ctx) => {
   if (value.length > 0) ctx.note('OLDER_CLI_SIGN_IN_MECHANISMS', { target: ctx.target });
   const result: string[] = [];
   value.forEach((item, index) => {
-    const name = typeof item === 'string' ? item.trim().toUpperCase() : undefined;
-    if (name !== undefined && isSocialProvider(name)) return;
-    const attribute = name === undefined ? undefined : LOGIN_MECHANISM_ATTRIBUTES[name];
+    // Social providers are loginMechanismProviders' part of the list.
+    if (socialProviderOf(item) !== undefined) return;
+    const attribute = typeof item === 'string' ? LOGIN_MECHANISM_ATTRIBUTES[item.trim().toUpperCase()] : undefined;
     if (attribute === undefined) {
       invalid(ctx, 'EMAIL, PHONE_NUMBER, PREFERRED_USERNAME or a social provider', item, joinPointer(ctx.pointer, index));
       return;
@@ -130,8 +128,6 @@ export const loginMechanisms: Transform = (value, ctx) => {
   if (result.includes('username')) {
     ctx.note('USERNAME_SIGN_IN', {
       message: 'The user pool signs in with a username (the sign-in mechanisms of an older CLI); written as "username".',
-      resolution:
-        'No action is needed for JavaScript apps. If this file is also used by a Swift app, whose decoder rejects "username", remove it from auth.username_attributes there.',
       target: ctx.target,
     });
   }

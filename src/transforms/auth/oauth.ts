@@ -18,9 +18,11 @@ const SOCIAL_PROVIDERS: Record<string, string> = {
   SIGN_IN_WITH_APPLE: 'SIGN_IN_WITH_APPLE',
 };
 
-/** Whether a name (upper case) is one of the social providers amplify_outputs.json can list. */
-export function isSocialProvider(name: string): boolean {
-  return Object.hasOwn(SOCIAL_PROVIDERS, name);
+/** The amplify_outputs.json name of a Gen1 social provider name, if it is one amplify_outputs.json can list. */
+export function socialProviderOf(item: unknown): string | undefined {
+  if (typeof item !== 'string') return undefined;
+  const name = item.trim().toUpperCase();
+  return Object.hasOwn(SOCIAL_PROVIDERS, name) ? SOCIAL_PROVIDERS[name] : undefined;
 }
 
 /**
@@ -29,9 +31,7 @@ export function isSocialProvider(name: string): boolean {
  */
 export const loginMechanismProviders: Transform = (value) => {
   if (!Array.isArray(value)) return undefined;
-  const providers = value.flatMap((item) =>
-    typeof item === 'string' && isSocialProvider(item.trim().toUpperCase()) ? [SOCIAL_PROVIDERS[item.trim().toUpperCase()]!] : [],
-  );
+  const providers = value.map(socialProviderOf).filter((provider) => provider !== undefined);
   return providers.length > 0 ? [...new Set(providers)] : undefined;
 };
 
@@ -41,7 +41,7 @@ export const socialProviders: Transform = (value, ctx) => {
   const result: string[] = [];
   value.forEach((item, index) => {
     if (item === undefined) return;
-    const provider = typeof item === 'string' ? SOCIAL_PROVIDERS[item.trim().toUpperCase()] : undefined;
+    const provider = socialProviderOf(item);
     if (!provider) {
       ctx.report('UNSUPPORTED_PROVIDER', {
         pointer: joinPointer(ctx.pointer, index),
