@@ -1,3 +1,4 @@
+import { countOf } from '../diagnostics/report.js';
 import type { Severity } from '../diagnostics/codes.js';
 import { severityAtLeast, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isAccepted, type Baseline } from './baseline.js';
@@ -38,5 +39,5 @@ export function checkSummary(verdict: CheckVerdict, outputsFile: string, baselin
           .map((d) => d.code)
           .filter((c, i, list) => list.indexOf(c) === i)
           .join(', ')}.`;
-  return `${summary}${accepted > 0 ? ` ${accepted} accepted finding${accepted === 1 ? '' : 's'} (${baselineFile}) not shown.` : ''}\n`;
+  return `${summary}${accepted > 0 ? ` ${countOf(accepted, 'accepted finding')} (${baselineFile}) not shown.` : ''}\n`;
 }

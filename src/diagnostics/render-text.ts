@@ -1,7 +1,7 @@
 import { categoryTitle } from '../mapping/tables.js';
 import { DIAGNOSTIC_CODES, type Severity } from './codes.js';
 import type { Diagnostic } from './diagnostic.js';
-import { countBySeverity, type Report } from './report.js';
+import { countBySeverity, describeCounts, type Report } from './report.js';
 
 export interface TextRenderOptions {
   /** Use ANSI colours (the CLI decides from the TTY and NO_COLOR). */
@@ -38,7 +38,7 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
     }
   }
   const counts = countBySeverity(report.diagnostics);
-  const summary = `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info`;
+  const summary = describeCounts(counts);
   const outcome = report.dryRun
     ? `Dry run, ${report.output ?? 'amplify_outputs.json'} not written`
     : report.output === '-'

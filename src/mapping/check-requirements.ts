@@ -1,3 +1,4 @@
+import { countOf } from '../diagnostics/report.js';
 import { isWithinPointer } from '../source/json-pointer.js';
 import { isEmptyNode, toPlainValue, type SourceNode } from '../source/source-node.js';
 import { compilePattern, type SourceMatch } from './match-source.js';
@@ -26,7 +27,7 @@ function checkRequirement(run: MappingRun, category: string, requirement: Sectio
   const index = run.findings.add(alternative?.option.code ?? requirement.code ?? 'SECTION_INCOMPLETE', category, first, run.locOf(first), {
     message:
       alternative?.option.message ??
-      `${requirement.section.slice(1).replace(/\//g, '.')} needs ${names}, which the input does not provide, so it is left out of amplify_outputs.json${contributors.length > 0 ? ` with the ${contributors.length} field${contributors.length === 1 ? '' : 's'} that went into it` : ''}.`,
+      `${requirement.section.slice(1).replace(/\//g, '.')} needs ${names}, which the input does not provide, so it is left out of amplify_outputs.json${contributors.length > 0 ? ` with the ${countOf(contributors.length, 'field')} that went into it` : ''}.`,
     resolution: alternative ? fillValue(alternative.option.resolution, alternative.match.node) : requirement.resolution,
     target: requirement.section,
   });

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { countOf, describeCounts } from '../../diagnostics/report.js';
 import type { BatchArguments, DebugArguments, ReportArguments } from '../options/shared-options.js';
 import { runChunk, type AcceptFindings, type AppOutcome, type BatchItem, type RunOne } from './run-chunk.js';
 import { EXIT } from '../output/exit-codes.js';
@@ -136,12 +137,7 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
   if (progress) terminal.stderr('\r\u001b[K');
   const noun = explicit ? 'input' : 'app';
   terminal.stderr(
-    `${count(items.length, noun)}: ${counts.clean} clean, ${counts.findings} with findings, ${counts.failed} failed; findings: ${count(severities.error, 'error')}, ${count(severities.warning, 'warning')}, ${severities.info} info.\n`,
+    `${countOf(items.length, noun)}: ${counts.clean} clean, ${counts.findings} with findings, ${counts.failed} failed; findings: ${describeCounts(severities)}.\n`,
   );
   return worst;
-}
-
-/** A number with its noun, in the plural where it is not one. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

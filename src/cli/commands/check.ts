@@ -10,7 +10,7 @@ import { listedPlaces } from '../inputs/folder-names.js';
 import type { ConvertResult } from '../../convert.js';
 import type { Severity } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Report } from '../../diagnostics/report.js';
+import { countOf, type Report } from '../../diagnostics/report.js';
 import { isConversionError } from '../../errors.js';
 import type { OutputsVersion } from '../../outputs/versions.js';
 import {
@@ -121,7 +121,7 @@ function writeBaseline(loaded: LoadedBaseline, findings: readonly Diagnostic[], 
     terminal.stderr(`Cannot write the baseline ${loaded.display}.\n`);
     return EXIT.USAGE;
   }
-  terminal.stderr(`Wrote ${loaded.display}: ${findings.length} finding${findings.length === 1 ? '' : 's'} accepted.\n`);
+  terminal.stderr(`Wrote ${loaded.display}: ${countOf(findings.length, 'finding')} accepted.\n`);
   return EXIT.OK;
 }
 
