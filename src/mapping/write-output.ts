@@ -21,7 +21,7 @@ export function writeOutput(run: MappingRun, category: string, row: MapRow, matc
   if (existing !== undefined) {
     outcome = deepEqual(existing, next) ? 'repeated' : 'merged';
     if (row.merge === 'union' && Array.isArray(existing) && Array.isArray(next)) {
-      next = [...existing, ...next.filter((item) => !existing.some((old) => deepEqual(old, item)))];
+      next = union(existing, next);
     } else if (row.merge === 'object' && isPlainObject(existing) && isPlainObject(next)) {
       next = { ...existing, ...next };
     } else if (row.merge === 'deep' && isPlainObject(existing) && isPlainObject(next)) {
@@ -56,9 +56,14 @@ function deepMerge(earlier: JsonObject, later: JsonObject): JsonObject {
     const old = result[key];
     if (old === undefined) result[key] = value;
     else if (isPlainObject(old) && isPlainObject(value)) result[key] = deepMerge(old, value);
-    else if (Array.isArray(old) && Array.isArray(value)) result[key] = [...old, ...value.filter((item) => !old.some((o) => deepEqual(o, item)))];
+    else if (Array.isArray(old) && Array.isArray(value)) result[key] = union(old, value);
   }
   return result;
+}
+
+/** The earlier list, then the later one's items it does not hold yet. */
+function union(earlier: readonly unknown[], later: readonly unknown[]): unknown[] {
+  return [...earlier, ...later.filter((item) => !earlier.some((old) => deepEqual(old, item)))];
 }
 
 function plainAt(run: MappingRun, pointer: string): unknown {
