@@ -16,7 +16,10 @@ export interface GatheredProject {
   metaText: string;
   /** Other meta files found and not used, relative to the project folder. */
   otherMetaFiles: string[];
-  /** Files by path relative to the project folder, for ConvertOptions.projectFiles. */
+  /**
+   * Files by path relative to the project folder, for ConvertOptions.projectFiles: both amplify-meta.json copies,
+   * backend-config.json, project-config.json, team-provider-info.json, and each auth resource's settings.
+   */
   projectFiles: Record<string, string>;
 }
 
@@ -42,6 +45,10 @@ export function readProject(directory: string): GatheredProject {
     const file = path.join(directory, relative);
     if (isFile(file)) projectFiles[relative.split(path.sep).join('/')] = readFileSync(file, 'utf8');
   };
+  // Every copy of the meta file, so that a conversion can tell resources deployed from resources never pushed.
+  for (const place of PROJECT_FILE_PLACES) add(place);
+  add('amplify/backend/backend-config.json');
+  add('amplify/.config/project-config.json');
   add('amplify/team-provider-info.json');
   add('amplify/backend/auth/userPoolGroups/user-pool-group-precedence.json');
   const authFolder = path.join(directory, 'amplify/backend/auth');
