@@ -1,7 +1,10 @@
 import { detectFormat, detectJsonDocument, isJsonText, type DetectedFormat } from './formats/detect-format.js';
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
-import { ConversionError, InternalFault } from './errors.js';
-import { applyTable } from './mapping/apply-table.js';
+import { ConversionError, InternalFault, isConversionError } from './errors.js';
+import { addFromProject } from './app/add-from-project.js';
+import { projectMetaOf, resourcesMatching, type ProjectMeta } from './app/project-resources.js';
+import { applyTable, type MappingResult } from './mapping/apply-table.js';
+import { deleteAt, getAt, setAt, type JsonObject } from './mapping/output-tree.js';
 import { renumberDiagnostics, type FieldDisposition } from './mapping/ledger.js';
 import { FORMATS, isSourceFormat, SOURCE_FORMATS, type FormatDescriptor, type SourceFormat } from './formats/index.js';
 import { getTable } from './mapping/tables.js';
@@ -26,7 +29,12 @@ export interface ConvertOptions {
   api?: string;
   /** amplify-meta.json: which resource to carry where Gen2 holds one, by category (auth, api, storage, analytics). */
   select?: Record<string, string>;
-  /** amplify-meta.json: other files of the Gen1 project by path relative to its folder (see readProject). */
+  /**
+   * The files of the app's Gen1 project folder by path relative to it (see readProject). For amplify-meta.json, what
+   * the meta file lacks (guest access, group precedence, the environment). For a client file, its amplify-meta.json
+   * (the deployed copy first) adds what the client file cannot say where both name the same backend: guest access,
+   * additional GraphQL modes, user pool groups, every bucket, the Pinpoint app of notifications, the web client.
+   */
   projectFiles?: Record<string, string>;
   /** The text of a model-introspection.json, written to data.model_introspection. */
   modelIntrospection?: string;
@@ -101,7 +109,8 @@ function convertDocument(document: SourceDocument, format: SourceFormat, options
     outputsVersion: requested,
   });
   attachModelIntrospection(mapping, options.modelIntrospection);
-  const version = requested ?? mapping.requiredVersion;
+  const project = format === 'amplify-meta' ? undefined : projectMetaOf(options.projectFiles);
+  const version = project ? addProject(mapping, project, options, options.platform ?? descriptor.platform, requested) : (requested ?? mapping.requiredVersion);
   const outputs = orderBySchema({ version, ...mapping.outputs }, version) as AmplifyOutputs;
   const validation = validateOutputs(outputs, version);
   if (!validation.valid) {
@@ -112,6 +121,75 @@ function convertDocument(document: SourceDocument, format: SourceFormat, options
   }
   const { diagnostics, fields } = sortDiagnostics(mapping.diagnostics, mapping.fields);
   return { outputs, text: serializeOutputs(outputs), diagnostics, fields, format, version };
+}
+
+/**
+ * An app's client file, converted with its project folder at hand: the meta file's conversion (of the resources
+ * that name the same backend) adds what the client file cannot say. Returns the version of the result: the lowest
+ * that holds it, or the one requested (what that cannot hold is left out and reported).
+ */
+function addProject(
+  mapping: MappingResult,
+  project: ProjectMeta,
+  options: ConvertOptions,
+  platform: Platform | undefined,
+  requested: OutputsVersion | undefined,
+): OutputsVersion {
+  let meta: ConvertResult;
+  try {
+    meta = convert(project.text, {
+      fileName: project.file,
+      from: 'amplify-meta',
+      platform,
+      select: { ...resourcesMatching(project.text, mapping.outputs), ...options.select },
+      projectFiles: options.projectFiles,
+    });
+  } catch (error) {
+    if (!isConversionError(error)) throw error;
+    mapping.diagnostics.push(
+      createDiagnostic('PROJECT_META_UNREADABLE', {
+        category: 'sources',
+        message: `${project.file} of the project folder could not be read (${error.diagnostic.message}), so nothing was added from it.`,
+        source: { file: project.file, pointer: error.diagnostic.source.pointer, line: error.diagnostic.source.line, column: error.diagnostic.source.column },
+      }),
+    );
+    return requested ?? mapping.requiredVersion;
+  }
+  const additions = addFromProject(
+    mapping,
+    { file: project.file, outputs: meta.outputs as unknown as JsonObject, diagnostics: meta.diagnostics },
+    options.fileName ?? 'the client file',
+  );
+  const valid = (version: OutputsVersion): boolean => validateOutputs({ ...mapping.outputs, version }, version).valid;
+  if (requested === undefined) {
+    const from = OUTPUTS_VERSIONS.indexOf(mapping.requiredVersion);
+    return OUTPUTS_VERSIONS.find((version, index) => index >= from && valid(version)) ?? mapping.requiredVersion;
+  }
+  if (valid(requested)) return requested;
+  // Taken back, then put again one at a time: what the version requested cannot hold stays out, and is reported.
+  const values = additions.map((addition) => getAt(mapping.outputs, addition.target));
+  for (const addition of [...additions].reverse()) restore(mapping.outputs, addition.target, addition.previous);
+  additions.forEach((addition, index) => {
+    setAt(mapping.outputs, addition.target, values[index]);
+    if (valid(requested)) return;
+    restore(mapping.outputs, addition.target, addition.previous);
+    mapping.diagnostics.push(
+      createDiagnostic('VERSION_TOO_LOW', {
+        severity: 'warning',
+        category: addition.target.split('/')[1],
+        message: `${addition.target.slice(1).replace(/\//g, '.')}, read from ${project.file}, needs a later amplify_outputs.json version than ${requested}, so it is left out.`,
+        source: { file: project.file, pointer: '' },
+        target: addition.target,
+      }),
+    );
+  });
+  return requested;
+}
+
+/** Puts back the value a field had before (none: the field is removed). */
+function restore(outputs: JsonObject, target: string, previous: unknown): void {
+  if (previous === undefined) deleteAt(outputs, target);
+  else setAt(outputs, target, previous);
 }
 
 /** A model-introspection.json (from codegen) becomes data.model_introspection. */

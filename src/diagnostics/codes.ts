@@ -380,6 +380,26 @@ const CODES = {
       'Two Gen1 files of the same app name different backends (a different user pool, API, bucket...). One of them is stale: a common migration bug.',
     resolution: 'Find which Gen1 file names the deployed backend (`amplify pull` rewrites them all), and convert that one.',
   },
+  READ_FROM_PROJECT: {
+    severity: 'info',
+    title: 'Read from the project folder',
+    explanation:
+      "The app's client file does not say this, and the project folder's amplify-meta.json (and the auth resource's settings beside it) does, for the same backend: guest access, additional GraphQL modes, user pool groups, every bucket, the Pinpoint app of notifications, or the web client where the client file's has a secret.",
+  },
+  PROJECT_HAS_MORE: {
+    severity: 'info',
+    title: 'The project has more than the client file',
+    explanation:
+      "The project folder's amplify-meta.json has parts of the backend that the app's client file does not carry. The client file says what the app runs with today, so they are not written.",
+    resolution: 'If the app should use them, run amplify pull to regenerate the client file, and convert again.',
+  },
+  PROJECT_META_UNREADABLE: {
+    severity: 'warning',
+    title: "The project folder's amplify-meta.json could not be read",
+    explanation:
+      "The app's client file was converted alone: what only the project folder knows (guest access, additional GraphQL modes, groups) is assumed or left out.",
+    resolution: 'Restore amplify-meta.json (amplify pull writes it), or convert the client file without the project folder.',
+  },
   VALUE_NOT_CARRIED: {
     severity: 'warning',
     title: 'Value not carried',
