@@ -36,6 +36,8 @@ export interface ConvertOptions {
    * additional GraphQL modes, user pool groups, every bucket, the Pinpoint app of notifications, the web client.
    */
   projectFiles?: Record<string, string>;
+  /** Where the project folder is, as findings name its files (default: paths relative to it, as projectFiles has them). */
+  projectFolder?: string;
   /** The text of a model-introspection.json, written to data.model_introspection. */
   modelIntrospection?: string;
 }
@@ -136,9 +138,12 @@ function addProject(
   requested: OutputsVersion | undefined,
 ): OutputsVersion {
   let meta: ConvertResult;
+  // As findings name it: below the project folder, when the caller says where that is.
+  const metaFile =
+    options.projectFolder === undefined || options.projectFolder === '.' ? project.file : `${options.projectFolder.replace(/[\\/]$/, '')}/${project.file}`;
   try {
     meta = convert(project.text, {
-      fileName: project.file,
+      fileName: metaFile,
       from: 'amplify-meta',
       platform,
       select: { ...resourcesMatching(project.text, mapping.outputs), ...options.select },
@@ -149,15 +154,15 @@ function addProject(
     mapping.diagnostics.push(
       createDiagnostic('PROJECT_META_UNREADABLE', {
         category: 'sources',
-        message: `${project.file} of the project folder could not be read (${error.diagnostic.message}), so nothing was added from it.`,
-        source: { file: project.file, pointer: error.diagnostic.source.pointer, line: error.diagnostic.source.line, column: error.diagnostic.source.column },
+        message: `${metaFile} of the project folder could not be read (${error.diagnostic.message}), so nothing was added from it.`,
+        source: { file: metaFile, pointer: error.diagnostic.source.pointer, line: error.diagnostic.source.line, column: error.diagnostic.source.column },
       }),
     );
     return requested ?? mapping.requiredVersion;
   }
   const additions = addFromProject(
     mapping,
-    { file: project.file, outputs: meta.outputs as unknown as JsonObject, diagnostics: meta.diagnostics },
+    { file: metaFile, outputs: meta.outputs as unknown as JsonObject, diagnostics: meta.diagnostics },
     options.fileName ?? 'the client file',
   );
   const valid = (version: OutputsVersion): boolean => validateOutputs({ ...mapping.outputs, version }, version).valid;
@@ -177,8 +182,8 @@ function addProject(
       createDiagnostic('VERSION_TOO_LOW', {
         severity: 'warning',
         category: addition.target.split('/')[1],
-        message: `${addition.target.slice(1).replace(/\//g, '.')}, read from ${project.file}, needs a later amplify_outputs.json version than ${requested}, so it is left out.`,
-        source: { file: project.file, pointer: '' },
+        message: `${addition.target.slice(1).replace(/\//g, '.')}, read from ${metaFile}, needs a later amplify_outputs.json version than ${requested}, so it is left out.`,
+        source: { file: metaFile, pointer: '' },
         target: addition.target,
       }),
     );

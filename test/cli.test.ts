@@ -272,7 +272,7 @@ describe('command line on a Gen1 project folder (amplify-meta.json)', () => {
     const run = runCli(['convert', '.', '--out', '-'], cwd);
     expect(run.status).toBe(1); // two user pools, two GraphQL APIs, a Lex bot
     expect(run.stderr).toContain(
-      `Using ${path.join('amplify', '#current-cloud-backend', 'amplify-meta.json')} (the last deployed copy); also found amplify/backend/amplify-meta.json`,
+      `Using ${path.join('amplify', '#current-cloud-backend', 'amplify-meta.json')} (the app has no client file, the last deployed copy; also found amplify/backend/amplify-meta.json) for the app at . (nothing in the app names it)`,
     );
     expect(run.stderr).toContain('belongs to "dev"');
     const outputs = JSON.parse(run.stdout) as { version: string; auth: Record<string, unknown> };

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type { Platform } from '../../platforms.js';
 import path from 'node:path';
 import { countOf, describeCounts } from '../../diagnostics/report.js';
 import type { BatchArguments, DebugArguments, ReportArguments } from '../options/shared-options.js';
@@ -7,11 +8,13 @@ import { EXIT } from '../output/exit-codes.js';
 import { reportInternalFault } from '../output/internal-fault.js';
 import { expandInputs, isGlob } from '../inputs/expand-inputs.js';
 import { findApps } from '../inputs/find-apps.js';
+import { modelContext } from '../inputs/resolve-source.js';
 import type { Terminal } from '../output/terminal.js';
 import { runOnThreads, type BatchCommand, type Threads } from './worker-threads.js';
 
 export interface BatchRunArguments extends BatchArguments, ReportArguments, DebugArguments {
   input?: string;
+  platform?: Platform;
 }
 
 /** Whether a command names several apps: --recursive, more than one input, or a glob. */
@@ -24,7 +27,7 @@ export interface Batch<A> {
   command: BatchCommand;
   runOne: RunOne<A>;
   /** The file an app writes: apps that write the same one run in order, in one chunk (and so on one thread). */
-  writesTo?: (input: string) => string;
+  writesTo?: (input: string) => string | undefined;
   /** False when every app writes one shared file (a baseline, a report file): then they run one after another. */
   parallel: boolean;
   /** Takes each app's findings (check --update-baseline); only for a batch that is not parallel. */
@@ -61,9 +64,12 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
   const given = [...(args.input !== undefined ? [args.input] : []), ...(args.more ?? [])];
   const explicit = given.length > 1 || given.some(isGlob);
   // Several inputs (or globs): each is one item. Otherwise the apps found below the folder given.
-  const items = explicit
-    ? expandInputs(given, terminal.cwd).map((item) => relativeToFolder(item, terminal.cwd))
-    : findApps(path.resolve(terminal.cwd, args.input ?? '.')).map((app) => path.relative(terminal.cwd, app) || '.');
+  // Apps found are shown by their roots, and run from their sources (see AppModel).
+  const apps = explicit ? undefined : findApps(path.resolve(terminal.cwd, args.input ?? '.'), modelContext(args, terminal));
+  const items = apps
+    ? apps.map((app) => path.relative(terminal.cwd, app.root) || '.')
+    : expandInputs(given, terminal.cwd).map((item) => relativeToFolder(item, terminal.cwd));
+  const inputs = apps ? apps.map((app) => path.relative(terminal.cwd, app.source)) : items;
   if (items.length === 0) {
     terminal.stderr(
       `No Gen1 configuration file found${explicit ? ` for ${given.join(' ')}` : ` in ${args.input ?? 'the current folder'} or any folder below it`}.\n`,
@@ -113,7 +119,7 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
   // Apps that write the same file run in order, in one chunk: they form a group. A chunk's outputs may still be on
   // their way to disk while the next chunk runs, on this thread too.
   const groups = new Map<string, number[]>();
-  const batchItems: BatchItem[] = items.map((input, index) => {
+  const batchItems: BatchItem[] = inputs.map((input, index) => {
     const output = batch.writesTo?.(input);
     const key = output ?? `#${index}`;
     const group = groups.get(key);

@@ -25,7 +25,6 @@ import { EXIT } from '../output/exit-codes.js';
 import { readExisting } from '../inputs/read-input.js';
 import { emitReport } from '../output/emit-report.js';
 import { resolveSource, type ResolvedSource } from '../inputs/resolve-source.js';
-import { markedAppRoot, outputsFileFor } from '../inputs/find-apps.js';
 import type { AppInBatch, RunOne } from '../batch/run-chunk.js';
 import { runBatch, runsOverSeveral } from '../batch/run-batch.js';
 import type { Threads } from '../batch/worker-threads.js';
@@ -33,7 +32,8 @@ import type { Terminal } from '../output/terminal.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 
 export interface CheckArguments extends SourceArguments, ReportArguments, BatchArguments, DebugArguments {
-  outputs: string;
+  /** Default: where the app's platform loads it (see AppModel). */
+  outputs?: string;
   failOn?: Severity;
   baseline?: string;
   updateBaseline: boolean;
@@ -48,7 +48,7 @@ export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
       array: true,
       describe: 'More inputs (files, folders or globs), each checked against the amplify_outputs.json of its app',
     })
-    .option('outputs', { type: 'string', default: 'amplify_outputs.json', describe: 'The committed amplify_outputs.json to check' })
+    .option('outputs', { type: 'string', describe: "The committed amplify_outputs to check; default: where the app's platform loads it" })
     .option('fail-on', {
       choices: ['error', 'warning', 'info'] as const,
       describe: 'Exit 1 on new findings of this severity or above (drift always fails); default error',
@@ -164,7 +164,8 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   };
   const source = resolveSource(args, terminal);
   if (typeof source === 'number') return source;
-  const outputsFile = path.resolve(terminal.cwd, besideApp ? outputsFileFor(args.input!, terminal.cwd, source.fromFolder) : args.outputs);
+  // In a run over several apps, each app's own file; else the one named, else the app's.
+  const outputsFile = besideApp || args.outputs === undefined ? source.app.output : path.resolve(terminal.cwd, args.outputs);
   const outputsDisplay = path.relative(terminal.cwd, outputsFile) || outputsFile;
   const committed = readExisting(outputsFile);
   if (committed.kind === 'directory' || committed.kind === 'other') {
@@ -184,10 +185,11 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
     const settings = {
       fileName: source.display,
       from: args.from,
-      platform: args.platform,
+      platform: source.app.platform,
       api: args.api,
       select: source.select,
       projectFiles: source.projectFiles,
+      projectFolder: source.projectFolder,
       modelIntrospection: source.modelIntrospection,
     };
     result = convertAsCommitted(source.text, settings, args.outputsVersion, committed.kind === 'file' ? committed.text : undefined);
@@ -201,7 +203,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   }
 
   const drift = driftDiagnostics(result.text, committed.kind === 'file' ? committed.text : undefined, outputsDisplay, source.display);
-  const stale = staleSourceDiagnostics({ display: source.display, outputs: result.outputs }, otherSources(source, terminal, args), args);
+  const stale = staleSourceDiagnostics({ display: source.display, outputs: result.outputs }, otherSources(source, terminal), args);
   if (args.updateBaseline) {
     const all = [...drift, ...stale, ...result.diagnostics];
     // In a run over several apps, the run writes the baseline once, with every app's findings.
@@ -218,24 +220,20 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   return verdict.failed ? EXIT.FINDINGS : EXIT.OK;
 }
 
-/** The usual places of a project's Gen1 sources: client files, and both amplify-meta.json copies. */
-const SOURCE_PLACES = [...CLIENT_FILE_PLACES, ...PROJECT_FILE_PLACES];
-
 /**
- * The other Gen1 sources of the checked one's project (client files at the usual places, both amplify-meta.json
- * copies), read; those that cannot be read are left out.
+ * The other Gen1 sources of the checked one's app, read: its other client files at the usual places, and the
+ * project's amplify-meta.json copies that the conversion did not read itself. Those that cannot be read are left out.
  */
-function otherSources(source: ResolvedSource, terminal: Terminal, args: CheckArguments): OtherSource[] {
-  const given = args.project ?? args.input;
-  const givenPath = given !== undefined ? path.resolve(terminal.cwd, given) : undefined;
-  // The other sources of the same app: the folder given, or the app a file belongs to (in a run over several apps,
-  // the current folder is none of them), or the current folder.
-  const root = givenPath === undefined ? terminal.cwd : source.fromFolder ? givenPath : (markedAppRoot(givenPath, terminal.cwd) ?? terminal.cwd);
+function otherSources(source: ResolvedSource, terminal: Terminal): OtherSource[] {
+  const { app } = source;
+  const places = [
+    ...listedPlaces(app.root, CLIENT_FILE_PLACES).map((place) => path.join(app.root, place)),
+    ...(app.projectFolder === undefined ? [] : listedPlaces(app.projectFolder, PROJECT_FILE_PLACES).map((place) => path.join(app.projectFolder!, place))),
+  ];
   const others: OtherSource[] = [];
-  for (const candidate of listedPlaces(root, SOURCE_PLACES)) {
-    const file = path.join(root, candidate);
+  for (const file of new Set(places)) {
     const display = path.relative(terminal.cwd, file) || file;
-    if (display === source.display) continue;
+    if (display === source.display || display === source.projectMeta) continue;
     const existing = readExisting(file);
     if (existing.kind === 'file') others.push({ display, text: existing.text });
   }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Argv } from 'yargs';
 import { convert, type ConvertResult } from '../../convert.js';
@@ -16,8 +16,7 @@ import {
 import { EXIT } from '../output/exit-codes.js';
 import { describeError, readExisting, isSymbolicLink } from '../inputs/read-input.js';
 import { emitReport, reportUsesStdout } from '../output/emit-report.js';
-import { resolveSource } from '../inputs/resolve-source.js';
-import { outputsFileFor } from '../inputs/find-apps.js';
+import { outputOf, resolveSource } from '../inputs/resolve-source.js';
 import type { AppInBatch, RunOne } from '../batch/run-chunk.js';
 import { runBatch, runsOverSeveral } from '../batch/run-batch.js';
 import type { Threads } from '../batch/worker-threads.js';
@@ -25,7 +24,8 @@ import type { Terminal } from '../output/terminal.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
 
 export interface ConvertArguments extends SourceArguments, ReportArguments, BatchArguments, DebugArguments {
-  out: string;
+  /** Default: where the app's platform loads it (see AppModel). */
+  out?: string;
   dryRun: boolean;
   force: boolean;
   outputsVersion?: OutputsVersion | 'auto';
@@ -39,7 +39,11 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
         'The Gen1 file (aws-exports.js, amplifyconfiguration.json, awsconfiguration.json, amplifyconfiguration.dart) or a project folder; default: found in the current project',
     })
     .positional('more', { type: 'string', array: true, describe: 'More inputs (files, folders or globs), each converted next to its own app' })
-    .option('out', { alias: 'o', type: 'string', default: 'amplify_outputs.json', describe: 'Where to write amplify_outputs.json; - for standard output' })
+    .option('out', {
+      alias: 'o',
+      type: 'string',
+      describe: "Where to write amplify_outputs; - for standard output; default: where the app's platform loads it (see the README)",
+    })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Convert and report, write nothing (the result goes to standard output)' })
     .option('force', { type: 'boolean', default: false, describe: 'Replace an existing output file that differs' })
     .option('outputs-version', {
@@ -59,7 +63,7 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
 
 /** Converts one app of a run over several, next to its own Gen1 file. */
 export const convertOne: RunOne<ConvertArguments> = (args, { input, output }, terminal, batch) =>
-  convertFile({ ...args, recursive: false, more: [], input, out: output ?? outputsFileFor(input, terminal.cwd) }, terminal, batch);
+  convertFile({ ...args, recursive: false, more: [], input, out: output }, terminal, batch);
 
 /** Runs `convert`; returns the exit code. */
 export function runConvert(args: ConvertArguments, terminal: Terminal, threads: Threads = {}): number | Promise<number> {
@@ -70,7 +74,7 @@ export function runConvert(args: ConvertArguments, terminal: Terminal, threads: 
       {
         command: 'convert',
         runOne: convertOne,
-        writesTo: (input) => outputsFileFor(input, terminal.cwd),
+        writesTo: (input) => outputOf(input, args, terminal),
         parallel: args.reportFile === undefined,
       },
       threads,
@@ -83,7 +87,9 @@ export function runConvert(args: ConvertArguments, terminal: Terminal, threads: 
 function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBatch): number {
   const source = resolveSource(args, terminal);
   if (typeof source === 'number') return source;
-  const { display, text, projectFiles, modelIntrospection, select } = source;
+  const { display, text, projectFiles, modelIntrospection, select, app } = source;
+  // Without --out, the file goes where the app's platform loads it.
+  const out = args.out ?? path.relative(terminal.cwd, app.output);
 
   const reportToStdout = reportUsesStdout(args);
   const emit = (report: Report): boolean => {
@@ -97,10 +103,11 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
       fileName: display,
       from: args.from,
       outputsVersion: args.outputsVersion ?? 'auto',
-      platform: args.platform,
+      platform: app.platform,
       api: args.api,
       select,
       projectFiles,
+      projectFolder: source.projectFolder,
       modelIntrospection,
     });
   } catch (error) {
@@ -115,16 +122,16 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
   const report: Report = { input: display, format: result.format, version: result.version, diagnostics: result.diagnostics };
   const findingsExit = result.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
 
-  if (args.dryRun || args.out === '-') {
-    report.output = args.out === '-' ? '-' : path.relative(terminal.cwd, path.resolve(terminal.cwd, args.out));
-    report.written = args.out === '-' && !args.dryRun;
+  if (args.dryRun || out === '-') {
+    report.output = out === '-' ? '-' : path.relative(terminal.cwd, path.resolve(terminal.cwd, out));
+    report.written = out === '-' && !args.dryRun;
     report.dryRun = args.dryRun;
     const reported = emit(report);
     if (!reportToStdout) terminal.stdout(result.text);
     return reported ? findingsExit : EXIT.USAGE;
   }
 
-  const outFile = path.resolve(terminal.cwd, args.out);
+  const outFile = path.resolve(terminal.cwd, out);
   const outDisplay = path.relative(terminal.cwd, outFile) || outFile;
   report.output = outDisplay;
   // An earlier app of the batch may write this very file: its write lands first, as it would one app at a time.
@@ -155,6 +162,8 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
     return EXIT.USAGE;
   }
   if (existing.kind !== 'file' || existing.text !== result.text) {
+    // The platform's own place may not exist yet (an Android app's res/raw): it is made, inside the app.
+    if (outFile === app.output && !existsSync(path.dirname(outFile)) && isInside(outFile, app.root)) mkdirSync(path.dirname(outFile), { recursive: true });
     if (!existsSync(path.dirname(outFile))) {
       report.written = false;
       emit(report);
@@ -173,4 +182,9 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
   }
   report.written = true;
   return emit(report) ? findingsExit : EXIT.USAGE;
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

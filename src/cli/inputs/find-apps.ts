@@ -1,22 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GEN1_FILE_NAMES } from '../../formats/index.js';
-import { isDirectory } from '../../project/path-kind.js';
-import { entryKind, namesIn, sortedEntries } from './folder-names.js';
+import { appOfClientFile, appOfProject, metaFileOf, rankClientFiles, type AppModel, type ModelContext } from './app-model.js';
+import { entryKind, sortedEntries } from './folder-names.js';
 
 /** Folders never walked: dependencies, build output, version control. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', '.next', '.nuxt', 'out', 'Pods', '.dart_tool', '.gradle']);
 
-/** Files that mark the root of an app (where its amplify_outputs.json belongs). */
-const APP_MARKERS = ['package.json', 'pubspec.yaml', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'Podfile', 'amplify'];
-
 /**
- * The apps of a repository: every folder that is the root of an app holding a Gen1 configuration file, in a
- * stable order. node_modules, build output and what the root .gitignore ignores are skipped.
+ * The apps of a repository, each read as every command reads an app (see AppModel): every Gen1 file below the
+ * folder, grouped by the app it belongs to; an app's source is its first client file in the order of the usual
+ * places; a Gen1 project that no app's client file belongs to is an app of its own. In order of their roots.
+ * node_modules, build output and what the root .gitignore ignores are skipped.
  */
-export function findApps(root: string): string[] {
+export function findApps(root: string, context: ModelContext): AppModel[] {
   const ignored = readGitignore(root);
-  const apps = new Set<string>();
+  const clientFiles: string[] = [];
+  const projects = new Set<string>();
   const walk = (directory: string, depth: number): void => {
     if (depth > 12) return;
     for (const entry of sortedEntries(directory) ?? []) {
@@ -29,31 +29,37 @@ export function findApps(root: string): string[] {
         if (SKIPPED_FOLDERS.has(name) || name.startsWith('.') || ignored(relative)) continue;
         walk(full, depth + 1);
       } else if (kind === 'other' && GEN1_FILE_NAMES.has(name)) {
-        apps.add(appRoot(full, root));
+        const parts = full.split(path.sep);
+        const amplify = parts.lastIndexOf('amplify');
+        if (name === 'amplify-meta.json' && amplify > 0) projects.add(parts.slice(0, amplify).join(path.sep) || path.sep);
+        else clientFiles.push(full);
       }
     }
   };
   walk(root, 0);
-  return [...apps].sort();
-}
-
-/** The nearest folder above a Gen1 file that marks an app, not above the repository root; else the file's folder. */
-export function appRoot(file: string, root: string): string {
-  return markedAppRoot(file, root) ?? path.dirname(file);
-}
-
-/** The nearest folder above a Gen1 file that marks an app, not above the repository root, if there is one. */
-export function markedAppRoot(file: string, root: string): string | undefined {
-  // amplify/backend/amplify-meta.json and amplify/#current-cloud-backend/amplify-meta.json belong to the folder above amplify/.
-  const amplifyFolder = file.split(path.sep).lastIndexOf('amplify');
-  if (path.basename(file) === 'amplify-meta.json' && amplifyFolder > 0) return file.split(path.sep).slice(0, amplifyFolder).join(path.sep) || path.sep;
-  let directory = path.dirname(file);
-  for (;;) {
-    const names = namesIn(directory);
-    if (APP_MARKERS.some((marker) => names.has(marker) && existsSync(path.join(directory, marker)))) return directory;
-    if (path.relative(root, directory) === '' || path.dirname(directory) === directory) return undefined;
-    directory = path.dirname(directory);
+  const byRoot = new Map<string, AppModel[]>();
+  for (const file of clientFiles) {
+    const app = appOfClientFile(file, context);
+    const group = byRoot.get(app.root);
+    if (group) group.push(app);
+    else byRoot.set(app.root, [app]);
   }
+  const apps: AppModel[] = [];
+  const claimed = new Set<string>();
+  for (const [appRoot, group] of byRoot) {
+    const first = rankClientFiles(
+      appRoot,
+      group.map((app) => app.source),
+    )[0]!;
+    const app = group.find((candidate) => candidate.source === first)!;
+    if (app.projectFolder !== undefined) claimed.add(app.projectFolder);
+    apps.push(app);
+  }
+  for (const project of projects) {
+    const meta = metaFileOf(project);
+    if (!claimed.has(project) && meta !== undefined) apps.push(appOfProject(project, meta, context));
+  }
+  return apps.sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
 }
 
 /** The simple patterns of the root .gitignore: names, paths, and * wildcards. */
@@ -78,20 +84,4 @@ function readGitignore(root: string): (relative: string) => boolean {
       return new RegExp(anchored || body.includes('/') ? `^${source}(/|$)` : `(^|/)${source}(/|$)`);
     });
   return (relative) => patterns.some((pattern) => pattern.test(relative));
-}
-
-/** Where the amplify_outputs.json of an input goes: a folder as it is, a file's app root. */
-function outputFolder(input: string, root: string, isFolder: boolean): string {
-  // A missing input is reported by the command itself.
-  if (isFolder) return path.relative(root, input) || '.';
-  return path.relative(root, appRoot(input, root)) || '.';
-}
-
-/**
- * The amplify_outputs.json of one input of a run over several apps, relative to the current folder. `isFolder`:
- * whether the input is a folder, when the caller has already looked.
- */
-export function outputsFileFor(item: string, cwd: string, isFolder?: boolean): string {
-  const input = path.resolve(cwd, item);
-  return path.join(outputFolder(input, cwd, isFolder ?? isDirectory(input)), 'amplify_outputs.json');
 }

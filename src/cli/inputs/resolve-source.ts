@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { PROJECT_FILE_PLACES } from '../../formats/index.js';
-import { isGen1Project, readProject } from '../../project/read-project.js';
+import { PLATFORM_FACTS } from '../../platforms.js';
+import { isFile } from '../../project/path-kind.js';
+import { readProject } from '../../project/read-project.js';
 import { EXIT } from '../output/exit-codes.js';
-import { findInput } from './find-input.js';
-import { examine, inputText, readInput } from './read-input.js';
+import { appOfClientFile, appOfProject, metaFileOf, type AppModel, type ModelContext } from './app-model.js';
+import { findApp } from './find-app.js';
+import { examine, inputText, readExisting, readInput } from './read-input.js';
 import type { SourceArguments } from '../options/shared-options.js';
 import type { Terminal } from '../output/terminal.js';
 
@@ -14,62 +17,123 @@ export interface ResolvedSource {
   projectFiles?: Record<string, string>;
   modelIntrospection?: string;
   select: Record<string, string>;
-  /** Whether the source was found in a folder (a project, an app, the current folder) rather than named as a file. */
-  fromFolder: boolean;
+  /** The app the source belongs to: its root, platform, project folder, and where its output goes. */
+  app: AppModel;
+  /** The app's project folder, relative to the current folder (see ConvertOptions.projectFolder). */
+  projectFolder?: string;
+  /** The project's meta file a client file's conversion reads (see ConvertOptions.projectFiles), relative to the current folder. */
+  projectMeta?: string;
+}
+
+/** How the command line reads the model's small files (project-config.json): as text, or not at all. */
+export function modelContext(args: Pick<SourceArguments, 'platform'>, terminal: Pick<Terminal, 'cwd'>): ModelContext {
+  return {
+    cwd: terminal.cwd,
+    platform: args.platform,
+    readText: (file) => {
+      const existing = readExisting(file);
+      return existing.kind === 'file' ? existing.text : undefined;
+    },
+  };
 }
 
 /**
- * Finds and reads the Gen1 source: a file as given, a project folder's amplify-meta.json, or the first client file
- * found at the usual places (falling back to the project folder). Returns an exit code when it cannot.
+ * Finds and reads the Gen1 source of one app: a file as given, the app found in a folder (its client file, else
+ * its project's amplify-meta.json), or the project named with --project. Says on standard error which file is used
+ * and why; returns an exit code when there is none.
  */
 export function resolveSource(args: SourceArguments & { quiet?: boolean }, terminal: Terminal): ResolvedSource | number {
-  const givenPath = args.input !== undefined ? path.resolve(terminal.cwd, args.input) : undefined;
-  // The input named is looked at once: a file is read from that look, and only a folder is asked whether it is a
-  // Gen1 project. (With --project, the input is not the source.)
-  const given = givenPath !== undefined && args.project === undefined ? examine(givenPath) : undefined;
-  const givenFolder = given?.kind === 'directory';
-  const projectDir = args.project ?? (givenFolder && givenPath !== undefined && isGen1Project(givenPath) ? args.input : undefined);
-  let display: string;
+  const context = modelContext(args, terminal);
+  const shown = (file: string): string => path.relative(terminal.cwd, file) || '.';
+  let app: AppModel;
   let text: string | undefined;
-  let projectFiles: Record<string, string> | undefined;
-  if (projectDir !== undefined) {
-    const root = path.resolve(terminal.cwd, projectDir);
-    if (!isGen1Project(root)) {
-      terminal.stderr(`${projectDir} is not a Gen1 project folder: it has no ${PROJECT_FILE_PLACES.join(' nor ')}.\n`);
+  let why: string;
+  if (args.project !== undefined) {
+    const root = path.resolve(terminal.cwd, args.project);
+    const meta = metaFileOf(root);
+    if (meta === undefined) {
+      terminal.stderr(`${args.project} is not a Gen1 project folder: it has no ${PROJECT_FILE_PLACES.join(' nor ')}.\n`);
       return EXIT.USAGE;
     }
-    const project = readProject(root);
-    display = path.relative(terminal.cwd, path.join(root, project.metaFile)) || project.metaFile;
-    text = project.metaText;
-    projectFiles = project.projectFiles;
-    if (!args.quiet)
-      terminal.stderr(
-        `Using ${display}${project.metaFile.includes('#current-cloud-backend') ? ' (the last deployed copy)' : ''}${project.otherMetaFiles.length > 0 ? `; also found ${project.otherMetaFiles.join(', ')}` : ''}\n`,
-      );
+    app = appOfProject(root, meta, context);
+    why = 'the project named with --project';
   } else {
-    const found = findInput(args.input, terminal.cwd, givenFolder);
-    if (found.kind === 'missing' && isGen1Project(found.root)) {
-      // No client file, but the folder is a Gen1 project: its amplify-meta.json is the source.
-      return resolveSource({ ...args, project: found.root }, terminal);
+    const givenPath = path.resolve(terminal.cwd, args.input ?? '.');
+    const given = args.input !== undefined ? examine(givenPath) : undefined;
+    if (given !== undefined && given.kind !== 'directory') {
+      // A file named: read from the look already taken.
+      text = inputText(given, args.input!, terminal);
+      if (text === undefined) return EXIT.USAGE;
+      app = appOfNamedFile(givenPath, context);
+      why = 'the file named';
+    } else {
+      const found = findApp(givenPath, context);
+      if (found.kind === 'missing' || found.kind === 'several') {
+        terminal.stderr(found.message);
+        return EXIT.USAGE;
+      }
+      app = found.app;
+      why = found.why;
     }
-    if (found.kind === 'missing') {
-      terminal.stderr(
-        `No Gen1 configuration file found in ${found.root}. Looked for: ${found.searched.join(', ')}.\nName the file: amplify-outputs-migrate convert path/to/aws-exports.js\n`,
-      );
-      return EXIT.USAGE;
-    }
-    display = path.relative(terminal.cwd, found.file) || found.file;
-    if (found.discovered && !args.quiet) terminal.stderr(`Using ${display}\n`);
-    text = found.discovered || given === undefined ? readInput(found.file, display, terminal) : inputText(given, display, terminal);
   }
+  const display = shown(app.source);
+  text ??= readInput(app.source, display, terminal);
   if (text === undefined) return EXIT.USAGE;
+
+  let projectFiles: Record<string, string> | undefined;
+  let projectMeta: string | undefined;
+  if (app.projectFolder !== undefined) {
+    try {
+      const project = readProject(app.projectFolder);
+      projectFiles = project.projectFiles;
+      // A client file's conversion also reads the project's meta file (the deployed copy first).
+      if (path.basename(app.source) !== 'amplify-meta.json') projectMeta = shown(path.join(app.projectFolder, project.metaFile));
+    } catch {
+      // A project folder that cannot be read adds nothing; the source alone is converted.
+    }
+  }
+  if (!args.quiet) terminal.stderr(usingLine(app, display, why, projectMeta, shown));
+
   let modelIntrospection: string | undefined;
   if (args.modelIntrospection !== undefined) {
     modelIntrospection = readInput(path.resolve(terminal.cwd, args.modelIntrospection), args.modelIntrospection, terminal);
     if (modelIntrospection === undefined) return EXIT.USAGE;
   }
-  const select = args.select ?? {};
+  const projectFolder = app.projectFolder === undefined ? undefined : shown(app.projectFolder).split(path.sep).join('/');
+  return { display, text, projectFiles, projectFolder, modelIntrospection, select: args.select ?? {}, app, projectMeta };
+}
 
-  // Machine-readable reports go to standard output (GitHub reads workflow commands there); text goes to standard error.
-  return { display, text, projectFiles, modelIntrospection, select, fromFolder: projectDir !== undefined || givenFolder || args.input === undefined };
+/** A file named on the command line: an amplify-meta.json in a project's amplify/ folder is that project's; any other a client file. */
+function appOfNamedFile(file: string, context: ModelContext): AppModel {
+  const parts = file.split(path.sep);
+  const amplify = parts.lastIndexOf('amplify');
+  if (path.basename(file) === 'amplify-meta.json' && amplify > 0) return appOfProject(parts.slice(0, amplify).join(path.sep) || path.sep, file, context);
+  return appOfClientFile(file, context);
+}
+
+/** "Using <file> (why) with <meta> for the <platform> app at <root> (what says so); its file: <output>". */
+function usingLine(app: AppModel, display: string, why: string, projectMeta: string | undefined, shown: (file: string) => string): string {
+  const deployed = display.includes('#current-cloud-backend') ? ', the last deployed copy' : '';
+  // The project's other meta copy, when the meta file is the source: said, not read.
+  const others =
+    path.basename(app.source) === 'amplify-meta.json' && app.projectFolder !== undefined
+      ? PROJECT_FILE_PLACES.map((place) => path.join(app.projectFolder!, place)).filter((file) => file !== app.source && isFile(file))
+      : [];
+  const alsoFound = others.length > 0 ? `; also found ${others.map(shown).join(', ')}` : '';
+  const withMeta = projectMeta !== undefined ? ` with ${projectMeta}` : '';
+  const platform = app.platform === undefined ? 'the app' : `the ${app.platform} app`;
+  return `Using ${display} (${why}${deployed}${alsoFound})${withMeta} for ${platform} at ${shown(app.root)} (${app.platformReason}); its file: ${shown(app.output)}\n`;
+}
+
+/**
+ * Where the amplify_outputs of one input of a run over several goes (relative to the current folder), as its app
+ * model says; undefined when the input names no app (the command then says why).
+ */
+export function outputOf(input: string, args: Pick<SourceArguments, 'platform'>, terminal: Pick<Terminal, 'cwd'>): string | undefined {
+  const context = modelContext(args, terminal);
+  const file = path.resolve(terminal.cwd, input);
+  const examined = examine(file);
+  if (examined.kind === 'missing') return undefined;
+  const app = examined.kind === 'directory' ? findApp(file, context) : { kind: 'found' as const, app: appOfNamedFile(file, context) };
+  return app.kind === 'found' ? path.relative(terminal.cwd, app.app.output) : undefined;
 }

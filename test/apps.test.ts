@@ -1,0 +1,129 @@
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readProject } from '../src/project/read-project.js';
+import { convert } from '../src/index.js';
+import { runCli, temporaryDirectory, type CliRun } from './support/run-cli.js';
+
+/**
+ * Whole apps (fixtures/apps/<case>/repo: a repository as a team has it, with its platform's files, its Gen1 client
+ * files and its amplify/ folder). Each is converted and checked by every command and mode, which must agree: the
+ * same file, at the place its platform loads it, with the same findings.
+ */
+const APPS = path.resolve(import.meta.dirname, '../fixtures/apps');
+const UPDATE = process.env['UPDATE_FIXTURES'] === '1';
+
+interface Expected {
+  platform: string;
+  /** The Gen1 file read, relative to the repository. */
+  source: string;
+  /** Where the output goes, relative to the repository. */
+  output: string;
+}
+
+/** A fresh copy of a case's repository, in a temporary folder. */
+function copyOf(name: string): string {
+  const root = temporaryDirectory();
+  cpSync(path.join(APPS, name, 'repo'), root, { recursive: true });
+  return root;
+}
+
+function filesBelow(root: string, directory = root): string[] {
+  return readdirSync(directory, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesBelow(root, path.join(directory, entry.name)) : [path.relative(root, path.join(directory, entry.name))]))
+    .sort();
+}
+
+/** The finding codes of a run's text report, in order. */
+function codes(run: CliRun): string[] {
+  return [...run.stderr.matchAll(/^ {2}(?:error|warning|info) +\S+ ([A-Z_]+) /gm)].map((match) => match[1]!);
+}
+
+const CASES = readdirSync(APPS).sort();
+
+describe('whole apps: convert, convert --recursive, check and check --recursive agree', () => {
+  for (const name of CASES) {
+    it(name, () => {
+      const expected = JSON.parse(readFileSync(path.join(APPS, name, 'expected.json'), 'utf8')) as Expected;
+      const expectedFile = path.join(APPS, name, `expected.${path.basename(expected.output)}`);
+
+      // convert, in the repository's root, with nothing named.
+      const root = copyOf(name);
+      const before = filesBelow(root);
+      const converted = runCli(['convert'], root, { CI: 'true' });
+      expect(converted.status, converted.stderr).toBeLessThan(2);
+      expect(converted.stderr).toContain(`Using ${expected.source} (`);
+      expect(converted.stderr).toContain(` the ${expected.platform} app at `);
+      // The output is where the platform loads it, and nothing else is written.
+      expect(filesBelow(root), converted.stderr).toEqual([...before, expected.output].sort());
+      const written = readFileSync(path.join(root, expected.output), 'utf8');
+      if (UPDATE) writeFileSync(expectedFile, written);
+      expect(written).toBe(readFileSync(expectedFile, 'utf8'));
+
+      // check agrees with what convert wrote: no drift; it fails only where convert found errors.
+      const checked = runCli(['check'], root, { CI: 'true' });
+      expect(checked.stderr).not.toContain('OUTPUTS_DRIFT');
+      expect(checked.status, checked.stderr).toBe(converted.status);
+      expect(checked.stderr).toContain(`Checked ${expected.output}`);
+      expect(codes(checked).filter((code) => code !== 'SOURCES_DISAGREE')).toEqual(codes(converted));
+
+      // convert --recursive and check --recursive, from the root: the same file, the same answer.
+      const again = copyOf(name);
+      const recursive = runCli(['convert', '--recursive'], again, { CI: 'true' });
+      expect(recursive.status, recursive.stderr).toBe(converted.status);
+      expect(filesBelow(again)).toEqual([...before, expected.output].sort());
+      expect(readFileSync(path.join(again, expected.output), 'utf8')).toBe(written);
+      expect(codes(recursive)).toEqual(codes(converted));
+      const recursiveCheck = runCli(['check', '--recursive'], again, { CI: 'true' });
+      expect(recursiveCheck.status, recursiveCheck.stderr).toBe(checked.status);
+      expect(recursiveCheck.stderr).toContain('1 app: ');
+
+      // The Gen1 file named: the same app, the same file.
+      const named = copyOf(name);
+      const namedRun = runCli(path.basename(expected.source) === 'amplify-meta.json' ? ['convert', '--project', '.'] : ['convert', expected.source], named, {
+        CI: 'true',
+      });
+      expect(namedRun.status, namedRun.stderr).toBe(converted.status);
+      expect(readFileSync(path.join(named, expected.output), 'utf8')).toBe(written);
+
+      // The library, given the same file and project folder, gives the same document.
+      const repo = path.join(APPS, name, 'repo');
+      const projectFiles = existsSync(path.join(repo, 'amplify')) ? readProject(repo).projectFiles : undefined;
+      const library = convert(readFileSync(path.join(repo, expected.source), 'utf8'), {
+        fileName: expected.source,
+        platform: expected.platform as 'web',
+        projectFiles,
+      });
+      if (expected.output.endsWith('.json')) expect(library.text).toBe(written);
+      else expect(written).toContain(library.text.trim());
+    });
+  }
+
+  it('an Android module folder named on the command line is its app', () => {
+    const root = copyOf('android');
+    const run = runCli(['convert', 'app'], root, { CI: 'true' });
+    expect(run.status, run.stderr).toBeLessThan(2);
+    expect(readFileSync(path.join(root, 'app/src/main/res/raw/amplify_outputs.json'), 'utf8')).toBe(
+      readFileSync(path.join(APPS, 'android/expected.amplify_outputs.json'), 'utf8'),
+    );
+  });
+
+  it('a repository with several apps asks which, and --recursive takes them all', () => {
+    const root = temporaryDirectory();
+    for (const name of ['web-react', 'ios']) cpSync(path.join(APPS, name, 'repo'), path.join(root, name), { recursive: true });
+    const run = runCli(['convert'], root, { CI: 'true' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('holds 2 apps with Gen1 configuration: ios, web-react.');
+    expect(run.stderr).toContain('--recursive');
+    const all = runCli(['convert', '--recursive'], root, { CI: 'true' });
+    expect(all.status, all.stderr).toBeLessThan(2);
+    expect(existsSync(path.join(root, 'web-react/amplify_outputs.json'))).toBe(true);
+    expect(existsSync(path.join(root, 'ios/amplify_outputs.json'))).toBe(true);
+  });
+
+  it('--platform overrides what the app says, and the report names it', () => {
+    const root = copyOf('web-subproject');
+    const run = runCli(['convert', '--platform', 'ios', '--dry-run'], root, { CI: 'true' });
+    expect(run.stderr).toContain('for the ios app at app (--platform)');
+  });
+});
