@@ -121,6 +121,16 @@ describe('whole apps: convert, convert --recursive, check and check --recursive 
     expect(existsSync(path.join(root, 'ios/amplify_outputs.json'))).toBe(true);
   });
 
+  it('check names a file left where the platform never loads it', () => {
+    const root = copyOf('android');
+    writeFileSync(path.join(root, 'amplify_outputs.json'), readFileSync(path.join(APPS, 'android/expected.amplify_outputs.json'), 'utf8'));
+    const run = runCli(['check'], root, { CI: 'true' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      'app/src/main/res/raw/amplify_outputs.json does not exist. amplify_outputs.json does, but the app never loads it: Amplify Android loads the raw resource R.raw.amplify_outputs',
+    );
+  });
+
   it('--platform overrides what the app says, and the report names it', () => {
     const root = copyOf('web-subproject');
     const run = runCli(['convert', '--platform', 'ios', '--dry-run'], root, { CI: 'true' });

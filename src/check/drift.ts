@@ -3,16 +3,29 @@ import { compareOutputs } from './compare-outputs.js';
 
 /**
  * Findings about the committed amplify_outputs.json: missing (`committed` undefined), unreadable, out of date (field
- * by field), or formatted otherwise. `outputsFile` and `input` are the names the messages use.
+ * by field), or formatted otherwise. `outputsFile` and `input` are the names the messages use; `misplaced`, a file
+ * of the app at a place its platform does not load it from (`loadedBy` says what does).
  */
-export function driftDiagnostics(converted: string, committed: string | undefined, outputsFile: string, input: string): Diagnostic[] {
+export function driftDiagnostics(
+  converted: string,
+  committed: string | undefined,
+  outputsFile: string,
+  input: string,
+  misplaced?: { file: string; loadedBy: string },
+): Diagnostic[] {
   const at = (pointer: string): Diagnostic['source'] => ({ file: outputsFile, pointer });
   if (committed === undefined) {
     return [
       createDiagnostic('OUTPUTS_MISSING', {
         category: 'outputs',
-        message: `${outputsFile} does not exist.`,
-        resolution: `Run amplify-outputs-migrate convert ${input} --out ${outputsFile} and commit the file.`,
+        message:
+          misplaced === undefined
+            ? `${outputsFile} does not exist.`
+            : `${outputsFile} does not exist. ${misplaced.file} does, but the app never loads it: ${misplaced.loadedBy}.`,
+        resolution:
+          misplaced === undefined
+            ? `Run amplify-outputs-migrate convert ${input} --out ${outputsFile} and commit the file.`
+            : `Run amplify-outputs-migrate convert ${input} (it writes ${outputsFile}), delete ${misplaced.file}, and commit both changes.`,
         source: at(''),
       }),
     ];

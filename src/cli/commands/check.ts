@@ -6,6 +6,7 @@ import { driftDiagnostics } from '../../check/drift.js';
 import { staleSourceDiagnostics, type OtherSource } from '../../check/stale-sources.js';
 import { checkSummary, checkVerdict } from '../../check/verdict.js';
 import { CLIENT_FILE_PLACES, PROJECT_FILE_PLACES } from '../../formats/index.js';
+import { PLATFORM_FACTS } from '../../platforms.js';
 import { listedPlaces } from '../inputs/folder-names.js';
 import type { ConvertResult } from '../../convert.js';
 import type { Severity } from '../../diagnostics/codes.js';
@@ -202,7 +203,8 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
     throw error;
   }
 
-  const drift = driftDiagnostics(result.text, committed.kind === 'file' ? committed.text : undefined, outputsDisplay, source.display);
+  const misplaced = committed.kind === 'none' && args.outputs === undefined ? misplacedOutputs(source, terminal) : undefined;
+  const drift = driftDiagnostics(result.text, committed.kind === 'file' ? committed.text : undefined, outputsDisplay, source.display, misplaced);
   const stale = staleSourceDiagnostics({ display: source.display, outputs: result.outputs }, otherSources(source, terminal), args);
   if (args.updateBaseline) {
     const all = [...drift, ...stale, ...result.diagnostics];
@@ -218,6 +220,20 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   if (args.report === 'text' && args.reportFile === undefined) terminal.stderr(checkSummary(verdict, outputsDisplay, baselineDisplay));
   if (!emit(report)) return EXIT.USAGE;
   return verdict.failed ? EXIT.FINDINGS : EXIT.OK;
+}
+
+/**
+ * An amplify_outputs file of the app at a place its platform does not load it from (the app's root, the current
+ * folder, beside the Gen1 file), as an earlier conversion may have left it.
+ */
+function misplacedOutputs(source: ResolvedSource, terminal: Terminal): { file: string; loadedBy: string } | undefined {
+  const { app } = source;
+  if (app.platform === undefined) return undefined;
+  const places = [app.root, terminal.cwd, path.dirname(app.source), path.join(app.root, 'app')].flatMap((folder) =>
+    ['amplify_outputs.json', 'amplify_outputs.dart'].map((name) => path.join(folder, name)),
+  );
+  const found = places.find((file) => file !== app.output && readExisting(file).kind === 'file');
+  return found === undefined ? undefined : { file: path.relative(terminal.cwd, found) || found, loadedBy: PLATFORM_FACTS[app.platform].loadedBy };
 }
 
 /**
