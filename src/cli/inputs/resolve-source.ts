@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { PROJECT_FILE_PLACES } from '../../formats/index.js';
-import { PLATFORM_FACTS } from '../../platforms.js';
 import { isFile } from '../../project/path-kind.js';
 import { readProject } from '../../project/read-project.js';
 import { EXIT } from '../output/exit-codes.js';
