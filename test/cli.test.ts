@@ -35,6 +35,23 @@ describe('command line messages', () => {
   });
 });
 
+describe('when a folder holds no Gen1 configuration', () => {
+  it('names the platform file to look for, --project and --recursive', () => {
+    const run = runCli(['convert'], project({ 'pubspec.yaml': 'name: app\n', 'lib/main.dart': '' }));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('No Gen1 configuration file found in . or any folder below it (a flutter app).');
+    expect(run.stderr).toContain('convert path/to/amplifyconfiguration.dart');
+    expect(run.stderr).toContain('--project path/to/project');
+    expect(run.stderr).toContain('--recursive');
+  });
+
+  it('says so when the app is already on Gen2', () => {
+    const run = runCli(['check'], project({ 'package.json': '{}', 'amplify/backend.ts': 'export {};\n' }));
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('. is already on Gen2: it has amplify/backend.ts.');
+  });
+});
+
 describe('command line', () => {
   it('is built', () => {
     expect(existsSync(BIN), 'run npm run build first').toBe(true);
