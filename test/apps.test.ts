@@ -121,6 +121,15 @@ describe('whole apps: convert, convert --recursive, check and check --recursive 
     expect(existsSync(path.join(root, 'ios/amplify_outputs.json'))).toBe(true);
   });
 
+  it('reads the project folder of an amplify-meta.json named directly, as with --project', () => {
+    const root = copyOf('web-react');
+    const named = runCli(['convert', 'amplify/backend/amplify-meta.json', '--out', '-'], root, { CI: 'true' });
+    const project = runCli(['convert', '--project', '.', '--out', '-'], root, { CI: 'true' });
+    expect(JSON.parse(named.stdout)).toMatchObject({ auth: { unauthenticated_identities_enabled: false } });
+    expect(JSON.parse(project.stdout)).toMatchObject({ auth: { unauthenticated_identities_enabled: false } });
+    expect(named.stderr).not.toContain('GUEST_ACCESS_ASSUMED');
+  });
+
   it('check names a file left where the platform never loads it', () => {
     const root = copyOf('android');
     writeFileSync(path.join(root, 'amplify_outputs.json'), readFileSync(path.join(APPS, 'android/expected.amplify_outputs.json'), 'utf8'));
