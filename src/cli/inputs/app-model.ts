@@ -28,11 +28,33 @@ export interface AppModel {
 function markerIn(names: ReadonlySet<string>, platform: Platform): string | undefined {
   for (const marker of PLATFORM_FACTS[platform].markers) {
     if (marker.endsWith('/')) {
-      const suffix = marker.slice(0, -1);
-      for (const name of names) if (name.endsWith(suffix)) return name;
+      const found = namesEndingIn(names, marker.slice(0, -1));
+      if (found !== undefined) return found;
     } else if (names.has(marker)) return marker;
   }
   return undefined;
+}
+
+/** Per listing, the first name with each suffix looked for: a folder of many apps is asked about once per app. */
+const suffixed = new WeakMap<ReadonlySet<string>, Map<string, string | undefined>>();
+
+function namesEndingIn(names: ReadonlySet<string>, suffix: string): string | undefined {
+  let known = suffixed.get(names);
+  if (known === undefined) {
+    known = new Map();
+    suffixed.set(names, known);
+  }
+  if (!known.has(suffix)) {
+    let found: string | undefined;
+    for (const name of names) {
+      if (name.endsWith(suffix)) {
+        found = name;
+        break;
+      }
+    }
+    known.set(suffix, found);
+  }
+  return known.get(suffix);
 }
 
 /**

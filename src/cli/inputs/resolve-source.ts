@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { PROJECT_FILE_PLACES } from '../../formats/index.js';
-import { isFile } from '../../project/path-kind.js';
+import { isFile, statIfAny } from '../../project/path-kind.js';
 import { readProject } from '../../project/read-project.js';
 import { EXIT } from '../output/exit-codes.js';
 import { appOfClientFile, appOfProject, metaFileOf, type AppModel, type ModelContext } from './app-model.js';
@@ -131,8 +131,8 @@ function usingLine(app: AppModel, display: string, why: string, projectMeta: str
 export function outputOf(input: string, args: Pick<SourceArguments, 'platform'>, terminal: Pick<Terminal, 'cwd'>): string | undefined {
   const context = modelContext(args, terminal);
   const file = path.resolve(terminal.cwd, input);
-  const examined = examine(file);
-  if (examined.kind === 'missing') return undefined;
-  const app = examined.kind === 'directory' ? findApp(file, context) : { kind: 'found' as const, app: appOfNamedFile(file, context) };
+  const stats = statIfAny(file);
+  if (stats === undefined) return undefined;
+  const app = stats.isDirectory() ? findApp(file, context) : { kind: 'found' as const, app: appOfNamedFile(file, context) };
   return app.kind === 'found' ? path.relative(terminal.cwd, app.app.output) : undefined;
 }
