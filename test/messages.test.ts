@@ -159,6 +159,15 @@ describe('messages', () => {
     });
   });
 
+  it('a module that exports several objects by name and none by default (refusal)', () => {
+    const several = 'export const dev = { Auth: {} };\nexport const prod = { Auth: {} };\n';
+    expect(words(refusal(several, { fileName: 'src/config.js' }))).toEqual({
+      message: 'The file exports 2 objects (`dev`, `prod`) and no default, so which one is the configuration cannot be told.',
+      resolution:
+        'Add `export default <name>;` for the one the app passes to Amplify.configure (for example `export default dev;`), or convert a file that exports only it.',
+    });
+  });
+
   it('of every fixture show values as text and end as sentences', () => {
     const texts: string[] = [];
     for (const fixture of fixtureCases()) {
