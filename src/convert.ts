@@ -1,4 +1,4 @@
-import { detectFormat, detectJsonDocument, isJsonText, type DetectedFormat } from './formats/detect-format.js';
+import { detectFormatByText, detectJsonDocument, detectSourceDocument, isJsonText, type DetectedFormat } from './formats/detect-format.js';
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 import { ConversionError, InternalFault, isConversionError } from './errors.js';
 import { addFromProject } from './app/add-from-project.js';
@@ -77,10 +77,13 @@ export function convert(text: string, options: ConvertOptions = {}): ConvertResu
   // A JSON file as the Amplify CLI writes it is read once, and its format told from what was read.
   const triedStrict = options.from === undefined && isJsonText(text);
   const wellFormed = triedStrict ? readWellFormedJson(text) : undefined;
-  const format = options.from ?? acceptFormat(wellFormed ? detectJsonDocument(wellFormed.root) : detectFormat(text), file);
+  const detected = options.from === undefined ? (wellFormed ? detectJsonDocument(wellFormed.root) : detectFormatByText(text)) : undefined;
+  const readAs = options.from ?? acceptFormat(detected ?? detectFormatByText(text), file);
   checkOptions(options, file);
-  const descriptor = FORMATS[format];
+  const descriptor = FORMATS[readAs];
   const document = wellFormed ?? descriptor.read(text, file ?? descriptor.defaultFileName, { refusedByStrictReader: triedStrict });
+  // JavaScript source is read before its shape tells a configuration written by hand from the CLI's.
+  const format = detected ? (detectSourceDocument(detected, document).format as SourceFormat) : readAs;
   return convertDocument(document, format, options);
 }
 

@@ -159,6 +159,30 @@ describe('messages', () => {
     });
   });
 
+  it('configurations written by hand: library behaviour, MFA methods without a status', () => {
+    const v5 = "export default { userPoolId: 'us-east-1_Abc', userPoolWebClientId: 'c', cookieStorage: { domain: 'example.com' } };\n";
+    expect(words(finding(v5, { fileName: 'src/auth.js' }, 'LIBRARY_OPTION', '/cookieStorage'))).toEqual({
+      message: 'cookieStorage told amplify-js v5 to keep tokens in cookies; amplify_outputs.json has no such field.',
+      resolution:
+        'In amplify-js v6 call cognitoUserPoolsTokenProvider.setKeyValueStorage(new CookieStorage({ domain, secure, ... })) from aws-amplify/utils after Amplify.configure.',
+    });
+    const v6 = "export default { Auth: { Cognito: { userPoolId: 'us-east-1_Abc', userPoolClientId: 'c', mfa: { totpEnabled: true } } } };\n";
+    expect(words(finding(v6, { fileName: 'src/config.js' }, 'MFA_STATUS_UNSTATED', '/Auth/Cognito/mfa/totpEnabled'))).toEqual({
+      message:
+        'The input lists MFA methods but does not say whether MFA is on, optional or off. The methods are carried to auth.mfa_methods, but amplify-js reads them from amplify_outputs.json only together with auth.mfa_configuration.',
+      resolution: 'If the user pool uses MFA, set Auth.Cognito.mfa.status (on or optional) in the input, or auth.mfa_configuration in amplify_outputs.json.',
+    });
+  });
+
+  it('a module that exports several objects by name and none by default (refusal)', () => {
+    const several = 'export const dev = { Auth: {} };\nexport const prod = { Auth: {} };\n';
+    expect(words(refusal(several, { fileName: 'src/config.js' }))).toEqual({
+      message: 'The file exports 2 objects (`dev`, `prod`) and no default, so which one is the configuration cannot be told.',
+      resolution:
+        'Add `export default <name>;` for the one the app passes to Amplify.configure (for example `export default dev;`), or convert a file that exports only it.',
+    });
+  });
+
   it('of every fixture show values as text and end as sentences', () => {
     const texts: string[] = [];
     for (const fixture of fixtureCases()) {

@@ -169,6 +169,13 @@ const CODES = {
     explanation:
       'The input does not list the user pool username attributes (files from older CLIs). Gen1 libraries then assumed username sign-in; amplify_outputs.json leaves it unstated.',
   },
+  MFA_STATUS_UNSTATED: {
+    severity: 'info',
+    title: 'MFA methods without a status',
+    explanation:
+      'The input lists MFA methods but does not say whether MFA is on, optional or off. The methods are carried to auth.mfa_methods, but amplify-js reads them from amplify_outputs.json only together with auth.mfa_configuration.',
+    resolution: 'If the user pool uses MFA, set Auth.Cognito.mfa.status (on or optional) in the input, or auth.mfa_configuration in amplify_outputs.json.',
+  },
   VERIFICATION_ATTRIBUTE_REQUIRED: {
     severity: 'info',
     title: 'Verification attribute treated as required',

@@ -1,7 +1,9 @@
 import { stripByteOrderMark } from '../readers/line-index.js';
 import type { SourceFormat } from './index.js';
 import { isPlainObject } from '../mapping/output-tree.js';
-import type { ObjectNode, SourceNode } from '../source/source-node.js';
+import type { ObjectNode, SourceDocument, SourceNode } from '../source/source-node.js';
+import { readAwsExports } from '../readers/read-aws-exports.js';
+import { detectHandWritten } from './detect-hand-written.js';
 
 export interface DetectedFormat {
   /** The format, or `amplify-outputs` for a file that already is Gen2, or `unknown`. */
@@ -26,6 +28,23 @@ const AWSCONFIGURATION_KEYS = [
  * amplifyconfiguration.json.
  */
 export function detectFormat(text: string): DetectedFormat {
+  const detected = detectFormatByText(text);
+  if (detected.format !== 'aws-exports') return detected;
+  let document: SourceDocument;
+  try {
+    document = readAwsExports(text, '');
+  } catch {
+    // What cannot be read is left to the aws-exports reader, which says where and why.
+    return detected;
+  }
+  return detectSourceDocument(detected, document);
+}
+
+/**
+ * What the text alone tells, before it is read: JSON (with its format), a Dart constant, or JavaScript source, which
+ * detectSourceDocument then tells apart once it is read.
+ */
+export function detectFormatByText(text: string): DetectedFormat {
   const trimmed = stripByteOrderMark(text).trimStart();
   const dart = DART_STRING.exec(text);
   if (dart) {
@@ -36,6 +55,15 @@ export function detectFormat(text: string): DetectedFormat {
   }
   if (!trimmed.startsWith('{')) return { format: 'aws-exports', reason: 'JavaScript or TypeScript source' };
   return detectJson(trimmed);
+}
+
+/**
+ * The format of JavaScript source once read: a configuration written by hand for amplify-js (v5, its Auth settings
+ * alone, or v6), or else what the Gen1 CLI writes. Other formats are told by their text and are kept.
+ */
+export function detectSourceDocument(detected: DetectedFormat, document: SourceDocument): DetectedFormat {
+  if (detected.format !== 'aws-exports' || document.root.kind !== 'object') return detected;
+  return detectHandWritten(twoLevels(document.root) as Record<string, unknown>) ?? detected;
 }
 
 /** Where a Dart file holds the configuration: a constant assigned a '''...''' string. */
@@ -96,6 +124,8 @@ function detectJsonObject(object: Record<string, unknown>): DetectedFormat {
       return { format: 'amplifyconfiguration-mobile', reason: 'a mobile amplifyconfiguration.json header ("Version": "1.0") without categories' };
     if (object['Version'] === '0.1.0') return { format: 'awsconfiguration', reason: 'an awsconfiguration.json header ("Version": "0.1.0") without blocks' };
   }
+  const handWritten = detectHandWritten(object);
+  if (handWritten) return handWritten;
   if (keys.some((key) => WEB_TOP_LEVEL_KEYS.includes(key))) return { format: 'amplifyconfiguration-json', reason: 'Gen1 web configuration keys' };
   return { format: 'unknown', reason: 'no Gen1 configuration keys' };
 }

@@ -1,3 +1,6 @@
+import { amplifyJsV5 } from './amplify-js-v5.js';
+import { amplifyJsV5Auth } from './amplify-js-v5-auth.js';
+import { amplifyJsV6 } from './amplify-js-v6.js';
 import { amplifyMeta } from './amplify-meta.js';
 import { amplifyconfigurationDart } from './amplifyconfiguration-dart.js';
 import { amplifyconfigurationJson } from './amplifyconfiguration-json.js';
@@ -16,6 +19,9 @@ export const SOURCE_FORMATS = [
   'awsconfiguration',
   'amplifyconfiguration-dart',
   'amplify-meta',
+  'amplify-js-v5',
+  'amplify-js-v5-auth',
+  'amplify-js-v6',
 ] as const;
 
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
@@ -28,6 +34,9 @@ export const FORMATS = {
   awsconfiguration,
   'amplifyconfiguration-dart': amplifyconfigurationDart,
   'amplify-meta': amplifyMeta,
+  'amplify-js-v5': amplifyJsV5,
+  'amplify-js-v5-auth': amplifyJsV5Auth,
+  'amplify-js-v6': amplifyJsV6,
 } as const satisfies { [Id in SourceFormat]: FormatDescriptor<Id> };
 
 export function isSourceFormat(value: unknown): value is SourceFormat {

@@ -14,6 +14,9 @@ export const TABLE_FILES = {
   awsconfiguration: '../../mappings/awsconfiguration.json',
   'amplifyconfiguration-mobile': '../../mappings/amplifyconfiguration-mobile.json',
   'amplify-meta': '../../mappings/amplify-meta.json',
+  'amplify-js-v5': '../../mappings/amplify-js-v5.json',
+  'amplify-js-v5-auth': '../../mappings/amplify-js-v5-auth.json',
+  'amplify-js-v6': '../../mappings/amplify-js-v6.json',
 } as const;
 
 const OUTPUTS_RULES_FILE = '../../mappings/outputs.json';

@@ -52,6 +52,23 @@ export function readAwsExportsSyntax(text: string, fileName: string): SourceDocu
   const mobileHub = readMobileHubConstants(program, reader);
   if (mobileHub) return mobileHub;
 
+  // Without a default export, one exported object literal (`export const AWS_CONFIG = {...}`) is the configuration.
+  const named = namedObjectExports(program, constants);
+  if (named.length === 1) {
+    const root = reader.read(named[0]![1], '') as ObjectNode;
+    return { root, issues: reader.issues };
+  }
+  if (named.length > 1) {
+    const names = named.map(([name]) => `\`${name}\``).join(', ');
+    throw readerError(
+      'NO_CONFIG_OBJECT',
+      fileName,
+      locationOf(named[1]![1]),
+      `The file exports ${named.length} objects (${names}) and no default, so which one is the configuration cannot be told.`,
+      `Add \`export default <name>;\` for the one the app passes to Amplify.configure (for example \`export default ${named[0]![0]};\`), or convert a file that exports only it.`,
+    );
+  }
+
   const unexported = [...constants.entries()].find(([, init]) => unwrapTypeScript(init).type === 'ObjectExpression');
   throw readerError(
     'NO_CONFIG_OBJECT',
@@ -109,6 +126,37 @@ function collectTopLevelConstants(program: AstNode): Map<string, AstNode> {
     }
   }
   return constants;
+}
+
+/**
+ * The object literals a module exports by name, in order: `export const X = {...}`, and `export { X }` of a top-level
+ * constant bound to one.
+ */
+function namedObjectExports(program: AstNode, constants: Map<string, AstNode>): [string, AstNode][] {
+  const found: [string, AstNode][] = [];
+  const add = (name: string, init: AstNode | undefined): void => {
+    const value = init ? unwrapTypeScript(init) : undefined;
+    if (value?.type === 'ObjectExpression' && !found.some(([known]) => known === name)) found.push([name, init as AstNode]);
+  };
+  for (const statement of body(program)) {
+    if (statement.type !== 'ExportNamedDeclaration' || statement['exportKind'] === 'type') continue;
+    const declaration = statement['declaration'] as AstNode | null;
+    if (declaration?.type === 'VariableDeclaration' && declaration['kind'] === 'const') {
+      for (const declarator of declaration['declarations'] as AstNode[]) {
+        const id = declarator['id'] as AstNode;
+        if (id.type === 'Identifier') add(String(id['name']), (declarator['init'] as AstNode | null) ?? undefined);
+      }
+    }
+    if (!declaration && !statement['source']) {
+      for (const specifier of (statement['specifiers'] as AstNode[] | undefined) ?? []) {
+        const local = specifier['local'] as AstNode | undefined;
+        const exported = specifier['exported'] as AstNode | undefined;
+        if (local?.type !== 'Identifier') continue;
+        add(String(exported?.['name'] ?? local['name']), constants.get(String(local['name'])));
+      }
+    }
+  }
+  return found;
 }
 
 /** `export default X`, `module.exports = X`, `exports.default = X`: the first one found. */

@@ -13,6 +13,7 @@ export const DROP_REASONS = {
   serverAuthSettings: 'Server-side settings of an authorization mode (key expiry, user pool link); clients need only the mode.',
   deploymentMetadata: 'Deployment metadata of the Gen1 project (stack, roles, deployment bucket, app id); not client configuration.',
   disabledChannel: 'The channel is not enabled, so the Gen1 CLI leaves it out of client configuration.',
+  switchedOff: 'The switch is off; amplify_outputs.json says so by leaving the value out of its list.',
 } as const;
 
 /** Reasons the engine itself gives. */

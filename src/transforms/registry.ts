@@ -11,6 +11,14 @@ import { booleanValue, constant, copy, jsonObject, negatedBoolean, region, split
 import { geoIndex, geoMaps, metaGeoResource } from './geo/resources.js';
 import { metaChannel, pushChannels } from './notifications/channels.js';
 import { metaBuckets } from './storage/buckets.js';
+import { switchedOn } from './switches.js';
+import { groupList } from './auth/group-list.js';
+import { mfaMethod } from './auth/mfa-method.js';
+import { requiredUserAttributes } from './auth/user-attributes.js';
+import { graphqlAuthModeName } from './data/auth-mode-names.js';
+import { bucketMap } from './storage/bucket-map.js';
+import { restApiMap } from './custom/rest-api-map.js';
+import { analyticsRegion } from './notifications/analytics-region.js';
 import type { Transform } from './transform-context.js';
 
 /**
@@ -28,6 +36,7 @@ export const TRANSFORMS = Object.freeze({
   negatedBoolean,
   splitList,
   stringList,
+  switchedOn,
   // auth
   regionFromPoolId,
   mandatorySignIn,
@@ -39,10 +48,13 @@ export const TRANSFORMS = Object.freeze({
   loginMechanisms,
   mfaConfiguration,
   mfaMethods,
+  mfaMethod,
   passwordMinLength,
   passwordCharacters,
   authenticationFlow,
   userPoolGroups,
+  groupList,
+  requiredUserAttributes,
   // auth.oauth
   socialProviders,
   loginMechanismProviders,
@@ -58,10 +70,13 @@ export const TRANSFORMS = Object.freeze({
   graphqlApi,
   appsyncModeBlock,
   appsyncDefaultBlock,
+  graphqlAuthModeName,
   // storage
   metaBuckets,
+  bucketMap,
   // notifications
   pushChannels,
+  analyticsRegion,
   metaChannel,
   // geo
   geoMaps,
@@ -71,6 +86,7 @@ export const TRANSFORMS = Object.freeze({
   restApis,
   restApi,
   metaRestApi,
+  restApiMap,
   predictions,
   metaPrediction,
   environmentNote,
