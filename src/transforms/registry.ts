@@ -6,6 +6,7 @@ import { environmentNote } from './custom/environment.js';
 import { metaPrediction, predictions } from './custom/predictions.js';
 import { metaRestApi, restApi, restApis } from './custom/rest-apis.js';
 import { appsyncDefaultBlock, appsyncModeBlock, graphqlApi } from './data/api.js';
+import { graphqlUrl } from './data/local-endpoint.js';
 import { additionalAuthTypes, appsyncAuthType, metaAdditionalModes } from './data/auth-modes.js';
 import { booleanValue, constant, copy, jsonObject, negatedBoolean, region, splitList, string, stringList } from './general.js';
 import { geoIndex, geoMaps, metaGeoResource } from './geo/resources.js';
@@ -52,6 +53,7 @@ export const TRANSFORMS = Object.freeze({
   hostedUIDomain,
   oauthMetadata,
   // data
+  graphqlUrl,
   appsyncAuthType,
   additionalAuthTypes,
   metaAdditionalModes,

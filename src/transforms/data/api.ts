@@ -7,6 +7,7 @@ import { ENTRY_KEYS, entryName, isEntryOfType } from '../support/api-plugin-entr
 import { describeValue, invalid, reportUnknownKeys } from '../support/report-value.js';
 import type { Transform, TransformContext } from '../transform-context.js';
 import { mobileAuthMode, reportMode, toAuthType } from './auth-modes.js';
+import { noteLocalEndpoint } from './local-endpoint.js';
 
 /** Transforms for data: the GraphQL API of the mobile files (an awsAPIPlugin entry, the AppSync blocks). */
 
@@ -49,6 +50,7 @@ export const graphqlApi: Transform = (value, ctx) => {
   ctx.drop(joinPointer(ctx.pointer, 'endpointType'), DROP_REASONS.endpointType);
   if (typeof value['endpoint'] !== 'string' || value['endpoint'] === '')
     return invalid(ctx, 'an endpoint URL', value['endpoint'], joinPointer(ctx.pointer, 'endpoint'));
+  noteLocalEndpoint(ctx, value['endpoint'], joinPointer(ctx.pointer, 'endpoint'));
   const data: Record<string, unknown> = { url: value['endpoint'] };
   if (typeof value['region'] === 'string' && value['region'] !== '') data['aws_region'] = value['region'];
   data['default_authorization_type'] = mobileAuthMode(value['authorizationType'], ctx, joinPointer(ctx.pointer, 'authorizationType'), 'authorizationType');
@@ -119,6 +121,7 @@ export const appsyncDefaultBlock: Transform = (value, ctx) => {
       });
       continue;
     }
+    if (field === 'ApiUrl' && !existing) noteLocalEndpoint(ctx, converted, pointer);
     data[key] = converted;
   }
   return data;
