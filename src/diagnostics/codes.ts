@@ -152,9 +152,9 @@ const CODES = {
     severity: 'info',
     title: 'Sign-in with a username',
     explanation:
-      'The user pool signs in with a username (an empty username attribute list). It is written as ["username"], which amplify-js reads as username sign-in; amplify-swift cannot decode that value.',
+      'The user pool signs in with a username (an empty username attribute list). It is written as ["username"], which amplify-js reads as username sign-in; amplify-swift cannot decode that value, so for --platform ios it is left out (username sign-in is then its absence).',
     resolution:
-      'No action is needed for JavaScript apps. If this file is also used by a Swift app, whose decoder rejects "username", remove it from auth.username_attributes there.',
+      'No action is needed for JavaScript apps. For a Swift app, whose decoder rejects "username", convert with --platform ios, which leaves it out of auth.username_attributes.',
   },
   OLDER_CLI_SIGN_IN_MECHANISMS: {
     severity: 'info',
