@@ -3,6 +3,7 @@ import { loginMechanisms, standardAttributes, usernameAttributes, verificationAs
 import { hostedUIDomain, loginMechanismProviders, oauthClientId, oauthDomain, oauthMetadata, responseType, socialProviders } from './auth/oauth.js';
 import { guestAccessFromProject, userPoolGroups } from './auth/project-files.js';
 import { environmentNote } from './custom/environment.js';
+import { hostingFields } from './custom/hosting.js';
 import { metaPrediction, predictions } from './custom/predictions.js';
 import { metaRestApi, restApi, restApis } from './custom/rest-apis.js';
 import { appsyncDefaultBlock, appsyncModeBlock, graphqlApi } from './data/api.js';
@@ -76,6 +77,7 @@ export const TRANSFORMS = Object.freeze({
   predictions,
   metaPrediction,
   environmentNote,
+  hostingFields,
 } satisfies Record<string, Transform>);
 
 export type TransformName = keyof typeof TRANSFORMS;
