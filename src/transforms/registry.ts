@@ -6,7 +6,7 @@ import { environmentNote } from './custom/environment.js';
 import { hostingFields } from './custom/hosting.js';
 import { metaPrediction, predictions } from './custom/predictions.js';
 import { metaRestApi, restApi, restApis } from './custom/rest-apis.js';
-import { appsyncDefaultBlock, appsyncModeBlock, graphqlApi } from './data/api.js';
+import { appsyncDefaultBlock, appsyncModeApiKey, appsyncModeBlock, graphqlApi } from './data/api.js';
 import { graphqlUrl } from './data/local-endpoint.js';
 import { additionalAuthTypes, appsyncAuthType, metaAdditionalModes } from './data/auth-modes.js';
 import { booleanValue, constant, copy, jsonObject, negatedBoolean, region, splitList, string, stringList } from './general.js';
@@ -60,6 +60,7 @@ export const TRANSFORMS = Object.freeze({
   metaAdditionalModes,
   graphqlApi,
   appsyncModeBlock,
+  appsyncModeApiKey,
   appsyncDefaultBlock,
   // storage
   metaBuckets,

@@ -87,6 +87,20 @@ export const appsyncModeBlock: Transform = (value, ctx) => {
   return mode === ctx.output('/data/default_authorization_type') ? [] : [mode];
 };
 
+/**
+ * The API key of an `AppSync.<api>_API_KEY` block: the key of an API whose default mode is another one, which the
+ * CLI writes only there (AppSync.Default has a key only when API_KEY is the default mode). It becomes data.api_key
+ * when the block is for the carried API; the block itself adds API_KEY to data.authorization_types.
+ */
+export const appsyncModeApiKey: Transform = (value, ctx) => {
+  const blockPointer = ctx.pointer.slice(0, ctx.pointer.lastIndexOf('/'));
+  if (blockPointer.endsWith('/Default')) return undefined;
+  const block = ctx.lookupAbsolute(blockPointer);
+  if (!isPlainObject(block) || toAuthType(block['AuthMode']) !== 'API_KEY' || block['ApiUrl'] !== ctx.output('/data/url')) return undefined;
+  if (typeof value !== 'string' || value.trim() === '' || value === 'null' || value === 'undefined') return invalid(ctx, 'an API key', '(not a key)');
+  return value.trim();
+};
+
 const DEFAULT_BLOCK_FIELDS: Record<string, string> = { ApiUrl: 'url', Region: 'aws_region', AuthMode: 'default_authorization_type', ApiKey: 'api_key' };
 
 /**
