@@ -159,6 +159,23 @@ describe('messages', () => {
     });
   });
 
+  it('a conversion that carries nothing, and the resources the project never pushed (nothing carried)', () => {
+    const deployed = json({ providers: { awscloudformation: { Region: 'us-east-2', StackName: 'amplify-todo-dev-1' } } });
+    const projectFiles = {
+      'amplify/backend/backend-config.json': json({ api: { todo: { service: 'AppSync' } }, hosting: { amplifyhosting: { service: 'amplifyhosting' } } }),
+    };
+    expect(words(finding(deployed, { fileName: 'amplify/#current-cloud-backend/amplify-meta.json', projectFiles }, 'NOTHING_CARRIED', ''))).toEqual({
+      message:
+        'Nothing in the input could be carried: amplify_outputs.json would hold only its version. The project lists a resource never pushed (api/todo, in amplify/backend/backend-config.json), which the converted file does not have.',
+      resolution: 'Run `amplify push` to deploy the resources, then convert again (or `amplify pull` if another machine pushed them).',
+    });
+    expect(words(finding(json({ aws_project_region: 'us-east-1' }), { fileName: 'amplifyconfiguration.json' }, 'NOTHING_CARRIED', ''))).toEqual({
+      message: 'Nothing in the input could be carried: amplify_outputs.json would hold only its version, and would configure nothing.',
+      resolution:
+        'Read the other findings; convert the configuration of a deployed environment (after `amplify push` or `amplify pull`), or the project folder, whose amplify-meta.json records what was deployed.',
+    });
+  });
+
   it('of every fixture show values as text and end as sentences', () => {
     const texts: string[] = [];
     for (const fixture of fixtureCases()) {

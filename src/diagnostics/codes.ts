@@ -313,6 +313,14 @@ const CODES = {
       'amplify_outputs.json has no predictions category, and the native Amplify libraries do not read predictions from it (amplify-swift rejects a Gen2 configuration for predictions).',
     resolution: "Configure the predictions services (Amazon Translate, Polly, Rekognition, Comprehend, Textract) in the app's code.",
   },
+  NOTHING_CARRIED: {
+    severity: 'error',
+    title: 'Nothing carried',
+    explanation:
+      'Nothing in the input could be carried: the amplify_outputs.json written would hold only its version and configure nothing. Either every field was reported (the other findings say why), or the input lists no deployed resource.',
+    resolution:
+      'Read the other findings; convert the configuration of a deployed environment (after `amplify push` or `amplify pull`), or the project folder, whose amplify-meta.json records what was deployed.',
+  },
   NEVER_PUSHED: {
     severity: 'warning',
     title: 'Resource never deployed',
