@@ -176,6 +176,28 @@ describe('messages', () => {
     });
   });
 
+  it('the category of a third-party CLI plugin, once, naming its outputs but not their values (unknown field)', () => {
+    const meta = json({
+      providers: { awscloudformation: { Region: 'us-west-2', StackName: 'amplify-streamer-dev-1' } },
+      video: {
+        live: {
+          service: 'video',
+          providerPlugin: 'awscloudformation',
+          lastPushTimeStamp: '2021-02-03T04:05:06.000Z',
+          output: { oMediaLivePrimaryIngestUrl: 'rtmp://203.0.113.10:1935/live/secretstreamkey', oPrimaryHlsEgress: 'https://example.com/index.m3u8' },
+        },
+      },
+    });
+    const result = convert(meta, { fileName: 'amplify/backend/amplify-meta.json' });
+    expect(result.diagnostics.filter((d) => d.code === 'UNKNOWN_FIELD').map((d) => d.source.pointer)).toEqual(['/video']);
+    expect(words(finding(meta, { fileName: 'amplify/backend/amplify-meta.json' }, 'UNKNOWN_FIELD', '/video'))).toEqual({
+      message:
+        '"video" is not a category of the Amplify CLI but of a third-party CLI plugin (service "video"); amplify_outputs.json has no place for it, and Gen1 client files never held it. The outputs the app may read: live.oMediaLivePrimaryIngestUrl, live.oPrimaryHlsEgress.',
+      resolution:
+        'If the app reads these values, keep them in amplify_outputs.json under custom (in a Gen2 backend: backend.addOutput({ custom: { ... } })) and read them from there; otherwise remove them.',
+    });
+  });
+
   it('of every fixture show values as text and end as sentences', () => {
     const texts: string[] = [];
     for (const fixture of fixtureCases()) {

@@ -13,7 +13,7 @@ export const DROP_REASONS = {
   serverAuthSettings: 'Server-side settings of an authorization mode (key expiry, user pool link); clients need only the mode.',
   deploymentMetadata: 'Deployment metadata of the Gen1 project (stack, roles, deployment bucket, app id); not client configuration.',
   iosUsernameSignIn: 'Username sign-in, which an iOS app reads from the absence of auth.username_attributes (amplify-swift cannot decode "username").',
-  hostingNamedWithFirst: 'A hosting field, named in the HOSTING_NOT_CLIENT_CONFIG finding of the first hosting field of the file.',
+  namedWithFirstOfGroup: 'Named, with its group, in the finding about the first field of the group (hosting, a third-party plugin).',
   disabledChannel: 'The channel is not enabled, so the Gen1 CLI leaves it out of client configuration.',
 } as const;
 

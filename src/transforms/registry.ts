@@ -3,7 +3,7 @@ import { loginMechanisms, standardAttributes, usernameAttributes, verificationAs
 import { hostedUIDomain, loginMechanismProviders, oauthClientId, oauthDomain, oauthMetadata, responseType, socialProviders } from './auth/oauth.js';
 import { guestAccessFromProject, userPoolGroups } from './auth/project-files.js';
 import { environmentNote } from './custom/environment.js';
-import { hostingFields } from './custom/hosting.js';
+import { hostingFields, pluginCategory, pluginFields } from './custom/field-groups.js';
 import { metaPrediction, predictions } from './custom/predictions.js';
 import { metaRestApi, restApi, restApis } from './custom/rest-apis.js';
 import { appsyncDefaultBlock, appsyncModeApiKey, appsyncModeBlock, graphqlApi } from './data/api.js';
@@ -79,6 +79,8 @@ export const TRANSFORMS = Object.freeze({
   metaPrediction,
   environmentNote,
   hostingFields,
+  pluginFields,
+  pluginCategory,
 } satisfies Record<string, Transform>);
 
 export type TransformName = keyof typeof TRANSFORMS;
