@@ -31,6 +31,21 @@ describe('fields of older CLIs', () => {
     expect(found.filter(([code]) => code === 'UNKNOWN_FIELD')).toEqual([]);
   });
 
+  it('amplify-meta.json: the additional GraphQL modes as a list of names beside securityType', () => {
+    const output = {
+      securityType: 'AWS_LAMBDA',
+      additionalAuthenticationProviders: ['API_KEY', 'LAMBDA', 'NOT_A_MODE'],
+      GraphQLAPIEndpointOutput: 'https://x/graphql',
+    };
+    const text = json({
+      providers: { awscloudformation: { Region: 'us-west-2', StackName: 'blog-dev' } },
+      api: { blog: { service: 'AppSync', lastPushTimeStamp: '2019-06-02T09:00:00.000Z', output } },
+    });
+    const result = convert(text, { fileName: 'amplify/backend/amplify-meta.json' });
+    expect(result.outputs.data?.['authorization_types']).toEqual(['API_KEY']);
+    expect(result.diagnostics.map((d) => [d.code, d.source.pointer])).toEqual([['INVALID_VALUE', '/api/blog/output/additionalAuthenticationProviders/2']]);
+  });
+
   it('awsconfiguration.json: the mock switch at the top of the Android file', () => {
     const text = json({
       UserAgent: 'aws-amplify-cli/0.1.0',
