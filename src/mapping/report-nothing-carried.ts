@@ -20,7 +20,7 @@ export function reportNothingCarried(run: MappingRun): void {
   });
 }
 
-/** The converted document as plain data, when it is a project's meta file (its resources count as deployed). */
+/** The converted document as plain data, with the project's files only: a meta file records what was deployed. */
 function convertedDocument(run: MappingRun): unknown {
   return run.settings.projectFiles === undefined ? undefined : toPlainValue(run.root);
 }

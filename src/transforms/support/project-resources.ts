@@ -15,11 +15,16 @@ export interface UnpushedResources {
   files: string[];
 }
 
+/** The meta files that record what was deployed: a resource with a push time stamp and outputs in one of them was. */
+const DEPLOYED_RECORDS = ['amplify/#current-cloud-backend/amplify-meta.json', 'amplify/backend/amplify-meta.json'] as const;
+
 /**
- * Resources the project's backend folder lists that were never pushed: in amplify/backend/amplify-meta.json without
- * a push time stamp, or in backend-config.json and absent, with outputs, from `deployed` (the converted meta file).
+ * Resources the project's backend folder lists that were never pushed: listed in amplify/backend/amplify-meta.json or
+ * backend-config.json, and deployed (with a push time stamp and outputs) neither in the converted document (when it
+ * is a meta file) nor in the project's copies of amplify-meta.json.
  */
-export function unpushedResources(projectFiles: Readonly<Record<string, string>> | undefined, deployed: unknown): UnpushedResources {
+export function unpushedResources(projectFiles: Readonly<Record<string, string>> | undefined, converted: unknown): UnpushedResources {
+  const records = [converted, ...DEPLOYED_RECORDS.map((file) => parseObject(projectFiles?.[file]))];
   const resources: string[] = [];
   const files: string[] = [];
   for (const file of RESOURCE_LISTS) {
@@ -28,9 +33,8 @@ export function unpushedResources(projectFiles: Readonly<Record<string, string>>
     let named = false;
     for (const [category, entries] of Object.entries(listed)) {
       if (NOT_CLIENT_RESOURCES.has(category) || !isPlainObject(entries)) continue;
-      for (const [name, resource] of Object.entries(entries)) {
-        if (!isPlainObject(resource) || isDeployed(deployed, category, name)) continue;
-        if (file.endsWith('amplify-meta.json') && resource['lastPushTimeStamp'] !== undefined && isPlainObject(resource['output'])) continue;
+      for (const name of Object.keys(entries)) {
+        if (records.some((record) => isDeployed(record, category, name))) continue;
         const id = `${category}/${name}`;
         named = true;
         if (!resources.includes(id)) resources.push(id);
@@ -41,8 +45,8 @@ export function unpushedResources(projectFiles: Readonly<Record<string, string>>
   return { resources, files };
 }
 
-function isDeployed(deployed: unknown, category: string, name: string): boolean {
-  const entries = isPlainObject(deployed) ? deployed[category] : undefined;
+function isDeployed(record: unknown, category: string, name: string): boolean {
+  const entries = isPlainObject(record) ? record[category] : undefined;
   const resource = isPlainObject(entries) ? entries[name] : undefined;
   return isPlainObject(resource) && resource['lastPushTimeStamp'] !== undefined && isPlainObject(resource['output']);
 }
