@@ -148,17 +148,6 @@ describe('messages', () => {
     });
   });
 
-  it('a file that does not parse, and one that already is Gen2 (refusals)', () => {
-    expect(words(refusal('{\n  "aws_project_region": "us-east-1",\n}\n', { fileName: 'amplifyconfiguration.json' }))).toEqual({
-      message: 'The configuration is not valid JSON: property name expected.',
-      resolution: 'Fix the JSON (or restore the file the Amplify CLI generated) and run again.',
-    });
-    expect(words(refusal('{\n  "version": "1.3"\n}\n', { fileName: 'amplify_outputs.json' }))).toEqual({
-      message: 'The file already is an amplify_outputs.json ("version": "1.3"); there is nothing to convert.',
-      resolution: 'Point the command at the Gen1 file (aws-exports.js or amplifyconfiguration.json) instead.',
-    });
-  });
-
   it('a conversion that carries nothing, and the resources the project never pushed (nothing carried)', () => {
     const deployed = json({ providers: { awscloudformation: { Region: 'us-east-2', StackName: 'amplify-todo-dev-1' } } });
     const projectFiles = {
@@ -195,6 +184,17 @@ describe('messages', () => {
         '"video" is not a category of the Amplify CLI but of a third-party CLI plugin (service "video"); amplify_outputs.json has no place for it, and Gen1 client files never held it. The outputs the app may read: live.oMediaLivePrimaryIngestUrl, live.oPrimaryHlsEgress.',
       resolution:
         'If the app reads these values, keep them in amplify_outputs.json under custom (in a Gen2 backend: backend.addOutput({ custom: { ... } })) and read them from there; otherwise remove them.',
+    });
+  });
+
+  it('a file that does not parse, and one that already is Gen2 (refusals)', () => {
+    expect(words(refusal('{\n  "aws_project_region": "us-east-1",\n}\n', { fileName: 'amplifyconfiguration.json' }))).toEqual({
+      message: 'The configuration is not valid JSON: property name expected.',
+      resolution: 'Fix the JSON (or restore the file the Amplify CLI generated) and run again.',
+    });
+    expect(words(refusal('{\n  "version": "1.3"\n}\n', { fileName: 'amplify_outputs.json' }))).toEqual({
+      message: 'The file already is an amplify_outputs.json ("version": "1.3"); there is nothing to convert.',
+      resolution: 'Point the command at the Gen1 file (aws-exports.js or amplifyconfiguration.json) instead.',
     });
   });
 
