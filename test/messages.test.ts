@@ -148,6 +148,45 @@ describe('messages', () => {
     });
   });
 
+  it('a conversion that carries nothing, and the resources the project never pushed (nothing carried)', () => {
+    const deployed = json({ providers: { awscloudformation: { Region: 'us-east-2', StackName: 'amplify-todo-dev-1' } } });
+    const projectFiles = {
+      'amplify/backend/backend-config.json': json({ api: { todo: { service: 'AppSync' } }, hosting: { amplifyhosting: { service: 'amplifyhosting' } } }),
+    };
+    expect(words(finding(deployed, { fileName: 'amplify/#current-cloud-backend/amplify-meta.json', projectFiles }, 'NOTHING_CARRIED', ''))).toEqual({
+      message:
+        'Nothing in the input could be carried: amplify_outputs.json would hold only its version. The project lists a resource never pushed (api/todo, in amplify/backend/backend-config.json), which the converted file does not have.',
+      resolution: 'Run `amplify push` to deploy the resources, then convert again (or `amplify pull` if another machine pushed them).',
+    });
+    expect(words(finding(json({ aws_project_region: 'us-east-1' }), { fileName: 'amplifyconfiguration.json' }, 'NOTHING_CARRIED', ''))).toEqual({
+      message: 'Nothing in the input could be carried: amplify_outputs.json would hold only its version, and would configure nothing.',
+      resolution:
+        'Read the other findings; convert the configuration of a deployed environment (after `amplify push` or `amplify pull`), or the project folder, whose amplify-meta.json records what was deployed.',
+    });
+  });
+
+  it('the category of a third-party CLI plugin, once, naming its outputs but not their values (unknown field)', () => {
+    const meta = json({
+      providers: { awscloudformation: { Region: 'us-west-2', StackName: 'amplify-streamer-dev-1' } },
+      video: {
+        live: {
+          service: 'video',
+          providerPlugin: 'awscloudformation',
+          lastPushTimeStamp: '2021-02-03T04:05:06.000Z',
+          output: { oMediaLivePrimaryIngestUrl: 'rtmp://203.0.113.10:1935/live/secretstreamkey', oPrimaryHlsEgress: 'https://example.com/index.m3u8' },
+        },
+      },
+    });
+    const result = convert(meta, { fileName: 'amplify/backend/amplify-meta.json' });
+    expect(result.diagnostics.filter((d) => d.code === 'UNKNOWN_FIELD').map((d) => d.source.pointer)).toEqual(['/video']);
+    expect(words(finding(meta, { fileName: 'amplify/backend/amplify-meta.json' }, 'UNKNOWN_FIELD', '/video'))).toEqual({
+      message:
+        '"video" is not a category of the Amplify CLI but of a third-party CLI plugin (service "video"); amplify_outputs.json has no place for it, and Gen1 client files never held it. The outputs the app may read: live.oMediaLivePrimaryIngestUrl, live.oPrimaryHlsEgress.',
+      resolution:
+        'If the app reads these values, keep them in amplify_outputs.json under custom (in a Gen2 backend: backend.addOutput({ custom: { ... } })) and read them from there; otherwise remove them.',
+    });
+  });
+
   it('a file that does not parse, and one that already is Gen2 (refusals)', () => {
     expect(words(refusal('{\n  "aws_project_region": "us-east-1",\n}\n', { fileName: 'amplifyconfiguration.json' }))).toEqual({
       message: 'The configuration is not valid JSON: property name expected.',

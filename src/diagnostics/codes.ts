@@ -152,9 +152,9 @@ const CODES = {
     severity: 'info',
     title: 'Sign-in with a username',
     explanation:
-      'The user pool signs in with a username (an empty username attribute list). It is written as ["username"], which amplify-js reads as username sign-in; amplify-swift cannot decode that value.',
+      'The user pool signs in with a username (an empty username attribute list). It is written as ["username"], which amplify-js reads as username sign-in; amplify-swift cannot decode that value, so for --platform ios it is left out (username sign-in is then its absence).',
     resolution:
-      'No action is needed for JavaScript apps. If this file is also used by a Swift app, whose decoder rejects "username", remove it from auth.username_attributes there.',
+      'No action is needed for JavaScript apps. For a Swift app, whose decoder rejects "username", convert with --platform ios, which leaves it out of auth.username_attributes.',
   },
   OLDER_CLI_SIGN_IN_MECHANISMS: {
     severity: 'info',
@@ -319,6 +319,14 @@ const CODES = {
     explanation:
       'amplify_outputs.json has no predictions category, and the native Amplify libraries do not read predictions from it (amplify-swift rejects a Gen2 configuration for predictions).',
     resolution: "Configure the predictions services (Amazon Translate, Polly, Rekognition, Comprehend, Textract) in the app's code.",
+  },
+  NOTHING_CARRIED: {
+    severity: 'error',
+    title: 'Nothing carried',
+    explanation:
+      'Nothing in the input could be carried: the amplify_outputs.json written would hold only its version and configure nothing. Either every field was reported (the other findings say why), or the input lists no deployed resource.',
+    resolution:
+      'Read the other findings; convert the configuration of a deployed environment (after `amplify push` or `amplify pull`), or the project folder, whose amplify-meta.json records what was deployed.',
   },
   NEVER_PUSHED: {
     severity: 'warning',

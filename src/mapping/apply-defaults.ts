@@ -15,6 +15,8 @@ function applyDefault(run: MappingRun, category: string, row: DefaultRow): void 
   const parent = row.target.slice(0, row.target.lastIndexOf('/'));
   if (written.at(parent) === undefined || written.at(row.target) !== undefined) return;
   const noticeOnly = row.value === undefined;
+  // A notice that the field is unstated says nothing new where a finding already tells what became of it.
+  if (noticeOnly && [...run.findings.entries()].some(([, diagnostic]) => diagnostic.target === row.target)) return;
   if (!noticeOnly) {
     setAt(written.outputs, row.target, cloneJson(row.value));
     written.add({ target: row.target, minVersion: '1', sources: [] });

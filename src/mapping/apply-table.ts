@@ -10,6 +10,7 @@ import type { FieldDisposition } from './ledger.js';
 import { MappingRun, type MappingOptions } from './mapping-run.js';
 import type { JsonObject } from './output-tree.js';
 import { reportLeftovers } from './report-leftovers.js';
+import { reportNothingCarried } from './report-nothing-carried.js';
 import { reportReaderIssues } from './report-reader-issues.js';
 import { reportShadowed } from './report-shadowed.js';
 import { reportUnresolved } from './report-unresolved.js';
@@ -45,5 +46,7 @@ export function applyTable(document: SourceDocument, table: MappingTable, option
   // Every field nothing accounted for is reported.
   reportLeftovers(run);
   reportShadowed(run);
+  // A result that carries nothing is an error, whatever the findings about its fields say.
+  reportNothingCarried(run);
   return { outputs: run.written.outputs, ...run.findings.result(run.ledger), requiredVersion };
 }

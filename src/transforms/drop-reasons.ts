@@ -12,6 +12,8 @@ export const DROP_REASONS = {
   deploymentOutput: 'A deployment output (an ARN, an id, a name) that no Amplify client reads.',
   serverAuthSettings: 'Server-side settings of an authorization mode (key expiry, user pool link); clients need only the mode.',
   deploymentMetadata: 'Deployment metadata of the Gen1 project (stack, roles, deployment bucket, app id); not client configuration.',
+  iosUsernameSignIn: 'Username sign-in, which an iOS app reads from the absence of auth.username_attributes (amplify-swift cannot decode "username").',
+  namedWithFirstOfGroup: 'Named, with its group, in the finding about the first field of the group (hosting, a third-party plugin).',
   disabledChannel: 'The channel is not enabled, so the Gen1 CLI leaves it out of client configuration.',
   switchedOff: 'The switch is off; amplify_outputs.json says so by leaving the value out of its list.',
 } as const;

@@ -3,9 +3,11 @@ import { loginMechanisms, standardAttributes, usernameAttributes, verificationAs
 import { hostedUIDomain, loginMechanismProviders, oauthClientId, oauthDomain, oauthMetadata, responseType, socialProviders } from './auth/oauth.js';
 import { guestAccessFromProject, userPoolGroups } from './auth/project-files.js';
 import { environmentNote } from './custom/environment.js';
+import { hostingFields, pluginCategory, pluginFields } from './custom/field-groups.js';
 import { metaPrediction, predictions } from './custom/predictions.js';
 import { metaRestApi, restApi, restApis } from './custom/rest-apis.js';
-import { appsyncDefaultBlock, appsyncModeBlock, graphqlApi } from './data/api.js';
+import { appsyncDefaultBlock, appsyncModeApiKey, appsyncModeBlock, graphqlApi } from './data/api.js';
+import { graphqlUrl } from './data/local-endpoint.js';
 import { additionalAuthTypes, appsyncAuthType, metaAdditionalModes } from './data/auth-modes.js';
 import { booleanValue, constant, copy, jsonObject, negatedBoolean, region, splitList, string, stringList } from './general.js';
 import { geoIndex, geoMaps, metaGeoResource } from './geo/resources.js';
@@ -64,11 +66,13 @@ export const TRANSFORMS = Object.freeze({
   hostedUIDomain,
   oauthMetadata,
   // data
+  graphqlUrl,
   appsyncAuthType,
   additionalAuthTypes,
   metaAdditionalModes,
   graphqlApi,
   appsyncModeBlock,
+  appsyncModeApiKey,
   appsyncDefaultBlock,
   graphqlAuthModeName,
   // storage
@@ -90,6 +94,9 @@ export const TRANSFORMS = Object.freeze({
   predictions,
   metaPrediction,
   environmentNote,
+  hostingFields,
+  pluginFields,
+  pluginCategory,
 } satisfies Record<string, Transform>);
 
 export type TransformName = keyof typeof TRANSFORMS;

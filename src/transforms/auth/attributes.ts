@@ -1,4 +1,5 @@
 import { joinPointer } from '../../source/json-pointer.js';
+import { DROP_REASONS } from '../drop-reasons.js';
 import { describeValue, invalid } from '../support/report-value.js';
 import { socialProviderOf } from './oauth.js';
 import type { Transform, TransformContext } from '../transform-context.js';
@@ -85,18 +86,39 @@ export const verificationAsRequired: Transform = (value, ctx) => {
 
 /**
  * `aws_cognito_username_attributes`: lower-cased. An empty list means the pool signs in with a username;
- * it is written as ["username"] (the only encoding amplify-js reads as username sign-in; see USERNAME_SIGN_IN).
+ * it is written as ["username"] (the only encoding amplify-js reads as username sign-in; see USERNAME_SIGN_IN),
+ * except for iOS (see withoutUsernameForIos).
  */
 export const usernameAttributes: Transform = (value, ctx) => {
   if (Array.isArray(value) && value.length === 0) {
+    if (ctx.settings.platform === 'ios') return withoutUsernameForIos(['username'], ctx, 'the username attribute list is empty');
     ctx.note('USERNAME_SIGN_IN', {
       message: 'The user pool signs in with a username (the username attribute list is empty); written as ["username"].',
       target: ctx.target,
     });
     return ['username'];
   }
-  return attributeList(value, ctx, USERNAME_ATTRIBUTES, 'username attributes');
+  const attributes = attributeList(value, ctx, USERNAME_ATTRIBUTES, 'username attributes');
+  return ctx.settings.platform === 'ios' && attributes ? withoutUsernameForIos(attributes, ctx, 'the list names "username"') : attributes;
 };
+
+/**
+ * amplify-swift decodes only "email" and "phone_number" in auth.username_attributes: a "username" there makes
+ * Amplify.configure throw. For an iOS app, username sign-in is the absence of the value; email and phone stay.
+ */
+function withoutUsernameForIos(attributes: string[], ctx: TransformContext, why: string): string[] | undefined {
+  if (!attributes.includes('username')) return attributes;
+  const rest = attributes.filter((attribute) => attribute !== 'username');
+  ctx.note('USERNAME_SIGN_IN', {
+    message: `The user pool signs in with a username (${why}). amplify-swift cannot decode "username" in auth.username_attributes, so for an iOS app it is left out${rest.length > 0 ? ` and ${rest.join(', ')} kept` : ''}: username sign-in is the absence of the value.`,
+    resolution:
+      'No action is needed for the iOS app. If this file also serves a JavaScript app, convert it for that app without --platform ios, where username sign-in is written as "username".',
+    target: ctx.target,
+  });
+  if (rest.length > 0) return rest;
+  ctx.drop(ctx.pointer, DROP_REASONS.iosUsernameSignIn);
+  return undefined;
+}
 
 /** What each sign-in mechanism of older CLIs (v5 to v7: `aws_cognito_login_mechanisms`) means as a username attribute. */
 const LOGIN_MECHANISM_ATTRIBUTES: Record<string, string> = {
@@ -125,6 +147,7 @@ export const loginMechanisms: Transform = (value, ctx) => {
     }
     if (!result.includes(attribute)) result.push(attribute);
   });
+  if (result.includes('username') && ctx.settings.platform === 'ios') return withoutUsernameForIos(result, ctx, 'the sign-in mechanisms of an older CLI');
   if (result.includes('username')) {
     ctx.note('USERNAME_SIGN_IN', {
       message: 'The user pool signs in with a username (the sign-in mechanisms of an older CLI); written as "username".',

@@ -7,6 +7,7 @@ import { ENTRY_KEYS, entryName, isEntryOfType } from '../support/api-plugin-entr
 import { describeValue, invalid, reportUnknownKeys } from '../support/report-value.js';
 import type { Transform, TransformContext } from '../transform-context.js';
 import { mobileAuthMode, reportMode, toAuthType } from './auth-modes.js';
+import { noteLocalEndpoint } from './local-endpoint.js';
 
 /** Transforms for data: the GraphQL API of the mobile files (an awsAPIPlugin entry, the AppSync blocks). */
 
@@ -49,6 +50,7 @@ export const graphqlApi: Transform = (value, ctx) => {
   ctx.drop(joinPointer(ctx.pointer, 'endpointType'), DROP_REASONS.endpointType);
   if (typeof value['endpoint'] !== 'string' || value['endpoint'] === '')
     return invalid(ctx, 'an endpoint URL', value['endpoint'], joinPointer(ctx.pointer, 'endpoint'));
+  noteLocalEndpoint(ctx, value['endpoint'], joinPointer(ctx.pointer, 'endpoint'));
   const data: Record<string, unknown> = { url: value['endpoint'] };
   if (typeof value['region'] === 'string' && value['region'] !== '') data['aws_region'] = value['region'];
   data['default_authorization_type'] = mobileAuthMode(value['authorizationType'], ctx, joinPointer(ctx.pointer, 'authorizationType'), 'authorizationType');
@@ -85,6 +87,20 @@ export const appsyncModeBlock: Transform = (value, ctx) => {
   return mode === ctx.output('/data/default_authorization_type') ? [] : [mode];
 };
 
+/**
+ * The API key of an `AppSync.<api>_API_KEY` block: the key of an API whose default mode is another one, which the
+ * CLI writes only there (AppSync.Default has a key only when API_KEY is the default mode). It becomes data.api_key
+ * when the block is for the carried API; the block itself adds API_KEY to data.authorization_types.
+ */
+export const appsyncModeApiKey: Transform = (value, ctx) => {
+  const blockPointer = ctx.pointer.slice(0, ctx.pointer.lastIndexOf('/'));
+  if (blockPointer.endsWith('/Default')) return undefined;
+  const block = ctx.lookupAbsolute(blockPointer);
+  if (!isPlainObject(block) || toAuthType(block['AuthMode']) !== 'API_KEY' || block['ApiUrl'] !== ctx.output('/data/url')) return undefined;
+  if (typeof value !== 'string' || value.trim() === '' || value === 'null' || value === 'undefined') return invalid(ctx, 'an API key', '(not a key)');
+  return value.trim();
+};
+
 const DEFAULT_BLOCK_FIELDS: Record<string, string> = { ApiUrl: 'url', Region: 'aws_region', AuthMode: 'default_authorization_type', ApiKey: 'api_key' };
 
 /**
@@ -119,6 +135,7 @@ export const appsyncDefaultBlock: Transform = (value, ctx) => {
       });
       continue;
     }
+    if (field === 'ApiUrl' && !existing) noteLocalEndpoint(ctx, converted, pointer);
     data[key] = converted;
   }
   return data;

@@ -89,14 +89,24 @@ export function reportMode(ctx: TransformContext, part: unknown, pointer: string
   });
 }
 
-/** `authConfig.additionalAuthenticationProviders[].authenticationType`, without the default mode. */
+/**
+ * `authConfig.additionalAuthenticationProviders[].authenticationType`, without the default mode. Older CLIs recorded
+ * the additional modes as `output.additionalAuthenticationProviders`, a list of mode names beside `securityType`.
+ */
 export const metaAdditionalModes: Transform = (value, ctx) => {
   // Older CLIs record null for "no additional modes".
   if (value === null) return [];
   if (!Array.isArray(value)) return invalid(ctx, 'a list of authentication providers', value);
-  const main = ctx.lookup(`${formatPointer(parsePointer(ctx.pointer).slice(0, 3))}/authConfig/defaultAuthentication/authenticationType`);
+  const output = formatPointer(parsePointer(ctx.pointer).slice(0, 3));
+  const main = toAuthType(ctx.lookup(`${output}/authConfig/defaultAuthentication/authenticationType`) ?? ctx.lookup(`${output}/securityType`));
   const modes: string[] = [];
   value.forEach((provider, index) => {
+    if (typeof provider === 'string') {
+      const mode = toAuthType(provider);
+      if (!mode) reportMode(ctx, provider, joinPointer(ctx.pointer, index));
+      else if (mode !== main && !modes.includes(mode)) modes.push(mode);
+      return;
+    }
     const type = isPlainObject(provider) ? provider['authenticationType'] : undefined;
     const mode = type === 'LAMBDA' ? 'AWS_LAMBDA' : type;
     if (typeof mode !== 'string' || !['API_KEY', 'AWS_IAM', 'AMAZON_COGNITO_USER_POOLS', 'OPENID_CONNECT', 'AWS_LAMBDA'].includes(mode)) {
