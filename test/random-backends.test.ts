@@ -59,4 +59,33 @@ describe('backends at random, as the Gen1 CLI writes their files', () => {
       parameters,
     );
   });
+
+  it("a client file with its project folder: the same backend, and what the project adds is the project's", () => {
+    fc.assert(
+      fc.property(projectWithFiles, ({ meta, projectFiles }) => {
+        const metaText = JSON.stringify(meta, null, 2);
+        const files = { ...projectFiles, 'amplify/#current-cloud-backend/amplify-meta.json': metaText };
+        const client = JSON.stringify(awsExportsFromMeta(meta));
+        const alone = convert(client, { fileName: 'amplifyconfiguration.json' });
+        const together = convert(client, { fileName: 'amplifyconfiguration.json', projectFiles: files });
+        const codes = together.diagnostics.map((diagnostic) => diagnostic.code);
+        // One backend, written by the CLI from this meta file: the two never disagree.
+        expect(codes).not.toContain('SOURCES_DISAGREE');
+        expect(codes).not.toContain('GUEST_ACCESS_ASSUMED');
+        // Each field the project adds or replaces is the one the meta file's own conversion gives (of the same resources).
+        const fromMeta = convert(metaText, { fileName: 'amplify-meta.json', projectFiles: files });
+        for (const section of ['auth', 'data', 'storage'] as const) {
+          const before = alone.outputs[section] ?? {};
+          for (const [field, value] of Object.entries(together.outputs[section] ?? {})) {
+            if (JSON.stringify(before[field]) === JSON.stringify(value)) continue;
+            expect(codes, `${section}.${field}`).toContain('READ_FROM_PROJECT');
+            if (fromMeta.outputs[section]?.['user_pool_id'] === together.outputs[section]?.['user_pool_id']) {
+              expect(value, `${section}.${field}`).toEqual(fromMeta.outputs[section]?.[field]);
+            }
+          }
+        }
+      }),
+      parameters,
+    );
+  });
 });
