@@ -30,7 +30,7 @@ export interface Batch<A> {
   runOne: RunOne<A>;
   /** The file an app writes: apps that write the same one run in order, in one chunk (and so on one thread). */
   writesTo?: (input: string) => string | undefined;
-  /** False when every app writes one shared file (a baseline, a report file): then they run one after another. */
+  /** False when every app writes one shared file (a baseline): then they run one after another. */
   parallel: boolean;
   /** Takes each app's findings (check --update-baseline); only for a batch that is not parallel. */
   acceptFindings?: AcceptFindings;
