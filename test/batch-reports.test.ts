@@ -4,6 +4,8 @@ import path from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { renderBatchReport } from '../src/diagnostics/render-batch-report.js';
+import type { BatchReport } from '../src/diagnostics/report.js';
 import { convert, DIAGNOSTIC_CODES } from '../src/index.js';
 import { project, runCli, temporaryDirectory } from './support/run-cli.js';
 import { runWorkersOnly } from './support/run-in-process.js';
@@ -269,5 +271,70 @@ describe('one report for many apps', () => {
     ];
     expect(runs[1]).toEqual(runs[0]);
     expect(readFileSync(path.join(copies[1]!, 'report.sarif'), 'utf8')).toBe(readFileSync(path.join(copies[0]!, 'report.sarif'), 'utf8'));
+  });
+});
+
+describe('the report of a run, rendered', () => {
+  // Two apps: one converted with a finding, one that could not be read (no report), whose message needs escaping.
+  const converted = convert(WEB, { fileName: 'web/src/aws-exports.js' });
+  const batch: BatchReport = {
+    apps: [
+      {
+        app: 'web',
+        exitCode: 0,
+        report: { input: 'web/src/aws-exports.js', format: converted.format, version: converted.version, diagnostics: converted.diagnostics },
+      },
+      { app: 'odd <&> "app"', exitCode: 2, failure: 'Cannot read odd <&> "app"/aws-exports.js: not UTF-8.\nSecond line.' },
+    ],
+    counts: { clean: 0, findings: 1, failed: 1 },
+  };
+
+  it('an app without a report is an entry of its own in each format', () => {
+    const json = JSON.parse(renderBatchReport(batch, 'json')) as { summary: Record<string, number>; apps: Record<string, unknown>[] };
+    expect(json.summary).toEqual({ apps: 2, clean: 0, withFindings: 1, failed: 1, error: 0, warning: 1, info: 2 });
+    expect(json.apps[1]).toEqual({
+      input: 'odd <&> "app"',
+      format: null,
+      output: null,
+      outputsVersion: null,
+      written: false,
+      dryRun: false,
+      checked: null,
+      exitCode: 2,
+      failure: 'Cannot read odd <&> "app"/aws-exports.js: not UTF-8.\nSecond line.',
+      summary: { error: 0, warning: 0, info: 0 },
+      diagnostics: [],
+    });
+
+    const sarif = JSON.parse(renderBatchReport(batch, 'sarif', { toolVersion: '1.2.3' })) as SarifLog;
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+    expect(sarif.runs[0]!.results).toHaveLength(converted.diagnostics.length);
+    expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications).toEqual([
+      expect.objectContaining({
+        message: { text: batch.apps[1]!.failure },
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'odd%20%3C%26%3E%20%22app%22' } } }],
+      }),
+    ]);
+
+    const junit = parseXml(renderBatchReport(batch, 'junit')).documentElement!;
+    const suites = children(junit, 'testsuite');
+    expect(suites.map((suite) => suite.getAttribute('name'))).toEqual(['web/src/aws-exports.js', 'odd <&> "app"']);
+    const error = children(children(suites[1]!, 'testcase')[0]!, 'error')[0]!;
+    expect(error.getAttribute('message')).toBe('Cannot read odd <&> "app"/aws-exports.js: not UTF-8.');
+    expect(error.textContent).toBe(batch.apps[1]!.failure);
+    expect(junit.getAttribute('errors')).toBe('1');
+
+    // Text and GitHub: the reports there are, one after another.
+    expect(renderBatchReport(batch, 'github')).toBe(renderBatchReport({ ...batch, apps: [batch.apps[0]!] }, 'github'));
+    expect(renderBatchReport(batch, 'text').startsWith('web/src/aws-exports.js (aws-exports')).toBe(true);
+  });
+
+  it('an empty run is still a document', () => {
+    const empty: BatchReport = { apps: [], counts: { clean: 0, findings: 0, failed: 0 } };
+    const sarif = JSON.parse(renderBatchReport(empty, 'sarif')) as SarifLog;
+    expect(validateSarif(sarif)).toBe(true);
+    expect(sarif.runs[0]!.invocations).toEqual([{ executionSuccessful: true }]);
+    expect(children(parseXml(renderBatchReport(empty, 'junit')).documentElement!, 'testsuite')).toEqual([]);
+    expect(JSON.parse(renderBatchReport(empty, 'json'))).toMatchObject({ summary: { apps: 0 }, apps: [] });
   });
 });
