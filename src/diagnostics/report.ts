@@ -33,3 +33,37 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Seve
   for (const diagnostic of diagnostics) counts[diagnostic.severity]++;
   return counts;
 }
+
+/** One app of a run over several, in the report of the whole run. */
+export interface AppReport {
+  /** The app as the run named it: an input given, or the folder of an app found. */
+  app: string;
+  /** The app's exit code. */
+  exitCode: number;
+  /** Its report; absent when it stopped before it had one (an input that cannot be read, for example). */
+  report?: Report;
+  /**
+   * For an app that failed (exit code 2 or 3): why, as it said it on standard error; empty when its report says why
+   * (the file does not parse, for example).
+   */
+  failure?: string;
+}
+
+/** The report of a run over several apps: each app in the order of the run, and the run's summary. */
+export interface BatchReport {
+  apps: AppReport[];
+  /** Apps with nothing to act on, apps with findings, apps that failed (as the summary line counts them). */
+  counts: { clean: number; findings: number; failed: number };
+}
+
+/** The findings of every app of a run, by severity. */
+export function countBatchBySeverity(batch: BatchReport): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const app of batch.apps) for (const diagnostic of app.report?.diagnostics ?? []) counts[diagnostic.severity]++;
+  return counts;
+}
+
+/** Why an app failed, in words: what it said, else its exit code (and, with a report, that its findings say why). */
+export function failureText(app: AppReport): string {
+  return app.failure || `Exit code ${app.exitCode}.${app.report ? ' Its findings say why.' : ''}`;
+}

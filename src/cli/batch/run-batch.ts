@@ -1,9 +1,11 @@
 import os from 'node:os';
 import type { Platform } from '../../platforms.js';
 import path from 'node:path';
-import { countOf, describeCounts } from '../../diagnostics/report.js';
-import type { BatchArguments, DebugArguments, ReportArguments } from '../options/shared-options.js';
-import { runChunk, type AcceptFindings, type AppOutcome, type BatchItem, type RunOne } from './run-chunk.js';
+import { renderBatchReport } from '../../diagnostics/render-batch-report.js';
+import { countOf, describeCounts, type AppReport } from '../../diagnostics/report.js';
+import type { BatchArguments, ReportArguments } from '../options/shared-options.js';
+import { runChunk, type AcceptFindings, type AppOutcome, type BatchAppArguments, type BatchItem, type RunOne } from './run-chunk.js';
+import { combinesReports, writeReportFile } from '../output/emit-report.js';
 import { EXIT } from '../output/exit-codes.js';
 import { reportInternalFault } from '../output/internal-fault.js';
 import { expandInputs, isGlob } from '../inputs/expand-inputs.js';
@@ -12,7 +14,7 @@ import { modelContext } from '../inputs/resolve-source.js';
 import type { Terminal } from '../output/terminal.js';
 import { runOnThreads, type BatchCommand, type Threads } from './worker-threads.js';
 
-export interface BatchRunArguments extends BatchArguments, ReportArguments, DebugArguments {
+export interface BatchRunArguments extends BatchArguments, Omit<BatchAppArguments, keyof ReportArguments>, ReportArguments {
   input?: string;
   platform?: Platform;
 }
@@ -28,7 +30,7 @@ export interface Batch<A> {
   runOne: RunOne<A>;
   /** The file an app writes: apps that write the same one run in order, in one chunk (and so on one thread). */
   writesTo?: (input: string) => string | undefined;
-  /** False when every app writes one shared file (a baseline, a report file): then they run one after another. */
+  /** False when every app writes one shared file (a baseline): then they run one after another. */
   parallel: boolean;
   /** Takes each app's findings (check --update-baseline); only for a batch that is not parallel. */
   acceptFindings?: AcceptFindings;
@@ -54,13 +56,10 @@ function relativeToFolder(item: string, cwd: string): string {
 /**
  * Runs a command once per app of a repository (each next to its own Gen1 file), in a stable order, with a progress
  * line on a terminal (not in CI, not with --quiet) and a summary at the end. The exit code is the worst one. Large
- * batches run on worker threads; what each app prints comes out in the same order either way.
+ * batches run on worker threads; what each app prints comes out in the same order either way. The apps' reports
+ * are printed in turn (text, GitHub) or make one report, written once every app is done (see combinesReports).
  */
 export async function runBatch<A extends BatchRunArguments>(args: A, terminal: Terminal, batch: Batch<A>, threads: Threads): Promise<number> {
-  if (args.report !== 'text' && args.report !== 'github') {
-    terminal.stderr(`--recursive writes one report per app: use --report text or github.\n`);
-    return EXIT.USAGE;
-  }
   const given = [...(args.input !== undefined ? [args.input] : []), ...(args.more ?? [])];
   const explicit = given.length > 1 || given.some(isGlob);
   // Several inputs (or globs): each is one item. Otherwise the apps found below the folder given.
@@ -80,6 +79,8 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
   const counts = { clean: 0, findings: 0, failed: 0 };
   const severities = { error: 0, warning: 0, info: 0 };
   let worst: number = EXIT.OK;
+  // The apps of one report for the run, in order; a run that only accepts findings (a baseline) reports none.
+  const combined: AppReport[] | undefined = combinesReports(args) && batch.acceptFindings === undefined ? [] : undefined;
 
   // Outcomes are printed in the order of the apps, as soon as all before them are in.
   const outcomes: (AppOutcome | undefined)[] = new Array(items.length);
@@ -105,6 +106,7 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
       else if (outcome.code === EXIT.FINDINGS || outcome.severities.error + outcome.severities.warning > 0) counts.findings++;
       else counts.clean++;
       worst = Math.max(worst, outcome.code);
+      if (combined) combined.push(appReport(relative, outcome));
       // Printed outcomes are not kept: a batch holds only those waiting for an earlier app.
       outcomes[printed] = undefined;
       printed++;
@@ -141,9 +143,22 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
     return reportInternalFault(terminal.stderr, error, args.debug);
   }
   if (progress) terminal.stderr('\r\u001b[K');
+  if (combined) {
+    const rendered = renderBatchReport({ apps: combined, counts }, args.report, { toolVersion: terminal.toolVersion });
+    if (args.reportFile === undefined) terminal.stdout(rendered);
+    else if (!writeReportFile(rendered, args.reportFile, terminal)) worst = Math.max(worst, EXIT.USAGE);
+  }
   const noun = explicit ? 'input' : 'app';
   terminal.stderr(
     `${countOf(items.length, noun)}: ${counts.clean} clean, ${counts.findings} with findings, ${counts.failed} failed; findings: ${describeCounts(severities)}.\n`,
   );
   return worst;
+}
+
+/** An app in the report of the run. */
+function appReport(app: string, outcome: AppOutcome): AppReport {
+  const entry: AppReport = { app, exitCode: outcome.code };
+  if (outcome.report) entry.report = outcome.report;
+  if (outcome.failure !== undefined) entry.failure = outcome.failure;
+  return entry;
 }

@@ -1,8 +1,11 @@
+import path from 'node:path';
 import { EXIT } from '../output/exit-codes.js';
 import { reportInternalFault } from '../output/internal-fault.js';
-import type { DebugArguments } from '../options/shared-options.js';
+import type { DebugArguments, ReportArguments } from '../options/shared-options.js';
 import { describeError } from '../inputs/read-input.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Report } from '../../diagnostics/report.js';
+import { combinesReports, renderForTerminal, reportUsesStdout, type KeepsReports, type ReportOptions } from '../output/emit-report.js';
 import type { Terminal } from '../output/terminal.js';
 import { WriteBatch } from '../output/write-file-atomic.js';
 
@@ -12,6 +15,16 @@ export interface AppOutcome {
   /** 1 for standard output, 2 for standard error, in the order written. */
   writes: [1 | 2, string][];
   severities: { error: number; warning: number; info: number };
+  /** The app's report, when the run makes one report of every app's (see combinesReports). */
+  report?: Report;
+  /** Then, for an app that failed (exit code 2 or 3), why: see failureOf. */
+  failure?: string;
+}
+
+/** What a run over several apps reads of a command's arguments. */
+export interface BatchAppArguments extends DebugArguments, Partial<ReportArguments> {
+  /** convert --dry-run: each app's result is printed, as one line of JSON Lines (see runBuffered). */
+  dryRun?: boolean;
 }
 
 /** One app of a batch: its input, and the file it writes when the batch worked that out (to group apps by it). */
@@ -39,11 +52,22 @@ export type TerminalSettings = Pick<Terminal, 'cwd' | 'colorOnStderr' | 'toolVer
 /** Takes the findings of each app (see AppInBatch), on the thread that runs them. */
 export type AcceptFindings = AppInBatch['acceptFindings'];
 
+/** The report options of a batch's arguments: text unless they say otherwise. */
+function reportOptionsOf(args: BatchAppArguments): ReportOptions {
+  return { report: args.report ?? 'text', reportFile: args.reportFile };
+}
+
 /**
  * Runs one app with a terminal that keeps what it prints, so that apps run anywhere (on this thread or another)
  * are printed in the order of the batch. A bug met in one app is that app's internal fault; the others still run.
+ *
+ * The app's report is printed in its place, or kept for the report of the whole run (see combinesReports). In a dry
+ * run, what the app prints on standard output is its result, which becomes one line of JSON Lines:
+ * `{"input": ..., "output": ..., "outputs": {...}}`, `outputs` being null when the app could not be converted (its
+ * report says why), and the text of a file that is not JSON; the result goes there only when the report does not
+ * (as for one app).
  */
-export function runBuffered<A extends DebugArguments>(
+export function runBuffered<A extends BatchAppArguments>(
   runOne: RunOne<A>,
   args: A,
   item: BatchItem,
@@ -53,13 +77,32 @@ export function runBuffered<A extends DebugArguments>(
 ): AppOutcome {
   const writes: AppOutcome['writes'] = [];
   const severities = { error: 0, warning: 0, info: 0 };
-  const terminal: Terminal = {
+  const reportOptions = reportOptionsOf(args);
+  const combine = combinesReports(reportOptions);
+  const printsResult = args.dryRun === true && !reportUsesStdout(reportOptions);
+  let kept: Report | undefined;
+  let seen: Report | undefined;
+  // Where the report came among what the app printed.
+  let reportAt = 0;
+  let result = '';
+  const terminal: Terminal & KeepsReports = {
     cwd: settings.cwd,
     colorOnStderr: settings.colorOnStderr,
     toolVersion: settings.toolVersion,
     interactive: false,
-    stdout: (text) => writes.push([1, text]),
+    stdout: (text) => {
+      if (printsResult) result += text;
+      else writes.push([1, text]);
+    },
     stderr: (text) => writes.push([2, text]),
+    keepReport: (report) => {
+      // One report an app: a second would have nowhere to go in the report of the run.
+      if (seen) throw new Error(`${item.input} gave a second report.`);
+      seen = report;
+      reportAt = writes.length;
+      if (combine) kept = report;
+      else writes.push(renderForTerminal(report, reportOptions, settings));
+    },
   };
   const batch: AppInBatch = {
     writes: writeBatch,
@@ -74,7 +117,34 @@ export function runBuffered<A extends DebugArguments>(
   } catch (error) {
     code = reportInternalFault((text) => writes.push([2, text]), error, args.debug);
   }
-  return { code, writes, severities };
+  if (printsResult) {
+    const output = seen?.output ?? (item.output !== undefined ? path.relative(settings.cwd, path.resolve(settings.cwd, item.output)) : null);
+    const line = { input: seen?.input ?? item.input, output, outputs: result === '' ? null : asData(result) };
+    writes.push([1, `${JSON.stringify(line)}\n`]);
+  }
+  const outcome: AppOutcome = { code, writes, severities };
+  if (kept) outcome.report = kept;
+  if (combine && code !== EXIT.OK && code !== EXIT.FINDINGS) outcome.failure = failureOf(writes, seen ? reportAt : undefined);
+  return outcome;
+}
+
+/** A result as data: the amplify_outputs object, or the text of a file that is not JSON (Dart). */
+function asData(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Why an app failed, for the report of the run: what it said on standard error after its report (the report itself
+ * may say why, and then this is empty), or without a report, the last thing it said (what it said before is a
+ * notice, such as the file it found).
+ */
+function failureOf(writes: AppOutcome['writes'], reportAt: number | undefined): string {
+  const said = writes.filter(([stream], index) => stream === 2 && index >= (reportAt ?? 0)).map(([, text]) => text);
+  return (reportAt === undefined ? (said[said.length - 1] ?? '') : said.join('')).trim();
 }
 
 /**
@@ -83,7 +153,7 @@ export function runBuffered<A extends DebugArguments>(
  * The apps run before this returns; the promise settles once their outputs are on disk, which the thread need not
  * wait for to run the next chunk.
  */
-export async function runChunk<A extends DebugArguments>(
+export async function runChunk<A extends BatchAppArguments>(
   runOne: RunOne<A>,
   args: A,
   items: readonly BatchItem[],
@@ -98,8 +168,10 @@ export async function runChunk<A extends DebugArguments>(
   await writeBatch.commitInBackground();
   for (const failure of writeBatch.failures) {
     const outcome = outcomes[failure.owner]!;
-    outcome.writes.push([2, `Cannot write ${failure.display}: ${describeError(failure.error)}\n`]);
+    const message = `Cannot write ${failure.display}: ${describeError(failure.error)}`;
+    outcome.writes.push([2, `${message}\n`]);
     outcome.code = Math.max(outcome.code, EXIT.USAGE);
+    if (combinesReports(reportOptionsOf(args))) outcome.failure = outcome.failure ? `${outcome.failure}\n${message}` : message;
   }
   return outcomes;
 }

@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Worker as WorkerType } from 'node:worker_threads';
-import type { DebugArguments } from '../options/shared-options.js';
-import { runChunk, type AppOutcome, type BatchItem, type RunOne, type TerminalSettings } from './run-chunk.js';
+import { runChunk, type AppOutcome, type BatchAppArguments, type BatchItem, type RunOne, type TerminalSettings } from './run-chunk.js';
 
 /** The commands that run over many apps, by the name a worker knows them by. */
 export type BatchCommand = 'convert' | 'check';
@@ -12,7 +11,7 @@ export const WORKER_ARGUMENT = '--amplify-outputs-migrate-batch-worker';
 interface WorkerData {
   marker: typeof WORKER_ARGUMENT;
   command: BatchCommand;
-  args: DebugArguments;
+  args: BatchAppArguments;
   settings: TerminalSettings;
 }
 
@@ -83,7 +82,7 @@ export function runOnThreads(
   options: {
     threads: Threads;
     command: BatchCommand;
-    args: DebugArguments;
+    args: BatchAppArguments;
     settings: TerminalSettings;
     items: readonly BatchItem[];
     groups: readonly number[][];

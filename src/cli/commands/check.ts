@@ -67,7 +67,7 @@ export function checkCommandBuilder(yargs: Argv): Argv<CheckArguments> {
 export function runCheck(cliArgs: CheckArguments, terminal: Terminal, threads: Threads = {}): number | Promise<number> {
   if (runsOverSeveral(cliArgs)) {
     if (cliArgs.updateBaseline) return updateBaselineOfBatch(cliArgs, terminal);
-    return runBatch(cliArgs, terminal, { command: 'check', runOne: checkOne, parallel: cliArgs.reportFile === undefined }, threads);
+    return runBatch(cliArgs, terminal, { command: 'check', runOne: checkOne, parallel: true }, threads);
   }
   return checkFile(cliArgs, terminal);
 }

@@ -75,7 +75,7 @@ export function runConvert(args: ConvertArguments, terminal: Terminal, threads: 
         command: 'convert',
         runOne: convertOne,
         writesTo: (input) => outputOf(input, args, terminal),
-        parallel: args.reportFile === undefined,
+        parallel: true,
       },
       threads,
     );
