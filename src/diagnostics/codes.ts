@@ -386,6 +386,13 @@ const CODES = {
     explanation: 'A mapping row matched this value but could not carry it. This should not happen; please report it.',
     resolution: 'Please report this with the file; meanwhile set the value in amplify_outputs.json by hand.',
   },
+  NOT_IN_XCODE_TARGET: {
+    severity: 'warning',
+    title: 'amplify_outputs.json not in the Xcode target',
+    explanation:
+      'amplify-swift reads amplify_outputs.json from the app bundle, so the file must be a member of the app target (its Copy Bundle Resources). The Xcode project does not make it one of the targets amplifyconfiguration.json belongs to.',
+    resolution: 'In Xcode, select amplify_outputs.json, File Inspector, Target Membership: tick the app target.',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;
