@@ -124,3 +124,32 @@ describe('resolutions by platform', () => {
     expect(web).toContain("identityPoolId: 'eu-west-1:11111111-2222-3333-4444-555555555555'");
   });
 });
+
+describe('REST authorization advice by platform', () => {
+  const MOBILE = readFileSync(new URL('../fixtures/convert/amplifyconfiguration-mobile/plugins-everything/amplifyconfiguration.json', import.meta.url), 'utf8');
+  const authorization = (platform?: 'ios' | 'android' | 'flutter'): string[] =>
+    convert(MOBILE, { fileName: 'amplifyconfiguration.json', platform })
+      .diagnostics.filter((diagnostic) => diagnostic.code === 'REST_AUTHORIZATION' && diagnostic.source.pointer.endsWith('/authorizationType'))
+      .map((diagnostic) => diagnostic.resolution);
+
+  it('says how the user pool token or the signature is sent, in the platform library', () => {
+    expect(authorization()).toEqual(expect.arrayContaining([expect.stringContaining('fetchAuthSession()).tokens?.idToken')]));
+    expect(authorization('flutter')).toEqual(expect.arrayContaining([expect.stringContaining("'authorization_type': 'AMAZON_COGNITO_USER_POOLS'")]));
+    expect(authorization('ios')).toEqual(expect.arrayContaining([expect.stringContaining('AuthCognitoTokensProvider')]));
+    expect(authorization('android')).toEqual(expect.arrayContaining([expect.stringContaining('AWSCognitoAuthSession).userPoolTokensResult')]));
+    for (const platform of ['ios', 'android', 'flutter'] as const) expect(authorization(platform).join(' ')).not.toContain('amplify-js');
+  });
+});
+
+describe('REST authorization advice by mode', () => {
+  it('an API authorized with an API key is not told to sign with IAM on a native platform', () => {
+    const MOBILE = readFileSync(
+      new URL('../fixtures/convert/amplifyconfiguration-mobile/plugins-everything/amplifyconfiguration.json', import.meta.url),
+      'utf8',
+    );
+    const partners = convert(MOBILE, { fileName: 'amplifyconfiguration.json', platform: 'ios' }).diagnostics.find(
+      (diagnostic) => diagnostic.code === 'REST_AUTHORIZATION' && diagnostic.source.pointer.endsWith('/partners/authorizationType'),
+    );
+    expect(partners?.resolution).toBe('Authorize the requests in code as the API expects (an x-api-key header for an API key).');
+  });
+});
