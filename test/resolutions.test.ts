@@ -153,3 +153,20 @@ describe('REST authorization advice by mode', () => {
     expect(partners?.resolution).toBe('Authorize the requests in code as the API expects (an x-api-key header for an API key).');
   });
 });
+
+describe('authentication flow advice by platform', () => {
+  it('the flow of a Flutter file is chosen with amplify_flutter options; of an iOS or Android file, with theirs', () => {
+    const DART = readFileSync(new URL('../fixtures/convert/amplifyconfiguration-dart/flutter-dart/lib/amplifyconfiguration.dart', import.meta.url), 'utf8');
+    const flowOf = (text: string, fileName: string, platform?: 'ios' | 'android') =>
+      convert(text, { fileName, platform }).diagnostics.find(
+        (diagnostic) => diagnostic.code === 'LIBRARY_OPTION' && diagnostic.source.pointer.endsWith('/authenticationFlowType'),
+      )?.resolution;
+    expect(flowOf(DART, 'lib/amplifyconfiguration.dart')).toBe(
+      'Pass options: const SignInOptions(pluginOptions: CognitoSignInPluginOptions(authFlowType: AuthenticationFlowType.customAuthWithSrp)) (or customAuthWithoutSrp) to Amplify.Auth.signIn.',
+    );
+    const json = DART.slice(DART.indexOf("'''") + 3, DART.lastIndexOf("'''"));
+    expect(flowOf(json, 'amplifyconfiguration.json', 'ios')).toContain('AWSAuthSignInOptions(authFlowType: .customWithSRP)');
+    expect(flowOf(json, 'amplifyconfiguration.json', 'android')).toContain('authFlowType(AuthFlowType.CUSTOM_AUTH_WITH_SRP)');
+    expect(flowOf(json, 'amplifyconfiguration.json')).toBe('Pass options: { authFlowType: "CUSTOM_WITH_SRP" } (or "CUSTOM_WITHOUT_SRP") to signIn.');
+  });
+});
