@@ -170,3 +170,19 @@ describe('authentication flow advice by platform', () => {
     expect(flowOf(json, 'amplifyconfiguration.json')).toBe('Pass options: { authFlowType: "CUSTOM_WITH_SRP" } (or "CUSTOM_WITHOUT_SRP") to signIn.');
   });
 });
+
+describe('username sign-in advice by platform', () => {
+  it('an iOS app is told to remove "username", which amplify-swift cannot decode', () => {
+    const MOBILE = readFileSync(
+      new URL('../fixtures/convert/amplifyconfiguration-mobile/plugins-everything/amplifyconfiguration.json', import.meta.url),
+      'utf8',
+    );
+    const older = MOBILE.replace('"usernameAttributes": ["PHONE_NUMBER"]', '"loginMechanisms": ["PREFERRED_USERNAME"]');
+    expect(older).not.toBe(MOBILE);
+    const advice = (platform?: 'ios' | 'android') =>
+      convert(older, { fileName: 'amplifyconfiguration.json', platform }).diagnostics.find((diagnostic) => diagnostic.code === 'USERNAME_SIGN_IN')?.resolution;
+    expect(advice('ios')).toMatch(/^amplify-swift cannot decode "username"/);
+    expect(advice('android')).toMatch(/^No action is needed for JavaScript apps\./);
+    expect(advice()).toMatch(/^No action is needed for JavaScript apps\./);
+  });
+});

@@ -162,8 +162,10 @@ const CODES = {
     title: 'Sign-in with a username',
     explanation:
       'The user pool signs in with a username (an empty username attribute list). It is written as ["username"], which amplify-js reads as username sign-in; amplify-swift cannot decode that value.',
-    resolution:
-      'No action is needed for JavaScript apps. If this file is also used by a Swift app, whose decoder rejects "username", remove it from auth.username_attributes there.',
+    resolution: {
+      web: 'No action is needed for JavaScript apps. If this file is also used by a Swift app, whose decoder rejects "username", remove it from auth.username_attributes there.',
+      ios: 'amplify-swift cannot decode "username" in auth.username_attributes and fails to configure: remove it from the list (an empty list, or none, is username sign-in there).',
+    },
   },
   OLDER_CLI_SIGN_IN_MECHANISMS: {
     severity: 'info',
