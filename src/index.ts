@@ -15,6 +15,7 @@ export { JSON_REPORT_VERSION } from './diagnostics/render-json.js';
 export type { Report } from './diagnostics/report.js';
 export type { Diagnostic, DiagnosticSource } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticCodeInfo, type Severity } from './diagnostics/codes.js';
+export type { PlatformText, PlatformTexts } from './diagnostics/platform-text.js';
 export { ConversionError, InternalFault, isConversionError, isInternalFault } from './errors.js';
 export type { FieldDisposition } from './mapping/ledger.js';
 export { OUTPUTS_VERSIONS, type OutputsVersion } from './outputs/versions.js';

@@ -1,3 +1,5 @@
+import type { PlatformText } from './platform-text.js';
+
 /**
  * Every diagnostic code this package can emit, with its default severity, a short title and a longer
  * explanation. This table is the only place codes are defined; the text and JSON reports, the README and
@@ -8,11 +10,12 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * A code's default severity, title and explanation, and the resolution its findings carry when they say no other.
- * Errors and warnings must say what to do; an information may leave it to 'No action is needed.'.
+ * Errors and warnings must say what to do; an information may leave it to 'No action is needed.'. A resolution that
+ * shows code says it in each platform's own library where they differ (see PlatformText; `web` is amplify-js).
  */
 export type DiagnosticCodeInfo =
-  | { severity: 'error' | 'warning'; title: string; explanation: string; resolution: string }
-  | { severity: 'info'; title: string; explanation: string; resolution?: string };
+  | { severity: 'error' | 'warning'; title: string; explanation: string; resolution: PlatformText }
+  | { severity: 'info'; title: string; explanation: string; resolution?: PlatformText };
 
 const CODES = {
   PARSE_ERROR: {
@@ -122,8 +125,14 @@ const CODES = {
     title: 'Identity pool without a user pool',
     explanation:
       'The input configures only a Cognito identity pool. amplify_outputs.json requires a user pool for its auth category, so guest credentials cannot be expressed there.',
-    resolution:
-      'amplify_outputs.json cannot hold an identity pool without a user pool. Either add a user pool to the backend, or configure guest credentials in code (Amplify.configure with Auth.Cognito.identityPoolId and allowGuestAccess).',
+    resolution: {
+      web: 'amplify_outputs.json cannot hold an identity pool without a user pool. Either add a user pool to the backend, or configure guest credentials in code (Amplify.configure with Auth.Cognito.identityPoolId and allowGuestAccess).',
+      ios: 'amplify_outputs.json cannot hold an identity pool without a user pool, so amplify-swift cannot get guest credentials from it: add a user pool to the backend, or keep configuring Auth from the Gen1 amplifyconfiguration.json.',
+      android:
+        'amplify_outputs.json cannot hold an identity pool without a user pool, so amplify-android cannot get guest credentials from it: add a user pool to the backend, or keep configuring Auth from the Gen1 amplifyconfiguration.json.',
+      flutter:
+        'amplify_outputs.json cannot hold an identity pool without a user pool, so amplify_flutter cannot get guest credentials from it: add a user pool to the backend, or keep configuring Auth from the Gen1 amplifyconfiguration.dart.',
+    },
   },
   VERSION_TOO_LOW: {
     severity: 'error',
@@ -152,9 +161,11 @@ const CODES = {
     severity: 'info',
     title: 'Sign-in with a username',
     explanation:
-      'The user pool signs in with a username (an empty username attribute list). It is written as ["username"], which amplify-js reads as username sign-in; amplify-swift cannot decode that value, so for --platform ios it is left out (username sign-in is then its absence).',
-    resolution:
-      'No action is needed for JavaScript apps. For a Swift app, whose decoder rejects "username", convert with --platform ios, which leaves it out of auth.username_attributes.',
+      'The user pool signs in with a username (an empty username attribute list). It is written as ["username"], which amplify-js reads as username sign-in; amplify-swift cannot decode that value, so for iOS apps it is left out (username sign-in is then its absence).',
+    resolution: {
+      web: 'No action is needed for JavaScript apps. For a Swift app, whose decoder rejects "username", convert in the iOS app (or with --platform ios), which leaves it out of auth.username_attributes.',
+      ios: 'No action is needed: "username" is left out of auth.username_attributes, which amplify-swift reads as username sign-in.',
+    },
   },
   OLDER_CLI_SIGN_IN_MECHANISMS: {
     severity: 'info',
@@ -187,7 +198,14 @@ const CODES = {
     title: 'Social provider not expressible',
     explanation:
       'amplify_outputs.json lists only GOOGLE, FACEBOOK, LOGIN_WITH_AMAZON and SIGN_IN_WITH_APPLE. Other providers (OIDC, SAML) still work through the Hosted UI but are not listed.',
-    resolution: "Sign-in with this provider still works through the Hosted UI; in code, call signInWithRedirect with the provider's name.",
+    resolution: {
+      web: "Sign-in with this provider still works through the Hosted UI; in code, call signInWithRedirect with the provider's name.",
+      ios: 'Sign-in with this provider still works through the Hosted UI; in code, call Amplify.Auth.signInWithWebUI(for: .custom("<name>"), presentationAnchor: window).',
+      android:
+        'Sign-in with this provider still works through the Hosted UI; in code, call Amplify.Auth.signInWithSocialWebUI(AuthProvider.custom("<name>"), activity, ...).',
+      flutter:
+        'Sign-in with this provider still works through the Hosted UI; in code, call Amplify.Auth.signInWithWebUI(provider: AuthProvider.custom("<name>")).',
+    },
   },
   AUTH_MODE_FALLBACK: {
     severity: 'warning',
@@ -230,15 +248,28 @@ const CODES = {
     title: 'REST API moved to custom.API',
     explanation:
       'amplify_outputs.json has no REST API category. The APIs are written to custom.API by the documented Gen2 convention, and the app must pass them to Amplify.configure itself.',
-    resolution:
-      'Pass the APIs to Amplify yourself: Amplify.configure({ ...parseAmplifyConfig(outputs), API: { ...parseAmplifyConfig(outputs).API, REST: outputs.custom.API } }).',
+    resolution: {
+      web: 'Pass the APIs to Amplify yourself: Amplify.configure({ ...parseAmplifyConfig(outputs), API: { ...parseAmplifyConfig(outputs).API, REST: outputs.custom.API } }).',
+      ios: 'amplify-swift has no such setting: its API plugin reads no REST APIs from amplify_outputs.json. Call the endpoints in custom.API yourself (URLSession), or keep the REST API on the Gen1 configuration until amplify-swift reads them.',
+      android:
+        'amplify-android has no such setting: its API plugin reads no REST APIs from amplify_outputs.json. Call the endpoints in custom.API yourself (OkHttp, for example), or keep the REST API on the Gen1 configuration until amplify-android reads them.',
+      flutter:
+        "amplify_flutter does not read custom.API; add each API to the configuration before configuring: final config = jsonDecode(amplifyConfig) as Map<String, dynamic>; config['rest_api'] = {'<name>': {'url': '<endpoint>', 'aws_region': '<region>', 'authorization_type': 'AWS_IAM'}}; await Amplify.configure(jsonEncode(config)); (rest_api is read by amplify_flutter but is not part of the Gen2 schema).",
+    },
   },
   PREDICTIONS_IN_CUSTOM: {
     severity: 'warning',
     title: 'Predictions moved to custom.Predictions',
     explanation:
       'amplify_outputs.json has no predictions category. The settings are written to custom.Predictions by the documented Gen2 convention, and the app must pass them to Amplify.configure itself.',
-    resolution: 'Pass the settings to Amplify yourself: Amplify.configure({ ...parseAmplifyConfig(outputs), Predictions: outputs.custom.Predictions }).',
+    resolution: {
+      web: 'Pass the settings to Amplify yourself: Amplify.configure({ ...parseAmplifyConfig(outputs), Predictions: outputs.custom.Predictions }).',
+      ios: 'amplify-swift has no such setting: it reads no predictions settings from amplify_outputs.json. Call the services (Amazon Translate, Polly, Rekognition, Comprehend, Textract) with the AWS SDK for Swift.',
+      android:
+        'amplify-android has no such setting: it reads no predictions settings from amplify_outputs.json. Call the services (Amazon Translate, Polly, Rekognition, Comprehend, Textract) with the AWS SDK for Kotlin.',
+      flutter:
+        'amplify_flutter has no predictions category, so there is no such setting: call the services (Amazon Translate, Polly, Rekognition, Comprehend, Textract) from a backend function or with an AWS SDK.',
+    },
   },
   CUSTOM_COPIED: {
     severity: 'info',
@@ -250,8 +281,14 @@ const CODES = {
     title: 'Lex (Interactions) cannot be carried',
     explanation:
       'Gen1 chatbots are Amazon Lex V1 bots configured as aws_bots_config. amplify_outputs.json has no interactions category, and Lex V1 is retired.',
-    resolution:
-      'Create the bot in Amazon Lex V2 and configure it in code: Amplify.configure({ ...parseAmplifyConfig(outputs), Interactions: { LexV2: { <botName>: { botId, aliasId, localeId, region } } } }).',
+    resolution: {
+      web: 'Create the bot in Amazon Lex V2 and configure it in code: Amplify.configure({ ...parseAmplifyConfig(outputs), Interactions: { LexV2: { <botName>: { botId, aliasId, localeId, region } } } }).',
+      ios: 'amplify-swift has no interactions category, so there is no such setting: create the bot in Amazon Lex V2 and call it with the AWS SDK for Swift (LexRuntimeV2, recognizeText).',
+      android:
+        'amplify-android has no interactions category, so there is no such setting: create the bot in Amazon Lex V2 and call it with the AWS SDK for Kotlin (LexRuntimeV2Client, recognizeText).',
+      flutter:
+        'amplify_flutter has no interactions category, so there is no such setting: create the bot in Amazon Lex V2 and call it from a backend function (RecognizeText).',
+    },
   },
   HOSTING_NOT_CLIENT_CONFIG: {
     severity: 'info',
@@ -420,6 +457,13 @@ const CODES = {
     title: 'Value not carried',
     explanation: 'A mapping row matched this value but could not carry it. This should not happen; please report it.',
     resolution: 'Please report this with the file; meanwhile set the value in amplify_outputs.json by hand.',
+  },
+  NOT_IN_XCODE_TARGET: {
+    severity: 'warning',
+    title: 'amplify_outputs.json not in the Xcode target',
+    explanation:
+      'amplify-swift reads amplify_outputs.json from the app bundle, so the file must be a member of the app target (its Copy Bundle Resources). The Xcode project does not make it one of the targets amplifyconfiguration.json belongs to.',
+    resolution: 'In Xcode, select amplify_outputs.json, File Inspector, Target Membership: tick the app target.',
   },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 

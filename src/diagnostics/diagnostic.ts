@@ -1,4 +1,6 @@
+import type { Platform } from '../platforms.js';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticCodeInfo, type Severity } from './codes.js';
+import { textFor, type PlatformText } from './platform-text.js';
 
 /** Where in the input a diagnostic points: the file, an RFC 6901 pointer into the source object, line and column. */
 export interface DiagnosticSource {
@@ -24,7 +26,10 @@ export interface Diagnostic {
 
 export interface DiagnosticInit {
   message?: string;
-  resolution?: string;
+  /** The finding's own resolution (else its code's), said for `platform` where it differs by platform. */
+  resolution?: PlatformText;
+  /** The app platform the conversion is for: chooses the resolution's wording (amplify-js when absent). */
+  platform?: Platform;
   severity?: Severity;
   category?: string;
   source: DiagnosticSource;
@@ -42,7 +47,7 @@ export function createDiagnostic(code: DiagnosticCode, init: DiagnosticInit): Di
     severity: init.severity ?? info.severity,
     category: init.category ?? 'file',
     message: init.message ?? info.explanation,
-    resolution: init.resolution ?? info.resolution ?? DEFAULT_RESOLUTION,
+    resolution: textFor(init.resolution ?? info.resolution ?? DEFAULT_RESOLUTION, init.platform),
     source: cleanSource(init.source),
   };
   if (init.target !== undefined) diagnostic.target = init.target;

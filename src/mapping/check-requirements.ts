@@ -1,3 +1,4 @@
+import { mapPlatformText, type PlatformText } from '../diagnostics/platform-text.js';
 import { countOf } from '../diagnostics/report.js';
 import { isWithinPointer } from '../source/json-pointer.js';
 import { isEmptyNode, toPlainValue, type SourceNode } from '../source/source-node.js';
@@ -57,8 +58,8 @@ function whenMatch(run: MappingRun, source: string): SourceMatch | undefined {
   return run.matchesOf(compilePattern(source)).find((match) => usable(match.node) && !run.ledger.isReported(match.node));
 }
 
-/** Puts a source value into a resolution text at `{value}`. */
-function fillValue(text: string, node: SourceNode | undefined): string {
+/** Puts a source value into a resolution text (each platform's) at `{value}`. */
+function fillValue(text: PlatformText, node: SourceNode | undefined): PlatformText {
   const value = node ? toPlainValue(node) : undefined;
-  return typeof value === 'string' ? text.replace(/\{value\}/g, value) : text;
+  return typeof value === 'string' ? mapPlatformText(text, (variant) => variant.replace(/\{value\}/g, value)) : text;
 }

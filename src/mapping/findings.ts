@@ -1,5 +1,6 @@
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Platform } from '../platforms.js';
 import type { SourceLocation } from '../source/source-node.js';
 import type { ReportInit } from '../transforms/transform-context.js';
 import { renumberDiagnostics, type FieldDisposition, type Ledger } from './ledger.js';
@@ -24,7 +25,11 @@ export class Findings {
    */
   readonly missingFields = new Map<string, number>();
 
-  constructor(private readonly file: string | undefined) {}
+  /** `platform`: the app platform the conversion is for, which words the resolutions. */
+  constructor(
+    private readonly file: string | undefined,
+    private readonly platform?: Platform,
+  ) {}
 
   /** Adds a diagnostic about a source field and returns its position. */
   add(code: DiagnosticCode, category: string, pointer: string, loc: SourceLocation | undefined, init: FindingInit): number {
@@ -33,6 +38,7 @@ export class Findings {
         category,
         message: init.message,
         resolution: init.resolution,
+        platform: this.platform,
         severity: init.severity,
         target: init.target,
         source: this.source(pointer, loc),

@@ -42,7 +42,7 @@ export class MappingRun {
     this.root = document.root;
     this.index = new SourceIndex(document.root);
     this.ledger = new Ledger(this.index.entriesOf);
-    this.findings = new Findings(options.file);
+    this.findings = new Findings(options.file, options.settings.platform);
   }
 
   /** The matches of a pattern in this document, found once: rows share the patterns their sources begin with. */

@@ -3,6 +3,7 @@
  * A table is data: one per source format, rows grouped by category, read by the generic engine.
  */
 import type { DiagnosticCode, Severity } from '../diagnostics/codes.js';
+import type { PlatformText } from '../diagnostics/platform-text.js';
 
 /** A table as written in `mappings/`: one per source format. */
 export interface WrittenTable {
@@ -40,14 +41,14 @@ export interface SourceRequirement {
   section: string;
   /** The diagnostic emitted when the section has to be removed (SECTION_INCOMPLETE if absent). */
   code?: DiagnosticCode;
-  /** What the user should do about it. */
-  resolution: string;
+  /** What the user should do about it (by platform where the platforms' libraries differ). */
+  resolution: PlatformText;
   /**
    * Alternative codes chosen by which source field is present, checked in order (a pattern such as
    * /auth/{resource}/output/IdentityPoolId: its first match not already reported), and, with `missing`, only when
    * those fields are among the missing ones (with `only`, when they are all the missing ones).
    */
-  when?: { source: string; missing?: string[]; only?: true; code: DiagnosticCode; message?: string; resolution: string }[];
+  when?: { source: string; missing?: string[]; only?: true; code: DiagnosticCode; message?: string; resolution: PlatformText }[];
 }
 
 /** A requirement as applied: the fields from mappings/outputs.json, the rest from the source table if it says it. */
@@ -116,7 +117,7 @@ export interface MapRow extends RowBase {
   minVersion?: string;
   /** A diagnostic emitted whenever the row carries a value. */
   notice?: DiagnosticCode;
-  noticeResolution?: string;
+  noticeResolution?: PlatformText;
   /** Give empty values ([] or {}) to the transform instead of dropping them (they mean something here). */
   keepEmpty?: boolean;
 }
@@ -126,8 +127,8 @@ export interface ReportRow extends RowBase {
   report: DiagnosticCode;
   severity?: Severity;
   message?: string;
-  /** What to do, where the code's own resolution does not say it for this field. */
-  resolution?: string;
+  /** What to do, where the code's own resolution does not say it for this field (by platform where they differ). */
+  resolution?: PlatformText;
 }
 
 export interface DropRow extends RowBase {

@@ -1,4 +1,5 @@
 import type { DiagnosticCode, Severity } from '../diagnostics/codes.js';
+import type { PlatformText } from '../diagnostics/platform-text.js';
 
 /** Options that change how values are converted (the CLI flags of the same names). */
 export interface ConvertSettings {
@@ -18,7 +19,8 @@ export interface ReportInit {
   /** Source pointer the finding is about (default: the value the transform was given). */
   pointer?: string;
   message?: string;
-  resolution?: string;
+  /** What to do; by platform where the platforms' libraries differ. */
+  resolution?: PlatformText;
   severity?: Severity;
   target?: string;
 }

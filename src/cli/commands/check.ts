@@ -13,6 +13,7 @@ import type { Severity } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { countOf, type Report } from '../../diagnostics/report.js';
 import { isConversionError } from '../../errors.js';
+import { committedOutputs } from '../../outputs/committed-outputs.js';
 import type { OutputsVersion } from '../../outputs/versions.js';
 import {
   OUTPUTS_VERSION_OPTION,
@@ -175,6 +176,8 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
     );
     return EXIT.USAGE;
   }
+  // A .dart file is compared by the JSON its string holds.
+  const committedFile = committed.kind === 'file' ? committedOutputs(outputsFile, committed.text) : undefined;
 
   const emit = (report: Report): boolean => {
     batch?.tally(report.diagnostics);
@@ -193,7 +196,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
       projectFolder: source.projectFolder,
       modelIntrospection: source.modelIntrospection,
     };
-    result = convertAsCommitted(source.text, settings, args.outputsVersion, committed.kind === 'file' ? committed.text : undefined);
+    result = convertAsCommitted(source.text, settings, args.outputsVersion, committedFile?.text);
   } catch (error) {
     if (isConversionError(error)) {
       emit({ input: source.display, diagnostics: [error.diagnostic] });
@@ -204,7 +207,8 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   }
 
   const misplaced = committed.kind === 'none' && args.outputs === undefined ? misplacedOutputs(source, terminal) : undefined;
-  const drift = driftDiagnostics(result.text, committed.kind === 'file' ? committed.text : undefined, outputsDisplay, source.display, misplaced);
+  const driftFound = driftDiagnostics(result.text, committedFile?.text, outputsDisplay, source.display, misplaced);
+  const drift = committedFile?.place(driftFound) ?? driftFound;
   const stale = staleSourceDiagnostics({ display: source.display, outputs: result.outputs }, otherSources(source, terminal), args);
   if (args.updateBaseline) {
     const all = [...drift, ...stale, ...result.diagnostics];

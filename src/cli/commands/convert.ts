@@ -4,6 +4,7 @@ import type { Argv } from 'yargs';
 import { convert, type ConvertResult } from '../../convert.js';
 import type { Report } from '../../diagnostics/report.js';
 import { isConversionError } from '../../errors.js';
+import { outputsTextFor } from '../../outputs/dart-outputs.js';
 import type { OutputsVersion } from '../../outputs/versions.js';
 import {
   OUTPUTS_VERSION_OPTION,
@@ -127,12 +128,14 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
     report.written = out === '-' && !args.dryRun;
     report.dryRun = args.dryRun;
     const reported = emit(report);
-    if (!reportToStdout) terminal.stdout(result.text);
+    // The form follows the file's name: a .dart output is Dart (a dry run prints what it would write).
+    if (!reportToStdout) terminal.stdout(outputsTextFor(out, result.text));
     return reported ? findingsExit : EXIT.USAGE;
   }
 
   const outFile = path.resolve(terminal.cwd, out);
   const outDisplay = path.relative(terminal.cwd, outFile) || outFile;
+  const outText = outputsTextFor(outFile, result.text);
   report.output = outDisplay;
   // An earlier app of the batch may write this very file: its write lands first, as it would one app at a time.
   if (batch?.writes.waiting(outFile)) batch.writes.commit();
@@ -153,7 +156,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
     terminal.stderr(`${outDisplay} ${refusal}; name a file with --out, or - for standard output.\n`);
     return EXIT.USAGE;
   }
-  if (existing.kind === 'file' && existing.text !== result.text && !args.force) {
+  if (existing.kind === 'file' && existing.text !== outText && !args.force) {
     report.written = false;
     emit(report);
     terminal.stderr(
@@ -161,7 +164,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
     );
     return EXIT.USAGE;
   }
-  if (existing.kind !== 'file' || existing.text !== result.text) {
+  if (existing.kind !== 'file' || existing.text !== outText) {
     // The platform's own place may not exist yet (an Android app's res/raw): it is made, inside the app.
     if (outFile === app.output && !existsSync(path.dirname(outFile)) && isInside(outFile, app.root)) mkdirSync(path.dirname(outFile), { recursive: true });
     if (!existsSync(path.dirname(outFile))) {
@@ -171,8 +174,8 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
       return EXIT.USAGE;
     }
     try {
-      if (batch) batch.writes.write(outFile, result.text, outDisplay);
-      else writeFileAtomic(outFile, result.text);
+      if (batch) batch.writes.write(outFile, outText, outDisplay);
+      else writeFileAtomic(outFile, outText);
     } catch (error) {
       report.written = false;
       emit(report);

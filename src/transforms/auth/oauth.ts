@@ -1,3 +1,4 @@
+import type { PlatformText } from '../../diagnostics/platform-text.js';
 import { joinPointer } from '../../source/json-pointer.js';
 import { isPlainObject } from '../../mapping/output-tree.js';
 import { DROP_REASONS } from '../drop-reasons.js';
@@ -46,7 +47,7 @@ export const socialProviders: Transform = (value, ctx) => {
       ctx.report('UNSUPPORTED_PROVIDER', {
         pointer: joinPointer(ctx.pointer, index),
         message: `The provider ${describeValue(item)} cannot be listed in auth.oauth.identity_providers, which allows only GOOGLE, FACEBOOK, LOGIN_WITH_AMAZON and SIGN_IN_WITH_APPLE.`,
-        resolution: `Sign-in with this provider still works through the Hosted UI; in code, call signInWithRedirect({ provider: { custom: ${JSON.stringify(typeof item === 'string' ? item : 'ProviderName')} } }).`,
+        resolution: customProviderSignIn(typeof item === 'string' ? item : 'ProviderName'),
         target: ctx.target,
       });
       return;
@@ -129,3 +130,15 @@ export const oauthMetadata: Transform = (value, ctx) => {
   else if (flows[0] === 'code') result['response_type'] = 'code';
   return result;
 };
+
+/** How to sign in with a provider the Hosted UI knows by name, in each platform's library. */
+function customProviderSignIn(name: string): PlatformText {
+  const step = 'Sign-in with this provider still works through the Hosted UI; in code, call';
+  const quoted = JSON.stringify(name);
+  return {
+    web: `${step} signInWithRedirect({ provider: { custom: ${quoted} } }).`,
+    ios: `${step} Amplify.Auth.signInWithWebUI(for: .custom(${quoted}), presentationAnchor: window).`,
+    android: `${step} Amplify.Auth.signInWithSocialWebUI(AuthProvider.custom(${quoted}), activity, onSuccess, onError).`,
+    flutter: `${step} Amplify.Auth.signInWithWebUI(provider: AuthProvider.custom(${quoted})).`,
+  };
+}

@@ -1,3 +1,4 @@
+import type { PlatformText } from '../../diagnostics/platform-text.js';
 import { compareVersions, isOutputsVersion, type OutputsVersion } from '../../outputs/versions.js';
 import { joinPointer } from '../../source/json-pointer.js';
 import { REGION_PATTERN } from '../general.js';
@@ -104,6 +105,26 @@ export const passwordCharacters: Transform = (value, ctx) => {
   return policy;
 };
 
+/** How sign-in asks for the custom authentication flow, in each platform's library. */
+const CUSTOM_FLOW: PlatformText = {
+  web: 'Pass options: { authFlowType: "CUSTOM_WITH_SRP" } (or "CUSTOM_WITHOUT_SRP") to signIn.',
+  ios: 'Pass options: AuthSignInRequest.Options(pluginOptions: AWSAuthSignInOptions(authFlowType: .customWithSRP)) (or .customWithoutSRP) to Amplify.Auth.signIn.',
+  android:
+    'Pass AWSCognitoAuthSignInOptions.builder().authFlowType(AuthFlowType.CUSTOM_AUTH_WITH_SRP).build() (or CUSTOM_AUTH_WITHOUT_SRP) to Amplify.Auth.signIn.',
+  flutter:
+    'Pass options: const SignInOptions(pluginOptions: CognitoSignInPluginOptions(authFlowType: AuthenticationFlowType.customAuthWithSrp)) (or customAuthWithoutSrp) to Amplify.Auth.signIn.',
+};
+
+/** How sign-in asks for the user password flow, in each platform's library. */
+const PASSWORD_FLOW: PlatformText = {
+  web: 'Pass options: { authFlowType: "USER_PASSWORD_AUTH" } to signIn if the app needs that flow.',
+  ios: 'Pass options: AuthSignInRequest.Options(pluginOptions: AWSAuthSignInOptions(authFlowType: .userPassword)) to Amplify.Auth.signIn if the app needs that flow.',
+  android:
+    'Pass AWSCognitoAuthSignInOptions.builder().authFlowType(AuthFlowType.USER_PASSWORD_AUTH).build() to Amplify.Auth.signIn if the app needs that flow.',
+  flutter:
+    'Pass options: const SignInOptions(pluginOptions: CognitoSignInPluginOptions(authFlowType: AuthenticationFlowType.userPasswordAuth)) to Amplify.Auth.signIn if the app needs that flow.',
+};
+
 /**
  * The mobile authentication flow: USER_SRP_AUTH is what Gen2 libraries use anyway and is dropped as redundant;
  * other flows are chosen in code with Gen2, and reported.
@@ -114,10 +135,7 @@ export const authenticationFlow: Transform = (value, ctx) => {
   } else {
     ctx.report('LIBRARY_OPTION', {
       message: `The authentication flow ${describeValue(value)} has no field in amplify_outputs.json; Gen2 libraries use USER_SRP_AUTH unless the code asks for another.`,
-      resolution:
-        value === 'CUSTOM_AUTH'
-          ? 'Pass options: { authFlowType: "CUSTOM_WITH_SRP" } (or "CUSTOM_WITHOUT_SRP") to signIn.'
-          : 'Pass options: { authFlowType: "USER_PASSWORD_AUTH" } to signIn if the app needs that flow.',
+      resolution: value === 'CUSTOM_AUTH' ? CUSTOM_FLOW : PASSWORD_FLOW,
     });
   }
   return undefined;

@@ -1,3 +1,4 @@
+import type { PlatformText } from '../../diagnostics/platform-text.js';
 import { joinPointer } from '../../source/json-pointer.js';
 import { defineKey, isPlainObject } from '../../mapping/output-tree.js';
 import { DROP_REASONS } from '../drop-reasons.js';
@@ -46,6 +47,34 @@ export const restApis: Transform = (value, ctx) => {
   return Object.keys(apis).length > 0 ? apis : undefined;
 };
 
+/** How a REST request carries the user pool token, in each platform's library. */
+const USER_POOL_TOKEN: PlatformText = {
+  web: 'Pass the user pool token yourself: headers: { Authorization: (await fetchAuthSession()).tokens?.idToken?.toString() }.',
+  ios: 'Pass the user pool token yourself: the Authorization header holds the ID token of (try await Amplify.Auth.fetchAuthSession() as? AuthCognitoTokensProvider)?.getCognitoTokens().get().idToken.',
+  android:
+    'Pass the user pool token yourself: the Authorization header holds the ID token of (Amplify.Auth.fetchAuthSession() as AWSCognitoAuthSession).userPoolTokensResult.value?.idToken.',
+  flutter:
+    "Write 'authorization_type': 'AMAZON_COGNITO_USER_POOLS' in the API's rest_api entry (see REST_API_IN_CUSTOM); amplify_flutter then sends the user pool token.",
+};
+
+/** How a REST request is signed with the identity pool credentials, in each platform's library. */
+const IAM_SIGNING: PlatformText = {
+  web: 'No action is needed for IAM: amplify-js signs REST requests with the identity pool credentials.',
+  ios: 'Sign the requests yourself (Signature Version 4) with the identity pool credentials of Amplify.Auth.fetchAuthSession() (AuthAWSCredentialsProvider).',
+  android:
+    'Sign the requests yourself (Signature Version 4) with the identity pool credentials of (Amplify.Auth.fetchAuthSession() as AWSCognitoAuthSession).awsCredentialsResult.',
+  flutter:
+    "Write 'authorization_type': 'AWS_IAM' in the API's rest_api entry (see REST_API_IN_CUSTOM); amplify_flutter then signs the requests with the identity pool credentials.",
+};
+
+/** Any other authorization: amplify-js signs with IAM unless told otherwise; the native libraries are told in code. */
+const OTHER_AUTHORIZATION: PlatformText = {
+  web: IAM_SIGNING.web,
+  ios: 'Authorize the requests in code as the API expects (an x-api-key header for an API key).',
+  android: 'Authorize the requests in code as the API expects (an x-api-key header for an API key).',
+  flutter: 'Authorize the requests in code as the API expects (an x-api-key header for an API key).',
+};
+
 /** A REST entry becomes `custom.API.<name>` by the documented Gen2 convention. */
 export const restApi: Transform = (value, ctx) => {
   if (!isEntryOfType(value, 'REST')) return undefined;
@@ -63,8 +92,10 @@ export const restApi: Transform = (value, ctx) => {
       message: `The REST API "${name}" is authorized with ${describeValue(value['authorizationType'])}; custom.API has no field for it.`,
       resolution:
         value['authorizationType'] === 'AMAZON_COGNITO_USER_POOLS'
-          ? 'Pass the user pool token yourself: headers: { Authorization: (await fetchAuthSession()).tokens?.idToken?.toString() }.'
-          : 'No action is needed for IAM: amplify-js signs REST requests with the identity pool credentials.',
+          ? USER_POOL_TOKEN
+          : value['authorizationType'] === 'AWS_IAM'
+            ? IAM_SIGNING
+            : OTHER_AUTHORIZATION,
     });
   }
   if ('apiKey' in value)
