@@ -130,6 +130,18 @@ describe('whole apps: convert, convert --recursive, check and check --recursive 
     expect(named.stderr).not.toContain('GUEST_ACCESS_ASSUMED');
   });
 
+  it("an iOS app is told the exact step when amplify_outputs.json is not in the Gen1 file's Xcode target", () => {
+    const root = copyOf('ios');
+    const run = runCli(['convert'], root, { CI: 'true' });
+    expect(run.stderr).toContain('NOT_IN_XCODE_TARGET');
+    expect(run.stderr).toContain('In Xcode, select amplify_outputs.json, File Inspector, Target Membership: tick Notes.');
+    // Once the project holds it in that target, nothing is said.
+    cpSync(path.join(APPS, '../xcode/both.pbxproj'), path.join(root, 'Notes.xcodeproj/project.pbxproj'));
+    const checked = runCli(['check'], root, { CI: 'true' });
+    expect(checked.status, checked.stderr).toBe(0);
+    expect(checked.stderr).not.toContain('NOT_IN_XCODE_TARGET');
+  });
+
   it('check names a file left where the platform never loads it', () => {
     const root = copyOf('android');
     writeFileSync(path.join(root, 'amplify_outputs.json'), readFileSync(path.join(APPS, 'android/expected.amplify_outputs.json'), 'utf8'));

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { readDartOutputs } from '../../outputs/dart-outputs.js';
 import { EXIT } from '../output/exit-codes.js';
 import { reportInternalFault } from '../output/internal-fault.js';
 import type { DebugArguments, ReportArguments } from '../options/shared-options.js';
@@ -128,10 +129,11 @@ export function runBuffered<A extends BatchAppArguments>(
   return outcome;
 }
 
-/** A result as data: the amplify_outputs object, or the text of a file that is not JSON (Dart). */
+/** A result as data: the amplify_outputs object (of the JSON a Dart file holds, too), or else the text itself. */
 function asData(text: string): unknown {
+  const dart = readDartOutputs(text);
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(dart.ok ? dart.json : text) as unknown;
   } catch {
     return text;
   }

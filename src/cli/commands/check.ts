@@ -211,7 +211,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   const drift = committedFile?.place(driftFound) ?? driftFound;
   const stale = staleSourceDiagnostics({ display: source.display, outputs: result.outputs }, otherSources(source, terminal), args);
   if (args.updateBaseline) {
-    const all = [...drift, ...stale, ...result.diagnostics];
+    const all = [...drift, ...stale, ...result.diagnostics, ...source.appFindings];
     // In a run over several apps, the run writes the baseline once, with every app's findings.
     if (batch?.acceptFindings) {
       batch.acceptFindings(all);
@@ -219,7 +219,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
     }
     return writeBaseline(loaded, all, terminal);
   }
-  const verdict = checkVerdict(drift, [...stale, ...result.diagnostics], baseline, args.failOn);
+  const verdict = checkVerdict(drift, [...stale, ...result.diagnostics, ...source.appFindings], baseline, args.failOn);
   const report: Report = { input: source.display, format: result.format, version: result.version, checked: outputsDisplay, diagnostics: verdict.diagnostics };
   if (args.report === 'text' && args.reportFile === undefined) terminal.stderr(checkSummary(verdict, outputsDisplay, baselineDisplay));
   if (!emit(report)) return EXIT.USAGE;

@@ -120,8 +120,9 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
     throw error;
   }
 
-  const report: Report = { input: display, format: result.format, version: result.version, diagnostics: result.diagnostics };
-  const findingsExit = result.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
+  const diagnostics = [...result.diagnostics, ...source.appFindings];
+  const report: Report = { input: display, format: result.format, version: result.version, diagnostics };
+  const findingsExit = diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
 
   if (args.dryRun || out === '-') {
     report.output = out === '-' ? '-' : path.relative(terminal.cwd, path.resolve(terminal.cwd, out));

@@ -3,6 +3,8 @@ import { PROJECT_FILE_PLACES } from '../../formats/index.js';
 import { isFile, statIfAny } from '../../project/path-kind.js';
 import { readProject } from '../../project/read-project.js';
 import { EXIT } from '../output/exit-codes.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { appFindings } from './app-findings.js';
 import { appOfClientFile, appOfProject, metaFileOf, type AppModel, type ModelContext } from './app-model.js';
 import { findApp } from './find-app.js';
 import { examine, inputText, readExisting, readInput } from './read-input.js';
@@ -20,6 +22,8 @@ export interface ResolvedSource {
   app: AppModel;
   /** The app's project folder, relative to the current folder (see ConvertOptions.projectFolder). */
   projectFolder?: string;
+  /** What the app around the file says that the conversion cannot (an iOS app's Xcode target membership). */
+  appFindings: Diagnostic[];
   /** The project's meta file a client file's conversion reads (see ConvertOptions.projectFiles), relative to the current folder. */
   projectMeta?: string;
 }
@@ -99,7 +103,7 @@ export function resolveSource(args: SourceArguments & { quiet?: boolean }, termi
     if (modelIntrospection === undefined) return EXIT.USAGE;
   }
   const projectFolder = app.projectFolder === undefined ? undefined : shown(app.projectFolder).split(path.sep).join('/');
-  return { display, text, projectFiles, projectFolder, modelIntrospection, select: args.select ?? {}, app, projectMeta };
+  return { display, text, projectFiles, projectFolder, modelIntrospection, select: args.select ?? {}, app, projectMeta, appFindings: appFindings(app, shown) };
 }
 
 /** A file named on the command line: an amplify-meta.json in a project's amplify/ folder is that project's; any other a client file. */
