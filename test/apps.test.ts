@@ -156,5 +156,7 @@ describe('whole apps: convert, convert --recursive, check and check --recursive 
     const root = copyOf('web-subproject');
     const run = runCli(['convert', '--platform', 'ios', '--dry-run'], root, { CI: 'true' });
     expect(run.stderr).toContain('for the ios app at app (--platform)');
+    const json = runCli(['check', '--report', 'json'], copyOf('flutter'), { CI: 'true' });
+    expect(JSON.parse(json.stdout)).toMatchObject({ app: '.', platform: 'flutter', input: 'lib/amplifyconfiguration.dart' });
   });
 });

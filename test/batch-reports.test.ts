@@ -183,6 +183,8 @@ describe('one report for many apps', () => {
     expect(report.apps.map((app) => app.input)).toEqual([...Object.values(apps), 'missing/aws-exports.js']);
     expect(Object.keys(report.apps[0]!)).toEqual([
       'input',
+      'app',
+      'platform',
       'format',
       'output',
       'outputsVersion',
@@ -294,6 +296,8 @@ describe('the report of a run, rendered', () => {
     expect(json.summary).toEqual({ apps: 2, clean: 0, withFindings: 1, failed: 1, error: 0, warning: 1, info: 2 });
     expect(json.apps[1]).toEqual({
       input: 'odd <&> "app"',
+      app: null,
+      platform: null,
       format: null,
       output: null,
       outputsVersion: null,

@@ -45,6 +45,8 @@ describe('reports', () => {
       'reportVersion',
       'tool',
       'input',
+      'app',
+      'platform',
       'format',
       'output',
       'outputsVersion',

@@ -54,6 +54,8 @@ export function renderJsonBatch(batch: BatchReport): string {
 function describeReport(report: Report) {
   return {
     input: report.input ?? null,
+    app: report.app ?? null,
+    platform: report.platform ?? null,
     format: report.format ?? null,
     output: report.output ?? null,
     outputsVersion: report.version ?? null,

@@ -5,6 +5,10 @@ import type { Severity } from './codes.js';
 export interface Report {
   /** The input file, as the user named it. */
   input?: string;
+  /** The app the input belongs to: its root, as the command line shows it. */
+  app?: string;
+  /** The app's platform (web, ios, android, flutter), as the command line read it. */
+  platform?: string;
   /** Where the outputs went (a path, "-" for standard output), if anywhere. */
   output?: string;
   format?: string;

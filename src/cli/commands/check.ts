@@ -26,7 +26,7 @@ import {
 import { EXIT } from '../output/exit-codes.js';
 import { readExisting } from '../inputs/read-input.js';
 import { emitReport } from '../output/emit-report.js';
-import { resolveSource, type ResolvedSource } from '../inputs/resolve-source.js';
+import { appOf, resolveSource, type ResolvedSource } from '../inputs/resolve-source.js';
 import type { AppInBatch, RunOne } from '../batch/run-chunk.js';
 import { runBatch, runsOverSeveral } from '../batch/run-batch.js';
 import type { Threads } from '../batch/worker-threads.js';
@@ -220,7 +220,14 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
     return writeBaseline(loaded, all, terminal);
   }
   const verdict = checkVerdict(drift, [...stale, ...result.diagnostics, ...source.appFindings], baseline, args.failOn);
-  const report: Report = { input: source.display, format: result.format, version: result.version, checked: outputsDisplay, diagnostics: verdict.diagnostics };
+  const report: Report = {
+    input: source.display,
+    ...appOf(source),
+    format: result.format,
+    version: result.version,
+    checked: outputsDisplay,
+    diagnostics: verdict.diagnostics,
+  };
   if (args.report === 'text' && args.reportFile === undefined) terminal.stderr(checkSummary(verdict, outputsDisplay, baselineDisplay));
   if (!emit(report)) return EXIT.USAGE;
   return verdict.failed ? EXIT.FINDINGS : EXIT.OK;

@@ -17,7 +17,7 @@ import {
 import { EXIT } from '../output/exit-codes.js';
 import { describeError, readExisting, isSymbolicLink } from '../inputs/read-input.js';
 import { emitReport, reportUsesStdout } from '../output/emit-report.js';
-import { outputOf, resolveSource } from '../inputs/resolve-source.js';
+import { appOf, outputOf, resolveSource } from '../inputs/resolve-source.js';
 import type { AppInBatch, RunOne } from '../batch/run-chunk.js';
 import { runBatch, runsOverSeveral } from '../batch/run-batch.js';
 import type { Threads } from '../batch/worker-threads.js';
@@ -121,7 +121,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
   }
 
   const diagnostics = [...result.diagnostics, ...source.appFindings];
-  const report: Report = { input: display, format: result.format, version: result.version, diagnostics };
+  const report: Report = { input: display, ...appOf(source), format: result.format, version: result.version, diagnostics };
   const findingsExit = diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
 
   if (args.dryRun || out === '-') {

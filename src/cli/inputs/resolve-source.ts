@@ -20,6 +20,8 @@ export interface ResolvedSource {
   select: Record<string, string>;
   /** The app the source belongs to: its root, platform, project folder, and where its output goes. */
   app: AppModel;
+  /** The app's root, relative to the current folder (`.` for the current folder). */
+  appRoot: string;
   /** The app's project folder, relative to the current folder (see ConvertOptions.projectFolder). */
   projectFolder?: string;
   /** What the app around the file says that the conversion cannot (an iOS app's Xcode target membership). */
@@ -103,7 +105,18 @@ export function resolveSource(args: SourceArguments & { quiet?: boolean }, termi
     if (modelIntrospection === undefined) return EXIT.USAGE;
   }
   const projectFolder = app.projectFolder === undefined ? undefined : shown(app.projectFolder).split(path.sep).join('/');
-  return { display, text, projectFiles, projectFolder, modelIntrospection, select: args.select ?? {}, app, projectMeta, appFindings: appFindings(app, shown) };
+  return {
+    display,
+    text,
+    appRoot: shown(app.root).split(path.sep).join('/'),
+    projectFiles,
+    projectFolder,
+    modelIntrospection,
+    select: args.select ?? {},
+    app,
+    projectMeta,
+    appFindings: appFindings(app, shown),
+  };
 }
 
 /** A file named on the command line: an amplify-meta.json in a project's amplify/ folder is that project's; any other a client file. */
@@ -139,4 +152,9 @@ export function outputOf(input: string, args: Pick<SourceArguments, 'platform'>,
   if (stats === undefined) return undefined;
   const app = stats.isDirectory() ? findApp(file, context) : { kind: 'found' as const, app: appOfNamedFile(file, context) };
   return app.kind === 'found' ? path.relative(terminal.cwd, app.app.output) : undefined;
+}
+
+/** The app of a source as reports name it: its root (relative to the current folder) and its platform. */
+export function appOf(source: ResolvedSource): { app: string; platform?: string } {
+  return source.app.platform === undefined ? { app: source.appRoot } : { app: source.appRoot, platform: source.app.platform };
 }
