@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProject } from '../src/project/read-project.js';
@@ -146,6 +146,24 @@ describe('whole apps: convert, convert --recursive, check and check --recursive 
     const checked = runCli(['check'], root, { CI: 'true' });
     expect(checked.status, checked.stderr).toBe(0);
     expect(checked.stderr).not.toContain('NOT_IN_XCODE_TARGET');
+  });
+
+  it("check in a checkout without the project's amplify-meta.json (as the Gen1 CLI's .gitignore leaves it) passes a file converted with it, and still finds drift", () => {
+    const root = copyOf('web-react');
+    expect(runCli(['convert'], root, { CI: 'true' }).status).toBe(0);
+    rmSync(path.join(root, 'amplify/#current-cloud-backend'), { recursive: true });
+    rmSync(path.join(root, 'amplify/backend/amplify-meta.json'));
+    const run = runCli(['check'], root, { CI: 'true' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('OUTPUTS_DRIFT');
+    expect(run.stderr).toContain('PROJECT_FIELDS_UNCHECKED');
+    expect(run.stderr).toMatch(/\/auth\/groups, .*\/auth\/unauthenticated_identities_enabled.* come from the app's Gen1 project folder/s);
+    // What the client file does say is still checked.
+    const source = path.join(root, 'src/aws-exports.js');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('shop-media-dev', 'shop-media-prod'));
+    const drift = runCli(['check'], root, { CI: 'true' });
+    expect(drift.status).toBe(1);
+    expect(drift.stderr).toContain('/storage/bucket_name is "shop-media-dev" in the committed file; the Gen1 source gives "shop-media-prod"');
   });
 
   it('check names a file left where the platform never loads it', () => {

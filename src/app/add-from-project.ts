@@ -19,6 +19,19 @@ interface SectionRule {
   unions: readonly string[];
 }
 
+/**
+ * What a client file's conversion can only assume, by the code of the finding that says so, and the field it
+ * assumed: where the project folder knows better, its value replaces the assumption (and the finding).
+ */
+export const ASSUMPTIONS = {
+  GUEST_ACCESS_ASSUMED: '/auth/unauthenticated_identities_enabled',
+  CLIENT_SECRET: '/auth/user_pool_client_id',
+  PUSH_CHANNEL_AMBIGUOUS: '/notifications/channels',
+} as const;
+
+/** Sections the project may add whole (where the client file names the same Pinpoint app elsewhere). */
+export const SECTIONS_ADDED_WHOLE = ['/notifications'] as const;
+
 const SECTION_RULES: readonly SectionRule[] = [
   {
     section: 'auth',
@@ -31,6 +44,12 @@ const SECTION_RULES: readonly SectionRule[] = [
   { section: 'data', names: 'the same GraphQL API', identity: ['url'], adds: ['api_key'], unions: ['authorization_types'] },
   { section: 'storage', names: 'the same bucket', identity: ['bucket_name'], adds: [], unions: ['buckets'] },
 ];
+
+/** The fields the project adds to a client file's conversion where the file says nothing, and the lists it may lengthen. */
+export const PROJECT_FIELDS: { added: readonly string[]; lengthened: readonly string[] } = {
+  added: SECTION_RULES.flatMap((rule) => rule.adds.map((field) => `/${rule.section}/${field}`)),
+  lengthened: SECTION_RULES.flatMap((rule) => rule.unions.map((field) => `/${rule.section}/${field}`)),
+};
 
 /** The client file's conversion as it stands, changed in place. */
 export interface ClientConversion {

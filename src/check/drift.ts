@@ -1,10 +1,13 @@
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareOutputs } from './compare-outputs.js';
+import { onlyTheProjectKnows } from './project-only-drift.js';
 
 /**
  * Findings about the committed amplify_outputs.json: missing (`committed` undefined), unreadable, out of date (field
  * by field), or formatted otherwise. `outputsFile` and `input` are the names the messages use; `misplaced`, a file
- * of the app at a place its platform does not load it from (`loadedBy` says what does).
+ * of the app at a place its platform does not load it from (`loadedBy` says what does); `withoutProject`, when a
+ * client file was converted without the app's Gen1 project folder: differences only the project could settle are
+ * then one notice, not drift (see onlyTheProjectKnows).
  */
 export function driftDiagnostics(
   converted: string,
@@ -12,6 +15,7 @@ export function driftDiagnostics(
   outputsFile: string,
   input: string,
   misplaced?: { file: string; loadedBy: string },
+  withoutProject?: { assumed: ReadonlySet<string> },
 ): Diagnostic[] {
   const at = (pointer: string): Diagnostic['source'] => ({ file: outputsFile, pointer });
   if (committed === undefined) {
@@ -45,8 +49,10 @@ export function driftDiagnostics(
           source: at(''),
         }),
       ];
-    default:
-      return comparison.changes.map((change) =>
+    default: {
+      const unsettled = withoutProject === undefined ? [] : comparison.changes.filter((change) => onlyTheProjectKnows(change, withoutProject.assumed));
+      const drift = comparison.changes.filter((change) => !unsettled.includes(change));
+      const findings = drift.map((change) =>
         createDiagnostic('OUTPUTS_DRIFT', {
           category: 'outputs',
           message:
@@ -60,5 +66,16 @@ export function driftDiagnostics(
           target: change.pointer,
         }),
       );
+      if (unsettled.length > 0) {
+        findings.push(
+          createDiagnostic('PROJECT_FIELDS_UNCHECKED', {
+            category: 'outputs',
+            message: `${unsettled.map((change) => change.pointer).join(', ')} in ${outputsFile} ${unsettled.length === 1 ? 'comes' : 'come'} from the app's Gen1 project folder, which is not here (the Gen1 CLI's .gitignore leaves out amplify-meta.json), and ${input} cannot say: not checked.`,
+            source: at(unsettled[0]!.pointer),
+          }),
+        );
+      }
+      return findings;
+    }
   }
 }

@@ -445,6 +445,13 @@ const CODES = {
       "The project folder's amplify-meta.json has parts of the backend that the app's client file does not carry. The client file says what the app runs with today, so they are not written.",
     resolution: 'If the app should use them, run amplify pull to regenerate the client file, and convert again.',
   },
+  PROJECT_FIELDS_UNCHECKED: {
+    severity: 'info',
+    title: 'Fields only the project folder can check',
+    explanation:
+      "The committed file holds values that only the app's Gen1 project folder says (guest access, groups, additional GraphQL modes, buckets, notifications), and the project's amplify-meta.json is not here: the Gen1 CLI's .gitignore leaves it out, so a CI checkout seldom has it. The client file cannot confirm or deny them, so they are not checked.",
+    resolution: "To check them too, run check where the project folder is (after amplify pull), or commit amplify/backend/amplify-meta.json.",
+  },
   PROJECT_META_UNREADABLE: {
     severity: 'warning',
     title: "The project folder's amplify-meta.json could not be read",

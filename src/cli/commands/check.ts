@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import { BASELINE_FILE, baselineFrom, parseBaseline, type Baseline } from '../../check/baseline.js';
 import { convertAsCommitted } from '../../check/convert-as-committed.js';
 import { driftDiagnostics } from '../../check/drift.js';
+import { assumedTargets } from '../../check/project-only-drift.js';
 import { staleSourceDiagnostics, type OtherSource } from '../../check/stale-sources.js';
 import { checkSummary, checkVerdict } from '../../check/verdict.js';
 import { CLIENT_FILE_PLACES, PROJECT_FILE_PLACES } from '../../formats/index.js';
@@ -207,7 +208,9 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   }
 
   const misplaced = committed.kind === 'none' && args.outputs === undefined ? misplacedOutputs(source, terminal) : undefined;
-  const driftFound = driftDiagnostics(result.text, committedFile?.text, outputsDisplay, source.display, misplaced);
+  // A client file converted without its project folder cannot settle what only the project says.
+  const withoutProject = result.format !== 'amplify-meta' && source.projectMeta === undefined ? { assumed: assumedTargets(result.diagnostics) } : undefined;
+  const driftFound = driftDiagnostics(result.text, committedFile?.text, outputsDisplay, source.display, misplaced, withoutProject);
   const drift = committedFile?.place(driftFound) ?? driftFound;
   const stale = staleSourceDiagnostics({ display: source.display, outputs: result.outputs }, otherSources(source, terminal), args);
   if (args.updateBaseline) {
