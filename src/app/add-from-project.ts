@@ -160,7 +160,7 @@ function replaceAssumptions(
       set('/auth/unauthenticated_identities_enabled', guest);
       client.diagnostics[index] = createDiagnostic('READ_FROM_PROJECT', {
         category: diagnostic.category,
-        message: `Guest access is ${guest ? 'allowed' : 'not allowed'} by the identity pool's settings in the project folder (read beside ${meta.file}); ${clientFile} does not say, so auth.unauthenticated_identities_enabled is ${guest}.`,
+        message: `Guest access is ${guest ? 'allowed' : 'not allowed'} by the identity pool's settings in the project folder (the auth resource's cli-inputs.json or parameters.json in amplify/backend/auth/, for the pool ${meta.file} names); ${clientFile} does not say, so auth.unauthenticated_identities_enabled is ${guest}.`,
         source: diagnostic.source,
         target: '/auth/unauthenticated_identities_enabled',
       });

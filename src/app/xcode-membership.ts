@@ -157,7 +157,7 @@ export function xcodeMembershipDiagnostics(membership: XcodeMembership, pbxprojF
   const names = listOf(lacking);
   const why =
     membership.gen1.targets.length > 0
-      ? `${GEN1_IOS_FILE} is a member of ${names}, but ${OUTPUTS_IOS_FILE} is ${membership.outputs.referenced ? 'not' : 'not in the project, so not'}`
+      ? `${GEN1_IOS_FILE} is a member of ${names}, but ${OUTPUTS_IOS_FILE} is ${membership.outputs.referenced ? 'not' : 'not in the project at all'}`
       : `${OUTPUTS_IOS_FILE} is ${membership.outputs.referenced ? 'not a member of' : 'not in the project, so not a member of'} the app target ${names}`;
   return [
     createDiagnostic('NOT_IN_XCODE_TARGET', {

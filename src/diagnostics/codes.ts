@@ -450,14 +450,14 @@ const CODES = {
     title: 'Fields only the project folder can check',
     explanation:
       "The committed file holds values that only the app's Gen1 project folder says (guest access, groups, additional GraphQL modes, buckets, notifications), and the project's amplify-meta.json is not here: the Gen1 CLI's .gitignore leaves it out, so a CI checkout seldom has it. The client file cannot confirm or deny them, so they are not checked.",
-    resolution: "To check them too, run check where the project folder is (after amplify pull), or commit amplify/backend/amplify-meta.json.",
+    resolution: 'To check them too, run check where the project folder is (after amplify pull), or commit amplify/backend/amplify-meta.json.',
   },
   PROJECT_META_UNREADABLE: {
     severity: 'warning',
     title: "The project folder's amplify-meta.json could not be read",
     explanation:
       "The app's client file was converted alone: what only the project folder knows (guest access, additional GraphQL modes, groups) is assumed or left out.",
-    resolution: 'Restore amplify-meta.json (amplify pull writes it), or convert the client file without the project folder.',
+    resolution: 'Restore amplify-meta.json (amplify pull writes it) and make the project folder readable, then convert again.',
   },
   VALUE_NOT_CARRIED: {
     severity: 'warning',

@@ -4,11 +4,8 @@ import { BASELINE_FILE, baselineFrom, parseBaseline, type Baseline } from '../..
 import { convertAsCommitted } from '../../check/convert-as-committed.js';
 import { driftDiagnostics } from '../../check/drift.js';
 import { assumedTargets } from '../../check/project-only-drift.js';
-import { staleSourceDiagnostics, type OtherSource } from '../../check/stale-sources.js';
 import { checkSummary, checkVerdict } from '../../check/verdict.js';
-import { CLIENT_FILE_PLACES, PROJECT_FILE_PLACES } from '../../formats/index.js';
 import { PLATFORM_FACTS } from '../../platforms.js';
-import { listedPlaces } from '../inputs/folder-names.js';
 import type { ConvertResult } from '../../convert.js';
 import type { Severity } from '../../diagnostics/codes.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -28,6 +25,7 @@ import { EXIT } from '../output/exit-codes.js';
 import { readExisting } from '../inputs/read-input.js';
 import { emitReport } from '../output/emit-report.js';
 import { appOf, resolveSource, type ResolvedSource } from '../inputs/resolve-source.js';
+import { staleSources } from '../inputs/other-sources.js';
 import type { AppInBatch, RunOne } from '../batch/run-chunk.js';
 import { runBatch, runsOverSeveral } from '../batch/run-batch.js';
 import type { Threads } from '../batch/worker-threads.js';
@@ -85,7 +83,7 @@ export const checkOne: RunOne<CheckArguments> = (args, { input: item }, terminal
     loaded = fresh;
     batchBaselines.set(args, loaded);
   }
-  return checkFile({ ...args, recursive: false, more: [], input: item }, terminal, loaded, true, batch);
+  return checkFile({ ...args, recursive: false, more: [], input: item, foundInRun: args.recursive === true }, terminal, loaded, true, batch);
 };
 
 const batchBaselines = new WeakMap<CheckArguments, LoadedBaseline>();
@@ -212,7 +210,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   const withoutProject = result.format !== 'amplify-meta' && source.projectMeta === undefined ? { assumed: assumedTargets(result.diagnostics) } : undefined;
   const driftFound = driftDiagnostics(result.text, committedFile?.text, outputsDisplay, source.display, misplaced, withoutProject);
   const drift = committedFile?.place(driftFound) ?? driftFound;
-  const stale = staleSourceDiagnostics({ display: source.display, outputs: result.outputs }, otherSources(source, terminal), args);
+  const stale = staleSources(source, result, { platform: source.app.platform, api: args.api }, terminal);
   if (args.updateBaseline) {
     const all = [...drift, ...stale, ...result.diagnostics, ...source.appFindings];
     // In a run over several apps, the run writes the baseline once, with every app's findings.
@@ -237,35 +235,16 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
 }
 
 /**
- * An amplify_outputs file of the app at a place its platform does not load it from (the app's root, the current
- * folder, beside the Gen1 file), as an earlier conversion may have left it.
+ * An amplify_outputs file of the app at a place its platform does not load it from (the app's root, beside the Gen1
+ * file, an Android app's module), as an earlier conversion may have left it. Only the app's own folders are looked
+ * at: another app's file is not this one's.
  */
 function misplacedOutputs(source: ResolvedSource, terminal: Terminal): { file: string; loadedBy: string } | undefined {
   const { app } = source;
   if (app.platform === undefined) return undefined;
-  const places = [app.root, terminal.cwd, path.dirname(app.source), path.join(app.root, 'app')].flatMap((folder) =>
+  const places = [app.root, path.dirname(app.source), path.join(app.root, 'app')].flatMap((folder) =>
     ['amplify_outputs.json', 'amplify_outputs.dart'].map((name) => path.join(folder, name)),
   );
   const found = places.find((file) => file !== app.output && readExisting(file).kind === 'file');
   return found === undefined ? undefined : { file: path.relative(terminal.cwd, found) || found, loadedBy: PLATFORM_FACTS[app.platform].loadedBy };
-}
-
-/**
- * The other Gen1 sources of the checked one's app, read: its other client files at the usual places, and the
- * project's amplify-meta.json copies that the conversion did not read itself. Those that cannot be read are left out.
- */
-function otherSources(source: ResolvedSource, terminal: Terminal): OtherSource[] {
-  const { app } = source;
-  const places = [
-    ...listedPlaces(app.root, CLIENT_FILE_PLACES).map((place) => path.join(app.root, place)),
-    ...(app.projectFolder === undefined ? [] : listedPlaces(app.projectFolder, PROJECT_FILE_PLACES).map((place) => path.join(app.projectFolder!, place))),
-  ];
-  const others: OtherSource[] = [];
-  for (const file of new Set(places)) {
-    const display = path.relative(terminal.cwd, file) || file;
-    if (display === source.display || display === source.projectMeta) continue;
-    const existing = readExisting(file);
-    if (existing.kind === 'file') others.push({ display, text: existing.text });
-  }
-  return others;
 }

@@ -1,3 +1,5 @@
+import { forgetProjectConfigs } from '../inputs/app-model.js';
+import { forgetListings } from '../inputs/folder-names.js';
 import yargs from 'yargs';
 import type { Threads } from '../batch/worker-threads.js';
 import { EXIT } from '../output/exit-codes.js';
@@ -36,6 +38,8 @@ export interface CommandLineContext {
 
 /** Runs the command line: parses the arguments, runs the command they name and returns its exit code. */
 export async function runCommandLine(argv: string[], { terminal, threads, version }: CommandLineContext): Promise<number> {
+  forgetListings();
+  forgetProjectConfigs();
   let exitCode: number = EXIT.OK;
   // --debug, as parsed once a command runs (a fault can only happen then).
   let debug = false;

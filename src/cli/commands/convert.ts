@@ -18,6 +18,8 @@ import { EXIT } from '../output/exit-codes.js';
 import { describeError, readExisting, isSymbolicLink } from '../inputs/read-input.js';
 import { emitReport, reportUsesStdout } from '../output/emit-report.js';
 import { appOf, outputOf, resolveSource } from '../inputs/resolve-source.js';
+import { isWithin } from '../inputs/app-model.js';
+import { staleSources } from '../inputs/other-sources.js';
 import type { AppInBatch, RunOne } from '../batch/run-chunk.js';
 import { runBatch, runsOverSeveral } from '../batch/run-batch.js';
 import type { Threads } from '../batch/worker-threads.js';
@@ -64,7 +66,7 @@ export function convertCommandBuilder(yargs: Argv): Argv<ConvertArguments> {
 
 /** Converts one app of a run over several, next to its own Gen1 file. */
 export const convertOne: RunOne<ConvertArguments> = (args, { input, output }, terminal, batch) =>
-  convertFile({ ...args, recursive: false, more: [], input, out: output }, terminal, batch);
+  convertFile({ ...args, recursive: false, more: [], input, out: output, foundInRun: args.recursive === true }, terminal, batch);
 
 /** Runs `convert`; returns the exit code. */
 export function runConvert(args: ConvertArguments, terminal: Terminal, threads: Threads = {}): number | Promise<number> {
@@ -120,7 +122,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
     throw error;
   }
 
-  const diagnostics = [...result.diagnostics, ...source.appFindings];
+  const diagnostics = [...result.diagnostics, ...staleSources(source, result, { platform: app.platform, api: args.api }, terminal), ...source.appFindings];
   const report: Report = { input: display, ...appOf(source), format: result.format, version: result.version, diagnostics };
   const findingsExit = diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
 
@@ -167,7 +169,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
   }
   if (existing.kind !== 'file' || existing.text !== outText) {
     // The platform's own place may not exist yet (an Android app's res/raw): it is made, inside the app.
-    if (outFile === app.output && !existsSync(path.dirname(outFile)) && isInside(outFile, app.root)) mkdirSync(path.dirname(outFile), { recursive: true });
+    if (outFile === app.output && !existsSync(path.dirname(outFile)) && isWithin(outFile, app.root)) mkdirSync(path.dirname(outFile), { recursive: true });
     if (!existsSync(path.dirname(outFile))) {
       report.written = false;
       emit(report);
@@ -186,9 +188,4 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
   }
   report.written = true;
   return emit(report) ? findingsExit : EXIT.USAGE;
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -24,6 +24,15 @@ export interface AppModel {
   output: string;
 }
 
+/** The platform a folder's listing marks, and its marker, looked for in the order of PLATFORMS_BY_MARKER. */
+export function platformMarkedBy(names: ReadonlySet<string>): [Platform, string] | undefined {
+  for (const platform of PLATFORMS_BY_MARKER) {
+    const marker = markerIn(names, platform);
+    if (marker !== undefined) return [platform, marker];
+  }
+  return undefined;
+}
+
 /** The names of the markers of a platform found in a folder's listing. */
 function markerIn(names: ReadonlySet<string>, platform: Platform): string | undefined {
   for (const marker of PLATFORM_FACTS[platform].markers) {
@@ -62,14 +71,32 @@ function namesEndingIn(names: ReadonlySet<string>, suffix: string): string | und
  * else the current folder when the file is below it, else the file's own folder.
  */
 export function searchLimit(file: string, cwd: string): string {
-  for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
-    if (namesIn(directory).has('.git')) return directory;
-    if (path.dirname(directory) === directory) break;
-  }
-  return isWithin(file, cwd) ? cwd : path.dirname(file);
+  return repositoryOf(file) ?? (isWithin(file, cwd) ? cwd : path.dirname(file));
 }
 
-function isWithin(file: string, folder: string): boolean {
+/** The repository a file is in (the nearest folder above it holding .git), if any. */
+function repositoryOf(file: string): string | undefined {
+  for (let directory = path.dirname(file); ; directory = path.dirname(directory)) {
+    if (namesIn(directory).has('.git')) return directory;
+    if (path.dirname(directory) === directory) return undefined;
+  }
+}
+
+/** An Android app module's raw resources, where a Gen1 file of the app is: the same folder Amplify Android loads from. */
+const RAW_RESOURCE = /[\\/]res[\\/]raw[\\/][^\\/]+$/;
+
+/**
+ * The project folder of an amplify-meta.json at one of its usual places (`<project>/amplify/backend/amplify-meta.json`,
+ * the deployed copy in `amplify/#current-cloud-backend/`); undefined for a meta file anywhere else.
+ */
+export function projectOfMeta(file: string): string | undefined {
+  const slashed = file.split(path.sep).join('/');
+  const place = PROJECT_FILE_PLACES.find((candidate) => slashed.endsWith(`/${candidate}`));
+  return place === undefined ? undefined : file.slice(0, file.length - place.length - 1) || path.parse(file).root;
+}
+
+/** Whether a path is the folder or below it. */
+export function isWithin(file: string, folder: string): boolean {
   const relative = path.relative(folder, file);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
@@ -98,7 +125,7 @@ function markedRoot(file: string, limit: string): { root: string; platform?: Pla
 
 /** Whether a folder holds a Gen1 project with an amplify-meta.json. */
 function hasMeta(directory: string): boolean {
-  return PROJECT_FILE_PLACES.some((place) => isFile(path.join(directory, place)));
+  return metaFileOf(directory) !== undefined;
 }
 
 /**
@@ -111,7 +138,7 @@ function unmarkedRoot(file: string): string {
   for (const place of CLIENT_FILE_PLACES) {
     if (slashed.endsWith(`/${place}`) && (best === undefined || place.length > best.length)) best = place;
   }
-  return best === undefined ? path.dirname(file) : file.slice(0, file.length - best.length - 1) || path.sep;
+  return best === undefined ? path.dirname(file) : file.slice(0, file.length - best.length - 1) || path.parse(file).root;
 }
 
 /**
@@ -130,30 +157,41 @@ function projectFolderOf(root: string, clientFile: string | undefined, limit: st
 
 /** Where a Gen1 project writes its JavaScript client files (project-config.json's javascript.config.SourceDir), if it says. */
 function sourceDirOf(projectFolder: string, readText: ModelContext['readText']): string | undefined {
+  const javascript = projectConfig(projectFolder, readText)?.['javascript'] as { config?: { SourceDir?: unknown } } | undefined;
+  const sourceDir = javascript?.config?.SourceDir;
+  return typeof sourceDir === 'string' ? path.resolve(projectFolder, sourceDir) : undefined;
+}
+
+/** project-config.json of each project folder asked about in this run, parsed (undefined: none, or not JSON). */
+const projectConfigs = new Map<string, Record<string, unknown> | undefined>();
+
+/** Forgets what was read of project folders: a run starts with nothing (see forgetListings). */
+export function forgetProjectConfigs(): void {
+  projectConfigs.clear();
+}
+
+function projectConfig(projectFolder: string, readText: ModelContext['readText']): Record<string, unknown> | undefined {
+  if (projectConfigs.has(projectFolder)) return projectConfigs.get(projectFolder);
   const text = readText(path.join(projectFolder, 'amplify/.config/project-config.json'));
-  if (text === undefined) return undefined;
+  let config: Record<string, unknown> | undefined;
   try {
-    const sourceDir = (JSON.parse(text) as { javascript?: { config?: { SourceDir?: unknown } } }).javascript?.config?.SourceDir;
-    return typeof sourceDir === 'string' ? path.resolve(projectFolder, sourceDir) : undefined;
+    const parsed: unknown = text === undefined ? undefined : JSON.parse(text);
+    config = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
   } catch {
-    return undefined;
+    config = undefined;
   }
+  projectConfigs.set(projectFolder, config);
+  return config;
 }
 
 /** The platform a Gen1 project says its frontend is (amplify/.config/project-config.json), if it says. */
-function projectFrontend(projectFolder: string | undefined, readText: (file: string) => string | undefined): Platform | undefined {
+function projectFrontend(projectFolder: string | undefined, readText: ModelContext['readText']): Platform | undefined {
   if (projectFolder === undefined) return undefined;
-  const text = readText(path.join(projectFolder, 'amplify/.config/project-config.json'));
-  if (text === undefined) return undefined;
-  try {
-    const frontend = (JSON.parse(text) as { frontend?: unknown }).frontend;
-    return PLATFORMS_BY_MARKER.find((platform) => PLATFORM_FACTS[platform].gen1Frontend === frontend);
-  } catch {
-    return undefined;
-  }
+  const frontend = projectConfig(projectFolder, readText)?.['frontend'];
+  return PLATFORMS_BY_MARKER.find((platform) => PLATFORM_FACTS[platform].gen1Frontend === frontend);
 }
 
-/** How the model is asked for: the current folder, a --platform to use, and a way to read a small file. */
+/** How the model is asked for: the current folder, a --platform to use, and a way to read a small file (read once per run). */
 export interface ModelContext {
   cwd: string;
   platform?: Platform;
@@ -165,8 +203,9 @@ export function appOfClientFile(file: string, context: ModelContext): AppModel {
   const limit = searchLimit(file, context.cwd);
   const marked = markedRoot(file, limit);
   const root = marked?.root ?? unmarkedRoot(file);
-  const projectFolder = projectFolderOf(root, file, limit, context.readText);
-  const byFile = file.endsWith('.dart') ? 'flutter' : /[\\/]res[\\/]raw[\\/][^\\/]+$/.test(file) ? 'android' : undefined;
+  // A project above the app must claim it (see projectFolderOf), so the search may go past the current folder.
+  const projectFolder = projectFolderOf(root, file, repositoryOf(file) ?? path.parse(file).root, context.readText);
+  const byFile = file.endsWith('.dart') ? 'flutter' : RAW_RESOURCE.test(file) ? 'android' : undefined;
   const frontend = marked?.platform === undefined ? projectFrontend(projectFolder, context.readText) : undefined;
   const [platform, platformReason] = choosePlatform(context.platform, [
     [byFile, byFile === 'flutter' ? 'a .dart file' : 'a raw resource'],
@@ -179,8 +218,7 @@ export function appOfClientFile(file: string, context: ModelContext): AppModel {
 
 /** The app of a Gen1 project folder read through its amplify-meta.json (no client file, or --project). */
 export function appOfProject(projectFolder: string, metaFile: string, context: ModelContext): AppModel {
-  const names = namesIn(projectFolder);
-  const marked = PLATFORMS_BY_MARKER.map((platform) => [platform, markerIn(names, platform)] as const).find(([, marker]) => marker !== undefined);
+  const marked = platformMarkedBy(namesIn(projectFolder));
   const [platform, platformReason] = choosePlatform(context.platform, [
     [marked?.[0], marked?.[1] ?? ''],
     [projectFrontend(projectFolder, context.readText), 'amplify/.config/project-config.json'],
@@ -198,9 +236,12 @@ function choosePlatform(given: Platform | undefined, candidates: [Platform | und
 function outputPlace(platform: Platform | undefined, root: string, clientFile: string | undefined): string {
   const place = platform === undefined ? 'beside' : PLATFORM_FACTS[platform].outputsPlace;
   if (place !== 'beside') return path.join(root, place);
-  if (platform === 'android' && (clientFile === undefined || !/[\\/]res[\\/]raw[\\/][^\\/]+$/.test(clientFile))) {
-    const module = namesIn(root).has('app') ? path.join(root, 'app') : root;
-    return path.join(module, 'src/main/res/raw/amplify_outputs.json');
+  if (platform === 'android' && (clientFile === undefined || !RAW_RESOURCE.test(clientFile))) {
+    // The app module: the conventional app/ when it is a Gradle module, else the root when it is one.
+    const module = [path.join(root, 'app'), root].find((folder) =>
+      PLATFORM_FACTS.android.markers.some((marker) => namesIn(folder).has(marker) && marker.startsWith('build.gradle')),
+    );
+    if (module !== undefined) return path.join(module, 'src/main/res/raw/amplify_outputs.json');
   }
   return path.join(clientFile === undefined ? root : path.dirname(clientFile), 'amplify_outputs.json');
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GEN1_FILE_NAMES } from '../../formats/index.js';
-import { appOfClientFile, appOfProject, metaFileOf, rankClientFiles, type AppModel, type ModelContext } from './app-model.js';
+import { appOfClientFile, appOfProject, metaFileOf, projectOfMeta, rankClientFiles, type AppModel, type ModelContext } from './app-model.js';
 import { entryKind, sortedEntries } from './folder-names.js';
 
 /** Folders never walked: dependencies, build output, version control. */
@@ -23,15 +23,15 @@ export function findApps(root: string, context: ModelContext): AppModel[] {
       const { name } = entry;
       const full = path.join(directory, name);
       const kind = entryKind(entry, full);
-      if (kind === 'folder') {
+      // A link to a folder is not followed: it may lead outside the repository, or back into it.
+      if (kind === 'folder' && !entry.isSymbolicLink()) {
         const relative = path.relative(root, full).split(path.sep).join('/');
         // .gitignore applies to folders only: the Gen1 CLI lists aws-exports.js there, and those files are the point.
         if (SKIPPED_FOLDERS.has(name) || name.startsWith('.') || ignored(relative)) continue;
         walk(full, depth + 1);
       } else if (kind === 'other' && GEN1_FILE_NAMES.has(name)) {
-        const parts = full.split(path.sep);
-        const amplify = parts.lastIndexOf('amplify');
-        if (name === 'amplify-meta.json' && amplify > 0) projects.add(parts.slice(0, amplify).join(path.sep) || path.sep);
+        const project = name === 'amplify-meta.json' ? projectOfMeta(full) : undefined;
+        if (project !== undefined) projects.add(project);
         else clientFiles.push(full);
       }
     }

@@ -10,6 +10,12 @@ let newer = new Map<string, ReadonlySet<string>>();
 let older = new Map<string, ReadonlySet<string>>();
 const GENERATION_SIZE = 1_000;
 
+/** Forgets every listing: a run starts with none (the files may have changed since the last run in this process). */
+export function forgetListings(): void {
+  newer = new Map();
+  older = new Map();
+}
+
 /**
  * The names in a folder (none when it cannot be listed), listed once per run: a run writes only
  * amplify_outputs.json files, and never asks this about them. One listing answers, for a dozen usual places, which

@@ -3,11 +3,11 @@ import { PROJECT_FILE_PLACES } from '../../formats/index.js';
 import { isFile, statIfAny } from '../../project/path-kind.js';
 import { readProject } from '../../project/read-project.js';
 import { EXIT } from '../output/exit-codes.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { appFindings } from './app-findings.js';
-import { appOfClientFile, appOfProject, metaFileOf, type AppModel, type ModelContext } from './app-model.js';
+import { appOfClientFile, appOfProject, metaFileOf, projectOfMeta, type AppModel, type ModelContext } from './app-model.js';
 import { findApp } from './find-app.js';
-import { examine, inputText, readExisting, readInput } from './read-input.js';
+import { describeError, examine, inputText, readExisting, readInput } from './read-input.js';
 import type { SourceArguments } from '../options/shared-options.js';
 import type { Terminal } from '../output/terminal.js';
 
@@ -70,7 +70,7 @@ export function resolveSource(args: SourceArguments & { quiet?: boolean }, termi
       text = inputText(given, args.input!, terminal);
       if (text === undefined) return EXIT.USAGE;
       app = appOfNamedFile(givenPath, context);
-      why = 'the file named';
+      why = !args.foundInRun ? 'the file named' : path.basename(givenPath) === 'amplify-meta.json' ? 'the app has no client file' : "the app's client file";
     } else {
       const found = findApp(givenPath, context);
       if (found.kind === 'missing' || found.kind === 'several') {
@@ -87,14 +87,20 @@ export function resolveSource(args: SourceArguments & { quiet?: boolean }, termi
 
   let projectFiles: Record<string, string> | undefined;
   let projectMeta: string | undefined;
+  let projectProblem: Diagnostic | undefined;
   if (app.projectFolder !== undefined) {
     try {
       const project = readProject(app.projectFolder);
       projectFiles = project.projectFiles;
       // A client file's conversion also reads the project's meta file (the deployed copy first).
       if (path.basename(app.source) !== 'amplify-meta.json') projectMeta = shown(path.join(app.projectFolder, project.metaFile));
-    } catch {
-      // A project folder that cannot be read adds nothing; the source alone is converted.
+    } catch (error) {
+      // A project folder that cannot be read adds nothing, and says so; the source alone is converted.
+      projectProblem = createDiagnostic('PROJECT_META_UNREADABLE', {
+        category: 'sources',
+        message: `The project folder ${shown(app.projectFolder)} could not be read (${describeError(error)}), so nothing was added from it.`,
+        source: { file: shown(app.projectFolder), pointer: '' },
+      });
     }
   }
   if (!args.quiet) terminal.stderr(usingLine(app, display, why, projectMeta, shown));
@@ -115,16 +121,14 @@ export function resolveSource(args: SourceArguments & { quiet?: boolean }, termi
     select: args.select ?? {},
     app,
     projectMeta,
-    appFindings: appFindings(app, shown),
+    appFindings: [...(projectProblem ? [projectProblem] : []), ...appFindings(app, shown)],
   };
 }
 
-/** A file named on the command line: an amplify-meta.json in a project's amplify/ folder is that project's; any other a client file. */
+/** A file named on the command line: an amplify-meta.json at its place in a project is that project's; any other a client file. */
 function appOfNamedFile(file: string, context: ModelContext): AppModel {
-  const parts = file.split(path.sep);
-  const amplify = parts.lastIndexOf('amplify');
-  if (path.basename(file) === 'amplify-meta.json' && amplify > 0) return appOfProject(parts.slice(0, amplify).join(path.sep) || path.sep, file, context);
-  return appOfClientFile(file, context);
+  const project = projectOfMeta(file);
+  return project === undefined ? appOfClientFile(file, context) : appOfProject(project, file, context);
 }
 
 /** "Using <file> (why) with <meta> for the <platform> app at <root> (what says so); its file: <output>". */

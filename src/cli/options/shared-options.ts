@@ -20,6 +20,8 @@ export interface SourceArguments {
   from?: SourceFormat;
   platform?: Platform;
   api?: string;
+  /** Set by a --recursive run: the input is the source it found for an app, not a file the user named. */
+  foundInRun?: boolean;
 }
 
 /** `--select <category>=<resource>`, repeatable, read into a record by category. */
