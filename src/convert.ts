@@ -117,6 +117,7 @@ function convertDocument(document: SourceDocument, format: SourceFormat, options
   const project = format === 'amplify-meta' ? undefined : projectMetaOf(options.projectFiles);
   const version = project ? addProject(mapping, project, options, options.platform ?? descriptor.platform, requested) : (requested ?? mapping.requiredVersion);
   const outputs = orderBySchema({ version, ...mapping.outputs }, version) as AmplifyOutputs;
+  inCanonicalOrder(outputs);
   const validation = validateOutputs(outputs, version);
   if (!validation.valid) {
     throw new InternalFault(
@@ -192,6 +193,22 @@ function addProject(
     );
   });
   return requested;
+}
+
+/**
+ * Notification channels are a set: whatever the source (a client file's plugins, a meta file's channel keys), they
+ * are written in one order, so that two sources of one app give the same file.
+ */
+const CHANNEL_ORDER = ['APNS', 'FCM', 'IN_APP_MESSAGING', 'EMAIL', 'SMS'];
+
+function inCanonicalOrder(outputs: AmplifyOutputs): void {
+  const channels = outputs.notifications?.['channels'];
+  if (!Array.isArray(channels)) return;
+  const rank = (channel: unknown): number => {
+    const index = CHANNEL_ORDER.indexOf(String(channel));
+    return index < 0 ? CHANNEL_ORDER.length : index;
+  };
+  channels.sort((a, b) => rank(a) - rank(b));
 }
 
 /** Puts back the value a field had before (none: the field is removed). */

@@ -68,6 +68,19 @@ describe('a client file converted with its project folder: the same backend, and
     expect(codes(withProject(client, 'src/aws-exports.js', authMeta))).toContain('GUEST_ACCESS_ASSUMED');
   });
 
+  it('a field the client file leaves unstated and the project states: one finding, saying where it came from', () => {
+    const exports = awsExportsFromMeta(authMeta);
+    delete exports['aws_cognito_username_attributes'];
+    const client = awsExportsText(exports);
+    expect(codes(convert(client, { fileName: 'src/aws-exports.js' }))).toContain('SIGN_IN_ATTRIBUTES_UNSTATED');
+    const together = withProject(client, 'src/aws-exports.js', authMeta);
+    expect(codes(together)).not.toContain('SIGN_IN_ATTRIBUTES_UNSTATED');
+    expect(together.outputs.auth?.['username_attributes']).toEqual(convert(JSON.stringify(authMeta)).outputs.auth?.['username_attributes']);
+    expect(together.diagnostics.filter((diagnostic) => diagnostic.target === '/auth/username_attributes').map((diagnostic) => diagnostic.code)).toEqual([
+      'READ_FROM_PROJECT',
+    ]);
+  });
+
   it('uses the web client of the same user pool where the mobile client has a secret', () => {
     const files = mobileFilesFromMeta(authMeta);
     const withSecret = JSON.parse(files.iosAwsConfiguration) as { CognitoUserPool: { Default: Record<string, string> } };

@@ -99,8 +99,13 @@ export function addFromProject(client: ClientConversion, meta: MetaConversion, c
     const added: string[] = [];
     for (const field of rule.adds) {
       if (mine[field] === undefined && theirs[field] !== undefined) {
-        set(`/${rule.section}/${field}`, theirs[field]);
-        added.push(field);
+        const target = `/${rule.section}/${field}`;
+        set(target, theirs[field]);
+        // A notice that the client file does not state the field (SIGN_IN_ATTRIBUTES_UNSTATED) is now about a field
+        // the project states: it says so instead, where it was.
+        const notice = client.diagnostics.findIndex((diagnostic) => diagnostic.target === target && diagnostic.severity === 'info');
+        if (notice >= 0) client.diagnostics[notice] = readFromProject(rule.section, [field], rule.names, meta.file, client.diagnostics[notice]!.source);
+        else added.push(field);
       }
     }
     for (const field of rule.unions) {
@@ -114,6 +119,7 @@ export function addFromProject(client: ClientConversion, meta: MetaConversion, c
     if (added.length > 0) client.diagnostics.push(readFromProject(rule.section, added, rule.names, meta.file));
   }
   addNotifications(client, meta, clientFile, set, notInClient);
+  settleChannels(client, meta, set);
   for (const section of ['analytics', 'geo']) if (!isPlainObject(client.outputs[section]) && isPlainObject(meta.outputs[section])) notInClient.push(section);
   if (notInClient.length > 0) client.diagnostics.push(projectHasMore(notInClient, clientFile, meta.file));
   return additions;
@@ -214,13 +220,34 @@ function addNotifications(
   );
 }
 
-function readFromProject(section: string, fields: readonly string[], names: string, metaFile: string): Diagnostic {
+function readFromProject(section: string, fields: readonly string[], names: string, metaFile: string, at?: Diagnostic['source']): Diagnostic {
   const list = fields.map((field) => `${section}.${field}`).join(', ');
   return createDiagnostic('READ_FROM_PROJECT', {
     category: section,
     message: `${list} ${fields.length === 1 ? 'is' : 'are'} read from ${metaFile}, which names ${names}.`,
-    source: { file: metaFile, pointer: '' },
-    target: `/${section}`,
+    source: at ?? { file: metaFile, pointer: '' },
+    target: fields.length === 1 ? `/${section}/${fields[0]}` : `/${section}`,
+  });
+}
+
+/**
+ * Push channels the client file could only guess (both APNS and FCM), where the project's meta file names the same
+ * Pinpoint app: the channels it has enabled.
+ */
+function settleChannels(client: ClientConversion, meta: MetaConversion, set: (target: string, value: unknown) => void): void {
+  const mine = client.outputs['notifications'];
+  const theirs = meta.outputs['notifications'];
+  if (!isPlainObject(mine) || !isPlainObject(theirs) || mine['amazon_pinpoint_app_id'] !== theirs['amazon_pinpoint_app_id']) return;
+  if (!Array.isArray(theirs['channels'])) return;
+  client.diagnostics.forEach((diagnostic, index) => {
+    if (diagnostic.code !== 'PUSH_CHANNEL_AMBIGUOUS') return;
+    set(ASSUMPTIONS.PUSH_CHANNEL_AMBIGUOUS, theirs['channels']);
+    client.diagnostics[index] = createDiagnostic('READ_FROM_PROJECT', {
+      category: diagnostic.category,
+      message: `The push channels are those ${meta.file} has enabled for the same Pinpoint app: ${(theirs['channels'] as unknown[]).join(', ')}.`,
+      source: diagnostic.source,
+      target: ASSUMPTIONS.PUSH_CHANNEL_AMBIGUOUS,
+    });
   });
 }
 

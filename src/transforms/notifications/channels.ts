@@ -30,12 +30,19 @@ export const pushChannels: Transform = (_value, ctx) => {
     });
     return inferred === 'ios' ? ['APNS'] : ['FCM'];
   }
+  // A Flutter or React Native app is built for iOS and Android alike: both channels are right, and --platform, which
+  // also decides where the file goes, is no advice for it.
   ctx.note('PUSH_CHANNEL_AMBIGUOUS', {
     message:
       given === 'flutter'
         ? 'The push notifications settings of a Flutter app serve APNS (iOS) and FCM (Android); both channels were written.'
         : 'The push notifications settings do not say whether they serve APNS (iOS) or FCM (Android); both channels were written.',
-    resolution: 'Pass --platform ios or --platform android to write only the channel of your app.',
+    resolution:
+      given === 'flutter'
+        ? 'No action is needed for an app built for iOS and Android. If it is built for one of them only, remove the other channel from notifications.channels.'
+        : given === 'web'
+          ? 'No action is needed for a React Native app built for iOS and Android (a web app does not use push notifications). If it is built for one of them only, remove the other channel from notifications.channels.'
+          : 'Convert in the iOS or Android app (or pass --platform ios or --platform android) to write only the channel of your app.',
     target: ctx.target,
   });
   return ['APNS', 'FCM'];
