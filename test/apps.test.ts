@@ -15,6 +15,8 @@ const UPDATE = process.env['UPDATE_FIXTURES'] === '1';
 
 interface Expected {
   platform: string;
+  /** False where the conversion carries nothing, so no file is written. */
+  written?: boolean;
   /** The Gen1 file read, relative to the repository. */
   source: string;
   /** Where the output goes, relative to the repository. */
@@ -55,10 +57,23 @@ describe('whole apps: convert, convert --recursive, check and check --recursive 
       expect(converted.stderr).toContain(`Using ${expected.source} (`);
       expect(converted.stderr).toContain(` the ${expected.platform} app at `);
       // The output is where the platform loads it, and nothing else is written.
+      if (expected.written === false) {
+        expect(converted.status).toBe(1);
+        expect(filesBelow(root)).toEqual(before);
+        expect(converted.stderr).toContain(`Did not write ${expected.output}`);
+        expect(runCli(['check'], root, { CI: 'true' }).status).toBe(1);
+        expect(runCli(['convert', '--recursive'], root, { CI: 'true' }).status).toBe(1);
+        expect(filesBelow(root)).toEqual(before);
+        return;
+      }
       expect(filesBelow(root), converted.stderr).toEqual([...before, expected.output].sort());
       const written = readFileSync(path.join(root, expected.output), 'utf8');
       if (UPDATE) writeFileSync(expectedFile, written);
       expect(written).toBe(readFileSync(expectedFile, 'utf8'));
+      // A second run changes nothing, and says so.
+      const second = runCli(['convert'], root, { CI: 'true' });
+      expect(second.stderr).toContain(`${expected.output} is up to date`);
+      expect(readFileSync(path.join(root, expected.output), 'utf8')).toBe(written);
 
       // check agrees with what convert wrote: no drift; it fails only where convert found errors.
       const checked = runCli(['check'], root, { CI: 'true' });

@@ -45,7 +45,9 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
       ? 'Printed amplify_outputs.json'
       : report.output
         ? report.written
-          ? `Wrote ${report.output}`
+          ? report.unchanged
+            ? `${report.output} is up to date`
+            : `Wrote ${report.output}`
           : `Did not write ${report.output}`
         : report.checked
           ? `Checked ${report.checked}`

@@ -13,8 +13,10 @@ export interface Report {
   output?: string;
   format?: string;
   version?: string;
-  /** Whether the outputs were written. */
+  /** Whether the outputs were written (or already held exactly this: see unchanged). */
   written?: boolean;
+  /** The file already held exactly the result, so it was left as it was. */
+  unchanged?: boolean;
   /** A dry run: nothing was meant to be written. */
   dryRun?: boolean;
   /** check: the committed amplify_outputs.json the conversion was compared with. */

@@ -136,6 +136,12 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
     return reported ? findingsExit : EXIT.USAGE;
   }
 
+  // A file that would hold only its version is not written: the app would load nothing (the finding says why).
+  if (diagnostics.some((diagnostic) => diagnostic.code === 'NOTHING_CARRIED')) {
+    report.output = path.relative(terminal.cwd, path.resolve(terminal.cwd, out)) || out;
+    report.written = false;
+    return emit(report) ? findingsExit : EXIT.USAGE;
+  }
   const outFile = path.resolve(terminal.cwd, out);
   const outDisplay = path.relative(terminal.cwd, outFile) || outFile;
   const outText = outputsTextFor(outFile, result.text);
@@ -185,7 +191,7 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
       terminal.stderr(`Cannot write ${outDisplay}: ${describeError(error)}\n`);
       return EXIT.USAGE;
     }
-  }
+  } else report.unchanged = true;
   report.written = true;
   return emit(report) ? findingsExit : EXIT.USAGE;
 }
