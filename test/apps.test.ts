@@ -136,6 +136,21 @@ describe('whole apps: convert, convert --recursive, check and check --recursive 
     expect(existsSync(path.join(outside, 'app/amplify_outputs.json'))).toBe(false);
   });
 
+  it("a web project at a monorepo's root, converted without its client file, writes into the app its settings name", () => {
+    const root = copyOf('web-monorepo');
+    rmSync(path.join(root, 'apps/web/src/aws-exports.js'));
+    for (const args of [
+      ['convert', 'amplify'],
+      ['convert', '--project', '.', '--force'],
+      ['convert', '--recursive', '--force'],
+    ]) {
+      const run = runCli(args, root, { CI: 'true' });
+      expect(run.status, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+      expect(run.stderr, args.join(' ')).toContain('for the web app at apps/web (package.json); its file: apps/web/amplify_outputs.json');
+      expect(existsSync(path.join(root, 'amplify_outputs.json')), args.join(' ')).toBe(false);
+    }
+  });
+
   it('an Android module folder named on the command line is its app', () => {
     const root = copyOf('android');
     const run = runCli(['convert', 'app'], root, { CI: 'true' });

@@ -218,12 +218,20 @@ export function appOfClientFile(file: string, context: ModelContext): AppModel {
 
 /** The app of a Gen1 project folder read through its amplify-meta.json (no client file, or --project). */
 export function appOfProject(projectFolder: string, metaFile: string, context: ModelContext): AppModel {
-  const marked = platformMarkedBy(namesIn(projectFolder));
+  // A web project whose client files go into an app of its own (project-config.json's SourceDir, as in a monorepo
+  // with the project at its root) is that app's.
+  const sourceDir = sourceDirOf(projectFolder, context.readText);
+  const inner =
+    sourceDir !== undefined && sourceDir !== projectFolder && isWithin(sourceDir, projectFolder)
+      ? markedRoot(path.join(sourceDir, 'aws-exports.js'), projectFolder)
+      : undefined;
+  const root = inner !== undefined && inner.root !== projectFolder && inner.platform === 'web' ? inner.root : projectFolder;
+  const marked = platformMarkedBy(namesIn(root));
   const [platform, platformReason] = choosePlatform(context.platform, [
     [marked?.[0], marked?.[1] ?? ''],
     [projectFrontend(projectFolder, context.readText), 'amplify/.config/project-config.json'],
   ]);
-  return { root: projectFolder, platform, platformReason, source: metaFile, projectFolder, output: outputPlace(platform, projectFolder, undefined) };
+  return { root, platform, platformReason, source: metaFile, projectFolder, output: outputPlace(platform, root, undefined) };
 }
 
 function choosePlatform(given: Platform | undefined, candidates: [Platform | undefined, string][]): [Platform | undefined, string] {
