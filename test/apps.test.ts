@@ -151,6 +151,16 @@ describe('whole apps: convert, convert --recursive, check and check --recursive 
     }
   });
 
+  it('a client file named with --project is read, and that project adds to it', () => {
+    const root = copyOf('web-subproject');
+    cpSync(path.join(APPS, 'web-react/repo/amplify'), path.join(root, 'shared/amplify'), { recursive: true });
+    const run = runCli(['convert', 'app/aws-exports.js', '--project', 'shared', '--out', '-'], root, { CI: 'true' });
+    expect(run.stderr).toContain(
+      'Using app/aws-exports.js (the file named, with the project named with --project) with shared/amplify/#current-cloud-backend/amplify-meta.json',
+    );
+    expect(JSON.parse(run.stdout)).toMatchObject({ auth: { unauthenticated_identities_enabled: false, groups: expect.any(Array) } });
+  });
+
   it('an Android module folder named on the command line is its app', () => {
     const root = copyOf('android');
     const run = runCli(['convert', 'app'], root, { CI: 'true' });

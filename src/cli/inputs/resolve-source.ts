@@ -60,8 +60,17 @@ export function resolveSource(args: SourceArguments & { quiet?: boolean }, termi
       terminal.stderr(`${args.project} is not a Gen1 project folder: it has no ${PROJECT_FILE_PLACES.join(' nor ')}.\n`);
       return EXIT.USAGE;
     }
-    app = appOfProject(root, meta, context);
-    why = 'the project named with --project';
+    const named = args.input === undefined ? undefined : examine(path.resolve(terminal.cwd, args.input));
+    if (named !== undefined && named.kind !== 'directory') {
+      // A client file named with the project: the file is read, and the project adds to it.
+      text = inputText(named, args.input!, terminal);
+      if (text === undefined) return EXIT.USAGE;
+      app = { ...appOfClientFile(path.resolve(terminal.cwd, args.input!), context), projectFolder: root };
+      why = 'the file named, with the project named with --project';
+    } else {
+      app = appOfProject(root, meta, context);
+      why = 'the project named with --project';
+    }
   } else {
     const givenPath = path.resolve(terminal.cwd, args.input ?? '.');
     const given = args.input !== undefined ? examine(givenPath) : undefined;
