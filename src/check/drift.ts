@@ -45,7 +45,7 @@ export function driftDiagnostics(
       return [
         createDiagnostic('OUTPUTS_FORMATTING', {
           category: 'outputs',
-          resolution: `No action is needed; ${regenerate.replace(', then commit.', '')} to normalise it.`,
+          resolution: `No action is needed. To normalise it: amplify-outputs-migrate convert ${input} --out ${outputsFile} --force.`,
           source: at(''),
         }),
       ];

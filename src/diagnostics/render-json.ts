@@ -13,6 +13,8 @@ export function renderJson(report: Report): string {
     reportVersion: JSON_REPORT_VERSION,
     tool: TOOL,
     ...describeReport(report),
+    // check: the committed file compared with.
+    ...(report.checked !== undefined ? { checked: report.checked } : {}),
     summary: countBySeverity(report.diagnostics),
     diagnostics: report.diagnostics.map(jsonDiagnostic),
   };
