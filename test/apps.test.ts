@@ -161,6 +161,15 @@ describe('whole apps: convert, convert --recursive, check and check --recursive 
     expect(JSON.parse(run.stdout)).toMatchObject({ auth: { unauthenticated_identities_enabled: false, groups: expect.any(Array) } });
   });
 
+  it("an Android project's modules, each with its raw resources, are apps of their own", () => {
+    const root = copyOf('android');
+    cpSync(path.join(root, 'app'), path.join(root, 'wear'), { recursive: true });
+    const run = runCli(['convert', '--recursive'], root, { CI: 'true' });
+    expect(run.stderr).toContain('2 apps: ');
+    expect(run.stderr).toContain('== wear/src/main/res/raw/amplifyconfiguration.json');
+    for (const module of ['app', 'wear']) expect(existsSync(path.join(root, module, 'src/main/res/raw/amplify_outputs.json')), module).toBe(true);
+  });
+
   it('an Android module folder named on the command line is its app', () => {
     const root = copyOf('android');
     const run = runCli(['convert', 'app'], root, { CI: 'true' });

@@ -65,10 +65,15 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
   // Several inputs (or globs): each is one item. Otherwise the apps found below the folder given.
   // Apps found are shown by their roots, and run from their sources (see AppModel).
   const apps = explicit ? undefined : findApps(path.resolve(terminal.cwd, args.input ?? '.'), modelContext(args, terminal));
-  const items = apps
-    ? apps.map((app) => path.relative(terminal.cwd, app.root) || '.')
-    : expandInputs(given, terminal.cwd).map((item) => relativeToFolder(item, terminal.cwd));
+  // An app is shown by its root; apps that share one (an Android project's modules) by their sources.
+  const roots = apps?.map((app) => path.relative(terminal.cwd, app.root) || '.');
+  const items =
+    apps && roots
+      ? roots.map((root, index) => (roots.indexOf(root) !== roots.lastIndexOf(root) ? path.relative(terminal.cwd, apps[index]!.source) : root))
+      : expandInputs(given, terminal.cwd).map((item) => relativeToFolder(item, terminal.cwd));
   const inputs = apps ? apps.map((app) => path.relative(terminal.cwd, app.source)) : items;
+  // Where each app found writes is known already; an input named is asked.
+  const outputs = apps?.map((app) => path.relative(terminal.cwd, app.output));
   if (items.length === 0) {
     terminal.stderr(
       `No Gen1 configuration file found${explicit ? ` for ${given.join(' ')}` : ` in ${args.input ?? 'the current folder'} or any folder below it`}.\n`,
@@ -122,7 +127,7 @@ export async function runBatch<A extends BatchRunArguments>(args: A, terminal: T
   // their way to disk while the next chunk runs, on this thread too.
   const groups = new Map<string, number[]>();
   const batchItems: BatchItem[] = inputs.map((input, index) => {
-    const output = batch.writesTo?.(input);
+    const output = batch.writesTo === undefined ? undefined : (outputs?.[index] ?? batch.writesTo(input));
     const key = output ?? `#${index}`;
     const group = groups.get(key);
     if (group) group.push(index);

@@ -37,18 +37,20 @@ export function findApps(root: string, context: ModelContext): AppModel[] {
     }
   };
   walk(root, 0);
-  const byRoot = new Map<string, AppModel[]>();
+  // Files that would write one output are one app (a web app's aws-exports.js and amplifyconfiguration.json); an
+  // Android project's modules, each with its raw resources, are apps of their own.
+  const byOutput = new Map<string, AppModel[]>();
   for (const file of clientFiles) {
     const app = appOfClientFile(file, context);
-    const group = byRoot.get(app.root);
+    const group = byOutput.get(app.output);
     if (group) group.push(app);
-    else byRoot.set(app.root, [app]);
+    else byOutput.set(app.output, [app]);
   }
   const apps: AppModel[] = [];
   const claimed = new Set<string>();
-  for (const [appRoot, group] of byRoot) {
+  for (const group of byOutput.values()) {
     const first = rankClientFiles(
-      appRoot,
+      group[0]!.root,
       group.map((app) => app.source),
     )[0]!;
     const app = group.find((candidate) => candidate.source === first)!;
@@ -59,7 +61,8 @@ export function findApps(root: string, context: ModelContext): AppModel[] {
     const meta = metaFileOf(project);
     if (!claimed.has(project) && meta !== undefined) apps.push(appOfProject(project, meta, context));
   }
-  return apps.sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
+  const key = (app: AppModel): string => `${app.root}\u0000${app.source}`;
+  return apps.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** The simple patterns of the root .gitignore: names, paths, and * wildcards. */
