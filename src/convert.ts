@@ -182,6 +182,12 @@ function addProject(
     setAt(mapping.outputs, addition.target, values[index]);
     if (valid(requested)) return;
     restore(mapping.outputs, addition.target, addition.previous);
+    // The finding that said it was read says it is left out instead (in its place: the field record refers to findings by position).
+    const field = addition.target.slice(1).replace(/\//g, '.');
+    mapping.diagnostics.forEach((diagnostic, position) => {
+      if (diagnostic.code !== 'READ_FROM_PROJECT' || !diagnostic.message.includes(field)) return;
+      mapping.diagnostics[position] = { ...diagnostic, message: `${diagnostic.message} Of these, ${field} is left out: see VERSION_TOO_LOW.` };
+    });
     mapping.diagnostics.push(
       createDiagnostic('VERSION_TOO_LOW', {
         severity: 'warning',

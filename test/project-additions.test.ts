@@ -153,6 +153,9 @@ describe('a client file converted with its project folder: the same backend, and
     expect(pinned.version).toBe('1');
     expect(pinned.outputs.auth?.['groups']).toBeUndefined();
     expect(pinned.diagnostics.find((diagnostic) => diagnostic.code === 'VERSION_TOO_LOW')?.target).toBe('/auth/groups');
+    // The finding that says groups were read says they were left out, too.
+    const read = pinned.diagnostics.find((diagnostic) => diagnostic.code === 'READ_FROM_PROJECT' && diagnostic.message.includes('auth.groups'));
+    expect(read?.message).toContain('auth.groups is left out: see VERSION_TOO_LOW');
   });
 
   it('says so when the project folder has a meta file it cannot read, and converts the client file alone', () => {
