@@ -144,7 +144,10 @@ function union(mine: unknown, theirs: unknown): unknown[] | undefined {
   const key = (value: unknown): string => (isPlainObject(value) && typeof value['name'] === 'string' ? `name:${value['name']}` : JSON.stringify(value));
   const known = new Set(base.map(key));
   const extra = theirs.filter((value) => !known.has(key(value)));
-  return extra.length > 0 || (mine === undefined && theirs.length > 0) ? [...base, ...extra] : undefined;
+  if (extra.length === 0 && !(mine === undefined && theirs.length > 0)) return undefined;
+  // Where the project's list holds all of the client's, it is the list (in its order, as its own conversion writes it).
+  const theirKeys = new Set(theirs.map(key));
+  return base.every((value) => theirKeys.has(key(value))) ? [...theirs] : [...base, ...extra];
 }
 
 /**
