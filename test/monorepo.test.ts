@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCommandLine } from '../src/cli/commands/command-line.js';
-import { BIN, project, runCli, type CliRun } from './support/run-cli.js';
+import { project, runCli } from './support/run-cli.js';
+import { runWorkersOnly } from './support/run-in-process.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const WEB = readFileSync(path.join(FIXTURES, 'convert/aws-exports/example-app/src/aws-exports.js'), 'utf8');
@@ -41,31 +41,6 @@ function outputOf(name: string): string {
   const kind = Number(name.slice(-2)) % 3;
   return kind === 0 ? `${name}/amplify_outputs.json` : kind === 1 ? `${name}/app/src/main/res/raw/amplify_outputs.json` : `${name}/lib/amplify_outputs.dart`;
 }
-
-/**
- * Runs the command line in this process, as a terminal in CI would (no colour, no progress line), with every app of
- * a batch left to worker threads started from the built command line.
- */
-async function runWorkersOnly(args: string[], cwd: string): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const terminal = {
-    cwd,
-    stdout: (text: string) => {
-      stdout += text;
-    },
-    stderr: (text: string) => {
-      stderr += text;
-    },
-    colorOnStderr: false,
-    interactive: false,
-    toolVersion: VERSION,
-  };
-  const status = await runCommandLine(args, { terminal, threads: { entry: BIN, workersOnly: true }, version: VERSION });
-  return { status, stdout, stderr };
-}
-
-const VERSION = (JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as { version: string }).version;
 
 describe('a monorepo, converted and checked in one run', () => {
   it('converts every app next to its own Gen1 file, checks them, and names the one that drifts', () => {
