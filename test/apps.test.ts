@@ -206,6 +206,8 @@ describe('whole apps: convert, convert --recursive, check and check --recursive 
     const run = runCli(['convert'], root, { CI: 'true' });
     expect(run.stderr).toContain('NOT_IN_XCODE_TARGET');
     expect(run.stderr).toContain('In Xcode, select amplify_outputs.json, File Inspector, Target Membership: tick Notes.');
+    // Printed rather than written, there is no file to add: nothing is said.
+    expect(runCli(['convert', '--out', '-'], root, { CI: 'true' }).stderr).not.toContain('NOT_IN_XCODE_TARGET');
     // Once the project holds it in that target, nothing is said.
     cpSync(path.join(APPS, '../xcode/both.pbxproj'), path.join(root, 'Notes.xcodeproj/project.pbxproj'));
     const checked = runCli(['check'], root, { CI: 'true' });

@@ -212,7 +212,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   const drift = committedFile?.place(driftFound) ?? driftFound;
   const stale = staleSources(source, result, { platform: source.app.platform, api: args.api }, terminal);
   if (args.updateBaseline) {
-    const all = [...drift, ...stale, ...result.diagnostics, ...source.appFindings];
+    const all = [...drift, ...stale, ...result.diagnostics, ...source.appFindings(outputsFile)];
     // In a run over several apps, the run writes the baseline once, with every app's findings.
     if (batch?.acceptFindings) {
       batch.acceptFindings(all);
@@ -220,7 +220,7 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
     }
     return writeBaseline(loaded, all, terminal);
   }
-  const verdict = checkVerdict(drift, [...stale, ...result.diagnostics, ...source.appFindings], baseline, args.failOn);
+  const verdict = checkVerdict(drift, [...stale, ...result.diagnostics, ...source.appFindings(outputsFile)], baseline, args.failOn);
   const report: Report = {
     input: source.display,
     ...appOf(source),

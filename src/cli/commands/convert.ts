@@ -122,7 +122,11 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
     throw error;
   }
 
-  const diagnostics = [...result.diagnostics, ...staleSources(source, result, { platform: app.platform, api: args.api }, terminal), ...source.appFindings];
+  const diagnostics = [
+    ...result.diagnostics,
+    ...staleSources(source, result, { platform: app.platform, api: args.api }, terminal),
+    ...source.appFindings(out === '-' ? '-' : path.resolve(terminal.cwd, out)),
+  ];
   const report: Report = { input: display, ...appOf(source), format: result.format, version: result.version, diagnostics };
   const findingsExit = diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
 

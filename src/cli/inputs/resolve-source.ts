@@ -24,8 +24,8 @@ export interface ResolvedSource {
   appRoot: string;
   /** The app's project folder, relative to the current folder (see ConvertOptions.projectFolder). */
   projectFolder?: string;
-  /** What the app around the file says that the conversion cannot (an iOS app's Xcode target membership). */
-  appFindings: Diagnostic[];
+  /** What the app around the file says that the conversion cannot, for an output (an iOS app's Xcode target membership), and a project that cannot be read. */
+  appFindings(output?: string): Diagnostic[];
   /** The project's meta file a client file's conversion reads (see ConvertOptions.projectFiles), relative to the current folder. */
   projectMeta?: string;
 }
@@ -130,7 +130,7 @@ export function resolveSource(args: SourceArguments & { quiet?: boolean }, termi
     select: args.select ?? {},
     app,
     projectMeta,
-    appFindings: [...(projectProblem ? [projectProblem] : []), ...appFindings(app, shown)],
+    appFindings: (output) => [...(projectProblem ? [projectProblem] : []), ...appFindings(app, shown, output)],
   };
 }
 
