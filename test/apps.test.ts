@@ -126,6 +126,15 @@ describe('whole apps: convert, convert --recursive, check and check --recursive 
     expect(fromSibling.stdout).toBe(fromInside.stdout);
   });
 
+  it("an app below a project that is another app's says that project was not read, and how to read it", () => {
+    const root = copyOf('web-monorepo');
+    cpSync(path.join(root, 'apps/web'), path.join(root, 'apps/admin'), { recursive: true });
+    const admin = runCli(['convert', 'apps/admin', '--dry-run'], root, { CI: 'true' });
+    expect(admin.stderr).toContain('PROJECT_NOT_READ');
+    expect(admin.stderr).toContain('convert with --project . to add what only it says');
+    expect(runCli(['convert', 'apps/web', '--dry-run'], root, { CI: 'true' }).stderr).not.toContain('PROJECT_NOT_READ');
+  });
+
   it('--recursive does not follow a link to a folder, which may lead outside the repository', () => {
     const root = temporaryDirectory();
     const outside = copyOf('web-subproject');

@@ -452,6 +452,13 @@ const CODES = {
       "The committed file holds values that only the app's Gen1 project folder says (guest access, groups, additional GraphQL modes, buckets, notifications), and the project's amplify-meta.json is not here: the Gen1 CLI's .gitignore leaves it out, so a CI checkout seldom has it. The client file cannot confirm or deny them, so they are not checked.",
     resolution: 'To check them too, run check where the project folder is (after amplify pull), or commit amplify/backend/amplify-meta.json.',
   },
+  PROJECT_NOT_READ: {
+    severity: 'info',
+    title: 'A project above the app was not read',
+    explanation:
+      "A Gen1 project folder is above the app, but its project-config.json sends its client files to another folder (another app of the repository), so it is not this app's and was not read: what only a project says (guest access, groups, additional GraphQL modes) is assumed or left out.",
+    resolution: "If it is this app's backend too, convert with --project and that folder.",
+  },
   PROJECT_META_UNREADABLE: {
     severity: 'warning',
     title: "The project folder's amplify-meta.json could not be read",

@@ -20,6 +20,8 @@ export interface AppModel {
   source: string;
   /** The folder that holds the Gen1 project's amplify/ with an amplify-meta.json (at or above the root), if any. */
   projectFolder: string | undefined;
+  /** A Gen1 project above the app that is not its (its settings send its client files elsewhere), when it has none. */
+  projectAbove?: string;
   /** Where the platform's library loads the file from (unless --out says otherwise). */
   output: string;
 }
@@ -146,12 +148,14 @@ function unmarkedRoot(file: string): string {
  * limit) when that project's settings send its client files into the app (project-config.json's SourceDir, as the
  * Gen1 CLI writes for a web app kept in a folder of the repository).
  */
-function projectFolderOf(root: string, clientFile: string | undefined, limit: string, readText: ModelContext['readText']): string | undefined {
+function projectFolderOf(root: string, clientFile: string | undefined, limit: string, readText: ModelContext['readText']): { mine?: string; above?: string } {
+  let above: string | undefined;
   for (let directory = root; ; directory = path.dirname(directory)) {
     if (namesIn(directory).has('amplify') && hasMeta(directory)) {
-      if (directory === root || (clientFile !== undefined && sourceDirOf(directory, readText) === path.dirname(clientFile))) return directory;
+      if (directory === root || (clientFile !== undefined && sourceDirOf(directory, readText) === path.dirname(clientFile))) return { mine: directory };
+      above ??= directory;
     }
-    if (directory === limit || path.dirname(directory) === directory || !isWithin(directory, limit)) return undefined;
+    if (directory === limit || path.dirname(directory) === directory || !isWithin(directory, limit)) return { above };
   }
 }
 
@@ -204,7 +208,8 @@ export function appOfClientFile(file: string, context: ModelContext): AppModel {
   const marked = markedRoot(file, limit);
   const root = marked?.root ?? unmarkedRoot(file);
   // A project above the app must claim it (see projectFolderOf), so the search may go past the current folder.
-  const projectFolder = projectFolderOf(root, file, repositoryOf(file) ?? path.parse(file).root, context.readText);
+  const projects = projectFolderOf(root, file, repositoryOf(file) ?? path.parse(file).root, context.readText);
+  const projectFolder = projects.mine;
   const byFile = file.endsWith('.dart') ? 'flutter' : RAW_RESOURCE.test(file) ? 'android' : undefined;
   const frontend = marked?.platform === undefined ? projectFrontend(projectFolder, context.readText) : undefined;
   const [platform, platformReason] = choosePlatform(context.platform, [
@@ -213,7 +218,9 @@ export function appOfClientFile(file: string, context: ModelContext): AppModel {
     [frontend, 'amplify/.config/project-config.json'],
     [/aws-exports\.[jt]s$/.test(file) ? 'web' : undefined, 'aws-exports'],
   ]);
-  return { root, platform, platformReason, source: file, projectFolder, output: outputPlace(platform, root, file) };
+  const app: AppModel = { root, platform, platformReason, source: file, projectFolder, output: outputPlace(platform, root, file) };
+  if (projects.above !== undefined) app.projectAbove = projects.above;
+  return app;
 }
 
 /** The app of a Gen1 project folder read through its amplify-meta.json (no client file, or --project). */

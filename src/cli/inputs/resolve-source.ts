@@ -130,7 +130,7 @@ export function resolveSource(args: SourceArguments & { quiet?: boolean }, termi
     select: args.select ?? {},
     app,
     projectMeta,
-    appFindings: (output) => [...(projectProblem ? [projectProblem] : []), ...appFindings(app, shown, output)],
+    appFindings: (output) => [...(projectProblem ? [projectProblem] : []), ...projectNotRead(app, shown), ...appFindings(app, shown, output)],
   };
 }
 
@@ -170,4 +170,18 @@ export function outputOf(input: string, args: Pick<SourceArguments, 'platform'>,
 /** The app of a source as reports name it: its root (relative to the current folder) and its platform. */
 export function appOf(source: ResolvedSource): { app: string; platform?: string } {
   return source.app.platform === undefined ? { app: source.appRoot } : { app: source.appRoot, platform: source.app.platform };
+}
+
+/** A Gen1 project above an app that is not its own is not read for it: said, with how to read it. */
+function projectNotRead(app: AppModel, shown: (file: string) => string): Diagnostic[] {
+  if (app.projectAbove === undefined) return [];
+  const folder = shown(app.projectAbove);
+  return [
+    createDiagnostic('PROJECT_NOT_READ', {
+      category: 'sources',
+      message: `The Gen1 project in ${folder} is above this app, but by its settings (amplify/.config/project-config.json names another folder for its client files, or none) it is not this app's, so it was not read for this app.`,
+      resolution: `If it is this app's backend too, convert with --project ${folder} to add what only it says (guest access, groups, additional GraphQL modes).`,
+      source: { file: shown(app.source), pointer: '' },
+    }),
+  ];
 }
