@@ -256,6 +256,9 @@ describe('whole apps: convert, convert --recursive, check and check --recursive 
     const root = copyOf('web-subproject');
     const run = runCli(['convert', '--platform', 'ios', '--dry-run'], root, { CI: 'true' });
     expect(run.stderr).toContain('for the ios app at app (--platform)');
+    // check's advice repeats the option that chose the platform.
+    const missing = runCli(['check', '--platform', 'flutter'], root, { CI: 'true' });
+    expect(missing.stderr).toContain('convert app/aws-exports.js --platform flutter --out app/lib/amplify_outputs.dart');
     const json = runCli(['check', '--report', 'json'], copyOf('flutter'), { CI: 'true' });
     expect(JSON.parse(json.stdout)).toMatchObject({ app: '.', platform: 'flutter', input: 'lib/amplifyconfiguration.dart' });
   });

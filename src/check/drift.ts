@@ -7,7 +7,7 @@ import { onlyTheProjectKnows } from './project-only-drift.js';
  * by field), or formatted otherwise. `outputsFile` and `input` are the names the messages use; `misplaced`, a file
  * of the app at a place its platform does not load it from (`loadedBy` says what does); `withoutProject`, when a
  * client file was converted without the app's Gen1 project folder: differences only the project could settle are
- * then one notice, not drift (see onlyTheProjectKnows).
+ * then one notice, not drift (see onlyTheProjectKnows); `options`, the command-line options the advice must repeat.
  */
 export function driftDiagnostics(
   converted: string,
@@ -16,7 +16,10 @@ export function driftDiagnostics(
   input: string,
   misplaced?: { file: string; loadedBy: string },
   withoutProject?: { assumed: ReadonlySet<string> },
+  options = '',
 ): Diagnostic[] {
+  // The conversion the resolutions name: the input with the options that decided the result (--platform).
+  const command = options === '' ? input : `${input} ${options}`;
   const at = (pointer: string): Diagnostic['source'] => ({ file: outputsFile, pointer });
   if (committed === undefined) {
     return [
@@ -28,14 +31,14 @@ export function driftDiagnostics(
             : `${outputsFile} does not exist. ${misplaced.file} does, but the app never loads it: ${misplaced.loadedBy}.`,
         resolution:
           misplaced === undefined
-            ? `Run amplify-outputs-migrate convert ${input} --out ${outputsFile} and commit the file.`
-            : `Run amplify-outputs-migrate convert ${input} (it writes ${outputsFile}), delete ${misplaced.file}, and commit both changes.`,
+            ? `Run amplify-outputs-migrate convert ${command} --out ${outputsFile} and commit the file.`
+            : `Run amplify-outputs-migrate convert ${command} (it writes ${outputsFile}), delete ${misplaced.file}, and commit both changes.`,
         source: at(''),
       }),
     ];
   }
   const comparison = compareOutputs(converted, committed);
-  const regenerate = `Run amplify-outputs-migrate convert ${input} --out ${outputsFile} --force (or fix the Gen1 source), then commit.`;
+  const regenerate = `Run amplify-outputs-migrate convert ${command} --out ${outputsFile} --force (or fix the Gen1 source), then commit.`;
   switch (comparison.kind) {
     case 'same':
       return [];
@@ -45,7 +48,7 @@ export function driftDiagnostics(
       return [
         createDiagnostic('OUTPUTS_FORMATTING', {
           category: 'outputs',
-          resolution: `No action is needed. To normalise it: amplify-outputs-migrate convert ${input} --out ${outputsFile} --force.`,
+          resolution: `No action is needed. To normalise it: amplify-outputs-migrate convert ${command} --out ${outputsFile} --force.`,
           source: at(''),
         }),
       ];

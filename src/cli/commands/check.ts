@@ -208,7 +208,8 @@ function checkFile(cliArgs: CheckArguments, terminal: Terminal, given?: LoadedBa
   const misplaced = committed.kind === 'none' && args.outputs === undefined ? misplacedOutputs(source, terminal) : undefined;
   // A client file converted without its project folder cannot settle what only the project says.
   const withoutProject = result.format !== 'amplify-meta' && source.projectMeta === undefined ? { assumed: assumedTargets(result.diagnostics) } : undefined;
-  const driftFound = driftDiagnostics(result.text, committedFile?.text, outputsDisplay, source.display, misplaced, withoutProject);
+  const repeated = args.platform !== undefined ? `--platform ${args.platform}` : '';
+  const driftFound = driftDiagnostics(result.text, committedFile?.text, outputsDisplay, source.display, misplaced, withoutProject, repeated);
   const drift = committedFile?.place(driftFound) ?? driftFound;
   const stale = staleSources(source, result, { platform: source.app.platform, api: args.api }, terminal);
   if (args.updateBaseline) {
