@@ -23,13 +23,18 @@ export interface GatheredProject {
   projectFiles: Record<string, string>;
 }
 
+/** The places of a folder's amplify-meta.json copies that exist, the deployed copy first (the one a conversion reads). */
+export function metaPlacesIn(directory: string): string[] {
+  return PROJECT_FILE_PLACES.filter((candidate) => isFile(path.join(directory, candidate)));
+}
+
 /** True when the folder is a Gen1 project with an amplify-meta.json. */
 export function isGen1Project(directory: string): boolean {
-  return PROJECT_FILE_PLACES.some((candidate) => isFile(path.join(directory, candidate)));
+  return metaPlacesIn(directory).length > 0;
 }
 
 export function readProject(directory: string): GatheredProject {
-  const found = PROJECT_FILE_PLACES.filter((candidate) => isFile(path.join(directory, candidate)));
+  const found = metaPlacesIn(directory);
   const metaFile = found[0];
   if (!metaFile) {
     throw new ConversionError(

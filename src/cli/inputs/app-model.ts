@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { CLIENT_FILE_PLACES, PROJECT_FILE_PLACES } from '../../formats/index.js';
 import { PLATFORM_FACTS, PLATFORMS_BY_MARKER, isPlatform, type Platform } from '../../platforms.js';
-import { isFile } from '../../project/path-kind.js';
+import { metaPlacesIn } from '../../project/read-project.js';
 import { namesIn } from './folder-names.js';
 
 /**
@@ -275,6 +275,6 @@ export function rankClientFiles(root: string, files: readonly string[]): string[
 
 /** The meta file a project folder's conversion reads: the deployed copy first. */
 export function metaFileOf(projectFolder: string): string | undefined {
-  const place = PROJECT_FILE_PLACES.find((candidate) => isFile(path.join(projectFolder, candidate)));
+  const place = metaPlacesIn(projectFolder)[0];
   return place === undefined ? undefined : path.join(projectFolder, place);
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { PROJECT_FILE_PLACES } from '../../formats/index.js';
-import { isFile, statIfAny } from '../../project/path-kind.js';
-import { readProject } from '../../project/read-project.js';
+import { statIfAny } from '../../project/path-kind.js';
+import { metaPlacesIn, readProject } from '../../project/read-project.js';
 import { EXIT } from '../output/exit-codes.js';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { appFindings } from './app-findings.js';
@@ -146,7 +146,9 @@ function usingLine(app: AppModel, display: string, why: string, projectMeta: str
   // The project's other meta copy, when the meta file is the source: said, not read.
   const others =
     path.basename(app.source) === 'amplify-meta.json' && app.projectFolder !== undefined
-      ? PROJECT_FILE_PLACES.map((place) => path.join(app.projectFolder!, place)).filter((file) => file !== app.source && isFile(file))
+      ? metaPlacesIn(app.projectFolder)
+          .map((place) => path.join(app.projectFolder!, place))
+          .filter((file) => file !== app.source)
       : [];
   const alsoFound = others.length > 0 ? `; also found ${others.map(shown).join(', ')}` : '';
   const withMeta = projectMeta !== undefined ? ` with ${projectMeta}` : '';
