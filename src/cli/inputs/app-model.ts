@@ -92,9 +92,20 @@ const RAW_RESOURCE = /[\\/]res[\\/]raw[\\/][^\\/]+$/;
  * the deployed copy in `amplify/#current-cloud-backend/`); undefined for a meta file anywhere else.
  */
 export function projectOfMeta(file: string): string | undefined {
+  return folderOfPlace(file, PROJECT_FILE_PLACES);
+}
+
+/**
+ * The folder a file's usual place is relative to (`web/` for `web/src/aws-exports.js` and the place
+ * `src/aws-exports.js`; the longest place that fits), or undefined when the file is at none of the places.
+ */
+function folderOfPlace(file: string, places: readonly string[]): string | undefined {
   const slashed = file.split(path.sep).join('/');
-  const place = PROJECT_FILE_PLACES.find((candidate) => slashed.endsWith(`/${candidate}`));
-  return place === undefined ? undefined : file.slice(0, file.length - place.length - 1) || path.parse(file).root;
+  let best: string | undefined;
+  for (const place of places) {
+    if (slashed.endsWith(`/${place}`) && (best === undefined || place.length > best.length)) best = place;
+  }
+  return best === undefined ? undefined : file.slice(0, file.length - best.length - 1) || path.parse(file).root;
 }
 
 /** Whether a path is the folder or below it. */
@@ -135,12 +146,7 @@ function hasMeta(directory: string): boolean {
  * (`src/aws-exports.js` in `web/` gives `web/`), else the file's own folder.
  */
 function unmarkedRoot(file: string): string {
-  const slashed = file.split(path.sep).join('/');
-  let best: string | undefined;
-  for (const place of CLIENT_FILE_PLACES) {
-    if (slashed.endsWith(`/${place}`) && (best === undefined || place.length > best.length)) best = place;
-  }
-  return best === undefined ? path.dirname(file) : file.slice(0, file.length - best.length - 1) || path.parse(file).root;
+  return folderOfPlace(file, CLIENT_FILE_PLACES) ?? path.dirname(file);
 }
 
 /**

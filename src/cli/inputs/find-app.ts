@@ -14,11 +14,8 @@ export type FoundApp = { kind: 'found'; app: AppModel; why: string } | { kind: '
  * without a client file of its own is a question for the user.
  */
 export function findApp(folder: string, context: ModelContext): FoundApp {
-  for (const candidate of listedPlaces(folder, CLIENT_FILE_PLACES)) {
-    const file = path.join(folder, candidate);
-    const stats = statIfAny(file);
-    if (stats !== undefined && !stats.isDirectory()) return { kind: 'found', app: appOfClientFile(file, context), why: "the app's client file" };
-  }
+  const file = firstClientFile(folder);
+  if (file !== undefined) return { kind: 'found', app: appOfClientFile(file, context), why: "the app's client file" };
   const apps = findApps(folder, context);
   if (apps.length === 1)
     return { kind: 'found', app: apps[0]!, why: apps[0]!.source.endsWith('amplify-meta.json') ? 'the app has no client file' : "the app's client file" };
@@ -64,11 +61,18 @@ function appAbove(folder: string): string | undefined {
   let directory = folder;
   for (let level = 0; level < 3 && path.dirname(directory) !== directory; level++) {
     directory = path.dirname(directory);
-    for (const candidate of listedPlaces(directory, CLIENT_FILE_PLACES)) {
-      const file = path.join(directory, candidate);
-      const stats = statIfAny(file);
-      if (stats !== undefined && !stats.isDirectory()) return path.relative(folder, file);
-    }
+    const file = firstClientFile(directory);
+    if (file !== undefined) return path.relative(folder, file);
+  }
+  return undefined;
+}
+
+/** The first client file at the usual places of a folder, in their order (a folder of that name does not count). */
+function firstClientFile(folder: string): string | undefined {
+  for (const candidate of listedPlaces(folder, CLIENT_FILE_PLACES)) {
+    const file = path.join(folder, candidate);
+    const stats = statIfAny(file);
+    if (stats !== undefined && !stats.isDirectory()) return file;
   }
   return undefined;
 }
