@@ -1,3 +1,4 @@
+import { BACKEND_IDENTITY_FIELDS } from '../check/compare-sources.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { getAt, isPlainObject, setAt, type JsonObject } from '../mapping/output-tree.js';
 
@@ -32,17 +33,27 @@ export const ASSUMPTIONS = {
 /** Sections the project may add whole (where the client file names the same Pinpoint app elsewhere). */
 export const SECTIONS_ADDED_WHOLE = ['/notifications'] as const;
 
+/**
+ * The fields that name a section's backend (see BACKEND_IDENTITY_FIELDS), but its region: a region names no backend
+ * by itself.
+ */
+function identityOf(section: string): string[] {
+  return BACKEND_IDENTITY_FIELDS.filter((pointer) => pointer.startsWith(`/${section}/`) && !pointer.endsWith('/aws_region')).map((pointer) =>
+    pointer.slice(section.length + 2),
+  );
+}
+
 const SECTION_RULES: readonly SectionRule[] = [
   {
     section: 'auth',
     names: 'the same user pool',
-    identity: ['user_pool_id', 'identity_pool_id'],
+    identity: identityOf('auth'),
     // Guest access and the app client are handled apart: they replace what the client file could only assume.
     adds: ['groups', 'password_policy', 'mfa_configuration', 'mfa_methods', 'standard_required_attributes', 'username_attributes', 'user_verification_types'],
     unions: [],
   },
-  { section: 'data', names: 'the same GraphQL API', identity: ['url'], adds: ['api_key'], unions: ['authorization_types'] },
-  { section: 'storage', names: 'the same bucket', identity: ['bucket_name'], adds: [], unions: ['buckets'] },
+  { section: 'data', names: 'the same GraphQL API', identity: identityOf('data'), adds: ['api_key'], unions: ['authorization_types'] },
+  { section: 'storage', names: 'the same bucket', identity: identityOf('storage'), adds: [], unions: ['buckets'] },
 ];
 
 /** The fields the project adds to a client file's conversion where the file says nothing, and the lists it may lengthen. */
@@ -166,26 +177,26 @@ function replaceAssumptions(
   const metaAssumed = meta.diagnostics.some((diagnostic) => diagnostic.code === 'GUEST_ACCESS_ASSUMED');
   client.diagnostics.forEach((diagnostic, index) => {
     if (diagnostic.code === 'GUEST_ACCESS_ASSUMED' && typeof guest === 'boolean' && !metaAssumed) {
-      set('/auth/unauthenticated_identities_enabled', guest);
+      set(ASSUMPTIONS.GUEST_ACCESS_ASSUMED, guest);
       client.diagnostics[index] = createDiagnostic('READ_FROM_PROJECT', {
         category: diagnostic.category,
         message: `Guest access is ${guest ? 'allowed' : 'not allowed'} by the identity pool's settings in the project folder (the auth resource's cli-inputs.json or parameters.json in amplify/backend/auth/, for the pool ${meta.file} names); ${clientFile} does not say, so auth.unauthenticated_identities_enabled is ${guest}.`,
         source: diagnostic.source,
-        target: '/auth/unauthenticated_identities_enabled',
+        target: ASSUMPTIONS.GUEST_ACCESS_ASSUMED,
       });
     }
   });
   const webClient = theirs['user_pool_client_id'];
-  const mine = getAt(client.outputs, '/auth/user_pool_client_id');
+  const mine = getAt(client.outputs, ASSUMPTIONS.CLIENT_SECRET);
   if (typeof webClient === 'string' && webClient !== mine) {
     client.diagnostics.forEach((diagnostic, index) => {
       if (diagnostic.code !== 'CLIENT_SECRET') return;
-      if (getAt(client.outputs, '/auth/user_pool_client_id') !== webClient) set('/auth/user_pool_client_id', webClient);
+      if (getAt(client.outputs, ASSUMPTIONS.CLIENT_SECRET) !== webClient) set(ASSUMPTIONS.CLIENT_SECRET, webClient);
       client.diagnostics[index] = createDiagnostic('READ_FROM_PROJECT', {
         category: diagnostic.category,
         message: `The app client in ${clientFile} has a secret, which Gen2 libraries never send; auth.user_pool_client_id is the web client of the same user pool (${webClient}), from ${meta.file}.`,
         source: diagnostic.source,
-        target: '/auth/user_pool_client_id',
+        target: ASSUMPTIONS.CLIENT_SECRET,
       });
       if (!replaced.includes('user_pool_client_id')) replaced.push('user_pool_client_id');
     });
