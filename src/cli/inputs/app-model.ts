@@ -108,6 +108,11 @@ function folderOfPlace(file: string, places: readonly string[]): string | undefi
   return best === undefined ? undefined : file.slice(0, file.length - best.length - 1) || path.parse(file).root;
 }
 
+/** Whether the app is read from its project's amplify-meta.json (it has no client file, or --project said so). */
+export function readsMeta(app: AppModel): boolean {
+  return app.projectFolder !== undefined && projectOfMeta(app.source) === app.projectFolder;
+}
+
 /** Whether a path is the folder or below it. */
 export function isWithin(file: string, folder: string): boolean {
   const relative = path.relative(folder, file);

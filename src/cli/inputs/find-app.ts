@@ -2,7 +2,7 @@ import path from 'node:path';
 import { CLIENT_FILE_PLACES } from '../../formats/index.js';
 import { PLATFORM_FACTS } from '../../platforms.js';
 import { statIfAny } from '../../project/path-kind.js';
-import { appOfClientFile, appOfProject, metaFileOf, platformMarkedBy, type AppModel, type ModelContext } from './app-model.js';
+import { appOfClientFile, appOfProject, metaFileOf, platformMarkedBy, readsMeta, type AppModel, type ModelContext } from './app-model.js';
 import { findApps } from './find-apps.js';
 import { listedPlaces, namesIn } from './folder-names.js';
 
@@ -15,10 +15,12 @@ export type FoundApp = { kind: 'found'; app: AppModel; why: string } | { kind: '
  */
 export function findApp(folder: string, context: ModelContext): FoundApp {
   const file = firstClientFile(folder);
-  if (file !== undefined) return { kind: 'found', app: appOfClientFile(file, context), why: "the app's client file" };
+  if (file !== undefined) {
+    const app = appOfClientFile(file, context);
+    return { kind: 'found', app, why: whyFound(app) };
+  }
   const apps = findApps(folder, context);
-  if (apps.length === 1)
-    return { kind: 'found', app: apps[0]!, why: apps[0]!.source.endsWith('amplify-meta.json') ? 'the app has no client file' : "the app's client file" };
+  if (apps.length === 1) return { kind: 'found', app: apps[0]!, why: whyFound(apps[0]!) };
   const shown = (file: string): string => path.relative(context.cwd, file) || '.';
   if (apps.length > 1) {
     return {
@@ -27,8 +29,16 @@ export function findApp(folder: string, context: ModelContext): FoundApp {
     };
   }
   const meta = metaFileOf(folder);
-  if (meta !== undefined) return { kind: 'found', app: appOfProject(folder, meta, context), why: 'the app has no client file' };
+  if (meta !== undefined) {
+    const app = appOfProject(folder, meta, context);
+    return { kind: 'found', app, why: whyFound(app) };
+  }
   return { kind: 'missing', message: notFound(folder, shown(folder)) };
+}
+
+/** Why the source of an app found (not named) is the one read, as the Using line says it. */
+export function whyFound(app: AppModel): string {
+  return readsMeta(app) ? 'the app has no client file' : "the app's client file";
 }
 
 /** What to say when a folder holds no Gen1 configuration: what it is instead, where the platform's file would be, and the other ways in. */

@@ -5,8 +5,8 @@ import { metaPlacesIn, readProject } from '../../project/read-project.js';
 import { EXIT } from '../output/exit-codes.js';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { appFindings } from './app-findings.js';
-import { appOfClientFile, appOfProject, metaFileOf, projectOfMeta, type AppModel, type ModelContext } from './app-model.js';
-import { findApp } from './find-app.js';
+import { appOfClientFile, appOfProject, metaFileOf, projectOfMeta, readsMeta, type AppModel, type ModelContext } from './app-model.js';
+import { findApp, whyFound } from './find-app.js';
 import { describeError, examine, inputText, readExisting, readInput } from './read-input.js';
 import type { SourceArguments } from '../options/shared-options.js';
 import type { Terminal } from '../output/terminal.js';
@@ -79,7 +79,7 @@ export function resolveSource(args: SourceArguments & { quiet?: boolean }, termi
       text = inputText(given, args.input!, terminal);
       if (text === undefined) return EXIT.USAGE;
       app = appOfNamedFile(givenPath, context);
-      why = !args.foundInRun ? 'the file named' : path.basename(givenPath) === 'amplify-meta.json' ? 'the app has no client file' : "the app's client file";
+      why = args.foundInRun ? whyFound(app) : 'the file named';
     } else {
       const found = findApp(givenPath, context);
       if (found.kind === 'missing' || found.kind === 'several') {
@@ -102,7 +102,7 @@ export function resolveSource(args: SourceArguments & { quiet?: boolean }, termi
       const project = readProject(app.projectFolder);
       projectFiles = project.projectFiles;
       // A client file's conversion also reads the project's meta file (the deployed copy first).
-      if (path.basename(app.source) !== 'amplify-meta.json') projectMeta = shown(path.join(app.projectFolder, project.metaFile));
+      if (!readsMeta(app)) projectMeta = shown(path.join(app.projectFolder, project.metaFile));
     } catch (error) {
       // A project folder that cannot be read adds nothing, and says so; the source alone is converted.
       projectProblem = createDiagnostic('PROJECT_META_UNREADABLE', {
@@ -145,7 +145,7 @@ function usingLine(app: AppModel, display: string, why: string, projectMeta: str
   const deployed = display.includes('#current-cloud-backend') ? ', the last deployed copy' : '';
   // The project's other meta copy, when the meta file is the source: said, not read.
   const others =
-    path.basename(app.source) === 'amplify-meta.json' && app.projectFolder !== undefined
+    readsMeta(app) && app.projectFolder !== undefined
       ? metaPlacesIn(app.projectFolder)
           .map((place) => path.join(app.projectFolder!, place))
           .filter((file) => file !== app.source)
