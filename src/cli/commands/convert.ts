@@ -140,16 +140,15 @@ function convertFile(args: ConvertArguments, terminal: Terminal, batch?: AppInBa
     return reported ? findingsExit : EXIT.USAGE;
   }
 
+  const outFile = path.resolve(terminal.cwd, out);
+  const outDisplay = path.relative(terminal.cwd, outFile) || outFile;
+  report.output = outDisplay;
   // A file that would hold only its version is not written: the app would load nothing (the finding says why).
   if (diagnostics.some((diagnostic) => diagnostic.code === 'NOTHING_CARRIED')) {
-    report.output = path.relative(terminal.cwd, path.resolve(terminal.cwd, out)) || out;
     report.written = false;
     return emit(report) ? findingsExit : EXIT.USAGE;
   }
-  const outFile = path.resolve(terminal.cwd, out);
-  const outDisplay = path.relative(terminal.cwd, outFile) || outFile;
   const outText = outputsTextFor(outFile, result.text);
-  report.output = outDisplay;
   // An earlier app of the batch may write this very file: its write lands first, as it would one app at a time.
   if (batch?.writes.waiting(outFile)) batch.writes.commit();
   const existing = readExisting(outFile);
