@@ -2,7 +2,10 @@ import path from 'node:path';
 import { CLIENT_FILE_PLACES, PROJECT_FILE_PLACES } from '../../formats/index.js';
 import { PLATFORM_FACTS, PLATFORMS_BY_MARKER, isPlatform, type Platform } from '../../platforms.js';
 import { metaPlacesIn } from '../../project/read-project.js';
+import { markerIn, outputPlace, platformMarkedBy, RAW_RESOURCE } from '../../app/app-places.js';
 import { namesIn } from './folder-names.js';
+
+export { platformMarkedBy, rankClientFiles } from '../../app/app-places.js';
 
 /**
  * One app, as every command reads it: its root, its platform, the Gen1 source read (and why), its project folder,
@@ -26,48 +29,6 @@ export interface AppModel {
   output: string;
 }
 
-/** The platform a folder's listing marks, and its marker, looked for in the order of PLATFORMS_BY_MARKER. */
-export function platformMarkedBy(names: ReadonlySet<string>): [Platform, string] | undefined {
-  for (const platform of PLATFORMS_BY_MARKER) {
-    const marker = markerIn(names, platform);
-    if (marker !== undefined) return [platform, marker];
-  }
-  return undefined;
-}
-
-/** The names of the markers of a platform found in a folder's listing. */
-function markerIn(names: ReadonlySet<string>, platform: Platform): string | undefined {
-  for (const marker of PLATFORM_FACTS[platform].markers) {
-    if (marker.endsWith('/')) {
-      const found = namesEndingIn(names, marker.slice(0, -1));
-      if (found !== undefined) return found;
-    } else if (names.has(marker)) return marker;
-  }
-  return undefined;
-}
-
-/** Per listing, the first name with each suffix looked for: a folder of many apps is asked about once per app. */
-const suffixed = new WeakMap<ReadonlySet<string>, Map<string, string | undefined>>();
-
-function namesEndingIn(names: ReadonlySet<string>, suffix: string): string | undefined {
-  let known = suffixed.get(names);
-  if (known === undefined) {
-    known = new Map();
-    suffixed.set(names, known);
-  }
-  if (!known.has(suffix)) {
-    let found: string | undefined;
-    for (const name of names) {
-      if (name.endsWith(suffix)) {
-        found = name;
-        break;
-      }
-    }
-    known.set(suffix, found);
-  }
-  return known.get(suffix);
-}
-
 /**
  * How far up from a file an app's root and project folder are looked for: the repository (the folder holding .git),
  * else the current folder when the file is below it, else the file's own folder.
@@ -83,9 +44,6 @@ function repositoryOf(file: string): string | undefined {
     if (path.dirname(directory) === directory) return undefined;
   }
 }
-
-/** An Android app module's raw resources, where a Gen1 file of the app is: the same folder Amplify Android loads from. */
-const RAW_RESOURCE = /[\\/]res[\\/]raw[\\/][^\\/]+$/;
 
 /**
  * The project folder of an amplify-meta.json at one of its usual places (`<project>/amplify/backend/amplify-meta.json`,
@@ -229,7 +187,7 @@ export function appOfClientFile(file: string, context: ModelContext): AppModel {
     [frontend, 'amplify/.config/project-config.json'],
     [/aws-exports\.[jt]s$/.test(file) ? 'web' : undefined, 'aws-exports'],
   ]);
-  const app: AppModel = { root, platform, platformReason, source: file, projectFolder, output: outputPlace(platform, root, file) };
+  const app: AppModel = { root, platform, platformReason, source: file, projectFolder, output: outputPlace(platform, root, file, namesIn) };
   if (projects.above !== undefined) app.projectAbove = projects.above;
   return app;
 }
@@ -249,39 +207,13 @@ export function appOfProject(projectFolder: string, metaFile: string, context: M
     [marked?.[0], marked?.[1] ?? ''],
     [projectFrontend(projectFolder, context.readText), 'amplify/.config/project-config.json'],
   ]);
-  return { root, platform, platformReason, source: metaFile, projectFolder, output: outputPlace(platform, root, undefined) };
+  return { root, platform, platformReason, source: metaFile, projectFolder, output: outputPlace(platform, root, undefined, namesIn) };
 }
 
 function choosePlatform(given: Platform | undefined, candidates: [Platform | undefined, string][]): [Platform | undefined, string] {
   if (given !== undefined && isPlatform(given)) return [given, '--platform'];
   for (const [platform, reason] of candidates) if (platform !== undefined) return [platform, reason];
   return [undefined, 'nothing in the app names it'];
-}
-
-/** Where the platform's library loads the file from: see PLATFORM_FACTS. */
-function outputPlace(platform: Platform | undefined, root: string, clientFile: string | undefined): string {
-  const place = platform === undefined ? 'beside' : PLATFORM_FACTS[platform].outputsPlace;
-  if (place !== 'beside') return path.join(root, place);
-  if (platform === 'android' && (clientFile === undefined || !RAW_RESOURCE.test(clientFile))) {
-    // The app module: the conventional app/ when it is a Gradle module, else the root when it is one.
-    const module = [path.join(root, 'app'), root].find((folder) =>
-      PLATFORM_FACTS.android.markers.some((marker) => namesIn(folder).has(marker) && marker.startsWith('build.gradle')),
-    );
-    if (module !== undefined) return path.join(module, 'src/main/res/raw/amplify_outputs.json');
-  }
-  return path.join(clientFile === undefined ? root : path.dirname(clientFile), 'amplify_outputs.json');
-}
-
-/**
- * The order of an app's client files: the usual places first (in their order, relative to the root), then the
- * others by path. The first is the one read.
- */
-export function rankClientFiles(root: string, files: readonly string[]): string[] {
-  const rank = (file: string): number => {
-    const index = CLIENT_FILE_PLACES.indexOf(path.relative(root, file).split(path.sep).join('/'));
-    return index < 0 ? CLIENT_FILE_PLACES.length : index;
-  };
-  return [...files].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The meta file a project folder's conversion reads: the deployed copy first. */
