@@ -1,4 +1,4 @@
-// Runs API Extractor on both package entries (api-extractor.json and api-extractor.project.json).
+// Runs API Extractor on the package entries (api-extractor.json, api-extractor.project.json, api-extractor.migrate.json).
 //   build:  writes the CommonJS declaration files (dist/index.d.cts, dist/project/index.d.cts), checks nothing, so
 //           that installing the package never fails on the API report;
 //   check:  also compares the public API with the reports in etc/ and fails when they differ (npm test);
@@ -14,7 +14,7 @@ if (!['build', 'check', 'update'].includes(mode)) {
   process.exit(2);
 }
 let failed = false;
-for (const name of ['api-extractor.json', 'api-extractor.project.json']) {
+for (const name of ['api-extractor.json', 'api-extractor.project.json', 'api-extractor.migrate.json']) {
   const file = path.join(root, name);
   const configObject = ExtractorConfig.loadFile(file);
   configObject.apiReport = { ...configObject.apiReport, enabled: mode !== 'build' };

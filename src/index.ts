@@ -12,7 +12,7 @@ export { validateOutputs, type ValidationResult } from './validation/validate-ou
 export { renderReport, REPORT_FORMATS, type ReportFormat, type RenderOptions } from './diagnostics/render-report.js';
 export type { TextRenderOptions } from './diagnostics/render-text.js';
 export { JSON_REPORT_VERSION } from './diagnostics/render-json.js';
-export type { Report } from './diagnostics/report.js';
+export type { FileChange, Report } from './diagnostics/report.js';
 export type { Diagnostic, DiagnosticSource } from './diagnostics/diagnostic.js';
 export { DIAGNOSTIC_CODES, type DiagnosticCode, type DiagnosticCodeInfo, type Severity } from './diagnostics/codes.js';
 export type { PlatformText, PlatformTexts } from './diagnostics/platform-text.js';

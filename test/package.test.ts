@@ -10,7 +10,13 @@ import { temporaryDirectory } from './support/run-cli.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NAME = 'amplify-outputs-migrate';
-const ENTRIES = [NAME, `${NAME}/project`] as const;
+/** Each entry of the package, with its API report in etc/. */
+const REPORTS: Record<string, string> = {
+  [NAME]: `${NAME}.api.md`,
+  [`${NAME}/project`]: `${NAME}-project.api.md`,
+  [`${NAME}/migrate`]: `${NAME}-migrate.api.md`,
+};
+const ENTRIES = Object.keys(REPORTS);
 const EXAMPLE = path.join(ROOT, 'fixtures/convert/aws-exports/example-app');
 const META = path.join(ROOT, 'fixtures/convert/amplify-meta/everything');
 const expectedWeb = readFileSync(path.join(EXAMPLE, 'expected.amplify_outputs.json'), 'utf8');
@@ -69,11 +75,10 @@ describe('the packed package', () => {
     const out = runScript(
       'same.mjs',
       `import { createRequire } from 'node:module';
-import * as main from '${NAME}';
-import * as project from '${NAME}/project';
 const require = createRequire(import.meta.url);
 const result = {};
-for (const [name, imported] of [['${NAME}', main], ['${NAME}/project', project]]) {
+for (const name of ${JSON.stringify(ENTRIES)}) {
+  const imported = await import(name);
   const required = require(name);
   result[name] = {
     imported: Object.keys(imported).sort(),
@@ -86,10 +91,9 @@ process.stdout.write(JSON.stringify(result));
 `,
     );
     const result = JSON.parse(out) as Record<string, { imported: string[]; required: string[]; different: string[]; functions: number }>;
-    const reports = { [NAME]: `${NAME}.api.md`, [`${NAME}/project`]: `${NAME}-project.api.md` };
     for (const entry of ENTRIES) {
       const { imported, required, different, functions } = result[entry]!;
-      expect(imported, entry).toEqual(reportedValues(reports[entry]));
+      expect(imported, entry).toEqual(reportedValues(REPORTS[entry]!));
       expect(required, entry).toEqual(imported);
       expect(different, entry).toEqual([]);
       expect(functions, entry).toBeGreaterThan(0);
@@ -157,11 +161,10 @@ const snapshot = () => ({
   prepareStackTrace: typeof Error.prepareStackTrace,
 });
 const before = snapshot();
-await import('${NAME}');
-await import('${NAME}/project');
+const entries = ${JSON.stringify(ENTRIES)};
+for (const entry of entries) await import(entry);
 const require = createRequire(import.meta.url);
-require('${NAME}');
-require('${NAME}/project');
+for (const entry of entries) require(entry);
 write(JSON.stringify({ calls, before, after: snapshot() }));
 `,
     );
@@ -184,11 +187,13 @@ write(JSON.stringify({ calls, before, after: snapshot() }));
   it('has types that a strict TypeScript project finds and accepts, from CommonJS and from ES modules', () => {
     const consumer = (kind: 'cts' | 'mts'): string => `import { convert, isConversionError, type ConvertResult, type Diagnostic } from '${NAME}';
 import { readProject, type GatheredProject } from '${NAME}/project';
+import { planMigration, type MigrationPlan } from '${NAME}/migrate';
 ${kind === 'cts' ? `import main = require('${NAME}');` : `import * as main from '${NAME}';`}
 const result: ConvertResult = convert('{}', { fileName: 'aws-exports.js', platform: 'ios' });
 const first: Diagnostic | undefined = result.diagnostics[0];
 const gathered: GatheredProject = readProject('.');
-export const values = [first?.code, gathered.metaFile, isConversionError(undefined), main.convert === convert];
+const planned: Promise<MigrationPlan> = planMigration({ 'src/aws-exports.js': 'const awsmobile = {}; export default awsmobile;' });
+export const values = [first?.code, gathered.metaFile, isConversionError(undefined), main.convert === convert, planned];
 // @ts-expect-error: an internal helper, not part of the API
 main.getTables();
 `;

@@ -63,6 +63,7 @@ function describeReport(report: Report) {
     outputsVersion: report.version ?? null,
     written: report.written ?? false,
     dryRun: report.dryRun ?? false,
+    ...(report.changes !== undefined ? { changes: report.changes } : {}),
   };
 }
 

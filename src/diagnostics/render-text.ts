@@ -1,7 +1,7 @@
 import { categoryTitle } from '../mapping/tables.js';
 import { DIAGNOSTIC_CODES, type Severity } from './codes.js';
 import type { Diagnostic } from './diagnostic.js';
-import { countBySeverity, describeCounts, type Report } from './report.js';
+import { countBySeverity, countOf, describeCounts, type Report } from './report.js';
 
 export interface TextRenderOptions {
   /** Use ANSI colours (the CLI decides from the TTY and NO_COLOR). */
@@ -37,23 +37,37 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
       lines.push(`          ${paint('dim', 'fix:')} ${diagnostic.resolution}`);
     }
   }
+  if (report.changes !== undefined && report.changes.length > 0) {
+    lines.push('', paint('bold', report.dryRun ? 'Would change' : report.written ? 'Changed' : 'Not changed'));
+    for (const { file, change } of report.changes) lines.push(`  ${change.padEnd(7)} ${file}`);
+  }
   const counts = countBySeverity(report.diagnostics);
   const summary = describeCounts(counts);
-  const outcome = report.dryRun
-    ? `Dry run, ${report.output ?? 'amplify_outputs.json'} not written`
-    : report.output === '-'
-      ? 'Printed amplify_outputs.json'
-      : report.output
-        ? report.written
-          ? report.unchanged
-            ? `${report.output} is up to date`
-            : `Wrote ${report.output}`
-          : `Did not write ${report.output}`
-        : report.checked
-          ? `Checked ${report.checked}`
-          : 'Not converted';
+  const outcome =
+    report.changes !== undefined
+      ? migrationOutcome(report)
+      : report.dryRun
+        ? `Dry run, ${report.output ?? 'amplify_outputs.json'} not written`
+        : report.output === '-'
+          ? 'Printed amplify_outputs.json'
+          : report.output
+            ? report.written
+              ? report.unchanged
+                ? `${report.output} is up to date`
+                : `Wrote ${report.output}`
+              : `Did not write ${report.output}`
+            : report.checked
+              ? `Checked ${report.checked}`
+              : 'Not converted';
   lines.push('', `${outcome}: ${summary}.`);
   return `${lines.join('\n').replace(/^\n/, '')}\n`;
+}
+
+/** What a migration did, in the closing line. */
+function migrationOutcome(report: Report): string {
+  const count = countOf(report.changes!.length, 'file');
+  if (report.changes!.length === 0) return 'Nothing to change';
+  return report.dryRun ? `Dry run, ${count} not changed` : report.written ? `Changed ${count}` : `Changed nothing`;
 }
 
 /** The heading of a category: its title in the mapping tables. */
@@ -61,6 +75,7 @@ function heading(category: string): string {
   if (category === 'file') return 'File';
   if (category === 'outputs') return 'Committed amplify_outputs.json';
   if (category === 'sources') return 'Other Gen1 sources';
+  if (category === 'code') return 'App code and project files';
   return categoryTitle(category) ?? category;
 }
 

@@ -21,7 +21,15 @@ export interface Report {
   dryRun?: boolean;
   /** check: the committed amplify_outputs.json the conversion was compared with. */
   checked?: string;
+  /** migrate: every file created or changed (or, in a dry run, that would be), the outputs file first. */
+  changes?: FileChange[];
   diagnostics: Diagnostic[];
+}
+
+/** A file a migration creates or changes, as the command line shows its path. */
+export interface FileChange {
+  file: string;
+  change: 'created' | 'changed';
 }
 
 /** A number with its noun, in the plural where it is not one: "1 error", "2 apps". */

@@ -4,6 +4,7 @@ import { createDiagnostic } from '../diagnostics/diagnostic.js';
 import { ConversionError } from '../errors.js';
 import { PROJECT_FILE_PLACES } from '../formats/index.js';
 import { isDirectory, isFile } from './path-kind.js';
+import { AUTH_FOLDER, AUTH_RESOURCE_FILES, PROJECT_SETTINGS_FILES } from './project-files.js';
 
 /**
  * Reads a Gen1 project folder for the amplify-meta.json conversion: the meta file itself (the deployed copy in
@@ -50,18 +51,10 @@ export function readProject(directory: string): GatheredProject {
     const file = path.join(directory, relative);
     if (isFile(file)) projectFiles[relative.split(path.sep).join('/')] = readFileSync(file, 'utf8');
   };
-  // Every copy of the meta file, so that a conversion can tell resources deployed from resources never pushed.
-  for (const place of PROJECT_FILE_PLACES) add(place);
-  add('amplify/backend/backend-config.json');
-  add('amplify/.config/project-config.json');
-  add('amplify/team-provider-info.json');
-  add('amplify/backend/auth/userPoolGroups/user-pool-group-precedence.json');
-  const authFolder = path.join(directory, 'amplify/backend/auth');
+  for (const place of PROJECT_SETTINGS_FILES) add(place);
+  const authFolder = path.join(directory, AUTH_FOLDER);
   if (isDirectory(authFolder)) {
-    for (const resource of readdirSync(authFolder).sort()) {
-      add(`amplify/backend/auth/${resource}/cli-inputs.json`);
-      add(`amplify/backend/auth/${resource}/parameters.json`);
-    }
+    for (const resource of readdirSync(authFolder).sort()) for (const name of AUTH_RESOURCE_FILES) add(`${AUTH_FOLDER}/${resource}/${name}`);
   }
   return {
     metaFile,

@@ -7,6 +7,7 @@ import { reportInternalFault } from '../output/internal-fault.js';
 import type { Terminal } from '../output/terminal.js';
 import { checkCommandBuilder, runCheck, type CheckArguments } from './check.js';
 import { convertCommandBuilder, runConvert, type ConvertArguments } from './convert.js';
+import { migrateCommandBuilder, runMigrate, type MigrateArguments } from './migrate.js';
 
 /** A command-line usage mistake; stops yargs before any command runs. */
 class UsageError extends Error {}
@@ -65,7 +66,16 @@ export async function runCommandLine(argv: string[], { terminal, threads, versio
           exitCode = await runCheck(args, terminal, threads);
         },
       )
-      .demandCommand(1, 'Name a command: convert or check.')
+      .command<MigrateArguments>(
+        'migrate [input] [more..]',
+        "Move an app onto amplify_outputs: convert its Gen1 configuration, write it where the platform loads it, and rewrite the app's code and project files that load the Gen1 one",
+        migrateCommandBuilder,
+        async (args) => {
+          debug = args.debug === true;
+          exitCode = await runMigrate(args, terminal);
+        },
+      )
+      .demandCommand(1, 'Name a command: convert, check or migrate.')
       .strict()
       .version(version)
       .help()

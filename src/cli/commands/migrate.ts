@@ -1,0 +1,238 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import type { Argv } from 'yargs';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { renderBatchReport } from '../../diagnostics/render-batch-report.js';
+import type { AppReport, FileChange, Report } from '../../diagnostics/report.js';
+import { isConversionError } from '../../errors.js';
+import { planMigration, type MigrationPlan } from '../../migrate/plan-migration.js';
+import type { OutputsVersion } from '../../outputs/versions.js';
+import {
+  OUTPUTS_VERSION_OPTION,
+  SHARED_OPTIONS,
+  type BatchArguments,
+  type DebugArguments,
+  type ReportArguments,
+  type SourceArguments,
+} from '../options/shared-options.js';
+import { EXIT } from '../output/exit-codes.js';
+import { describeError, isSymbolicLink, readExisting } from '../inputs/read-input.js';
+import { emitReport, reportUsesStdout, combinesReports, writeReportFile } from '../output/emit-report.js';
+import { appOf, modelContext, resolveSource } from '../inputs/resolve-source.js';
+import { isWithin, searchLimit } from '../inputs/app-model.js';
+import { findApps } from '../inputs/find-apps.js';
+import { staleSources } from '../inputs/other-sources.js';
+import { collectAppFiles } from '../inputs/collect-app-files.js';
+import type { Terminal } from '../output/terminal.js';
+import { writeFileAtomic } from '../output/write-file-atomic.js';
+
+export interface MigrateArguments extends SourceArguments, ReportArguments, BatchArguments, DebugArguments {
+  dryRun: boolean;
+  force: boolean;
+  outputsVersion?: OutputsVersion | 'auto';
+}
+
+export function migrateCommandBuilder(yargs: Argv): Argv<MigrateArguments> {
+  return yargs
+    .positional('input', {
+      type: 'string',
+      describe: 'The app (its folder or its Gen1 file) or, with --recursive, the repository; default: the current folder',
+    })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'Print a unified diff of every file it would create or change; write nothing' })
+    .option('force', {
+      type: 'boolean',
+      default: false,
+      describe: 'Change files that have uncommitted changes in git, and replace an amplify_outputs file that differs',
+    })
+    .option('outputs-version', {
+      ...OUTPUTS_VERSION_OPTION,
+      describe: 'amplify_outputs.json version; auto (the default) picks the lowest that carries everything',
+    })
+    .options(SHARED_OPTIONS) as unknown as Argv<MigrateArguments>;
+}
+
+/** Runs `migrate`; returns the exit code. */
+export async function runMigrate(args: MigrateArguments, terminal: Terminal): Promise<number> {
+  if (args.recursive !== true && (args.more?.length ?? 0) === 0) {
+    const outcome = await migrateApp(args, terminal);
+    return outcome.report === undefined || emitReport(outcome.report, args, terminal) ? outcome.code : EXIT.USAGE;
+  }
+  const roots = [
+    ...(args.recursive === true ? [] : [args.input ?? '.']),
+    ...(args.recursive === true
+      ? findApps(path.resolve(terminal.cwd, args.input ?? '.'), modelContext(args, terminal)).map((app) => path.relative(terminal.cwd, app.source))
+      : (args.more ?? [])),
+  ];
+  if (roots.length === 0) {
+    terminal.stderr(`No Gen1 configuration found in ${args.input ?? 'the current folder'} or any folder below it.\n`);
+    return EXIT.USAGE;
+  }
+  const combined = combinesReports(args);
+  const apps: AppReport[] = [];
+  let worst: number = EXIT.OK;
+  for (const input of roots) {
+    if (!args.quiet && args.report === 'text') terminal.stderr(`== ${input}\n`);
+    const failures: string[] = [];
+    const appTerminal: Terminal = combined ? { ...terminal, stderr: (text) => failures.push(text) } : terminal;
+    const outcome = await migrateApp({ ...args, input, more: [], recursive: false, foundInRun: args.recursive === true }, appTerminal);
+    worst = Math.max(worst, outcome.code);
+    if (combined) apps.push({ app: input, exitCode: outcome.code, ...(outcome.report ? { report: outcome.report } : {}), failure: failures.join('').trim() });
+    else if (outcome.report !== undefined) emitReport(outcome.report, args, terminal);
+  }
+  if (combined) {
+    const counts = { clean: 0, findings: 0, failed: 0 };
+    for (const app of apps) {
+      if (app.exitCode !== EXIT.OK && app.exitCode !== EXIT.FINDINGS) counts.failed++;
+      else if (app.exitCode === EXIT.FINDINGS || (app.report?.diagnostics ?? []).some((d) => d.severity !== 'info')) counts.findings++;
+      else counts.clean++;
+    }
+    const rendered = renderBatchReport({ apps, counts }, args.report, { toolVersion: terminal.toolVersion });
+    if (args.reportFile !== undefined) {
+      if (!writeReportFile(rendered, args.reportFile, terminal)) return EXIT.USAGE;
+    } else terminal.stdout(rendered);
+  }
+  return worst;
+}
+
+interface AppOutcome {
+  code: number;
+  report?: Report;
+}
+
+/** Migrates one app: plans, then shows (dry run) or applies. Never writes outside the app. */
+async function migrateApp(args: MigrateArguments, terminal: Terminal): Promise<AppOutcome> {
+  const source = resolveSource(args, terminal);
+  if (typeof source === 'number') return { code: source };
+  const { app } = source;
+  const shown = (file: string): string => path.relative(terminal.cwd, path.resolve(app.root, file)) || file;
+  const relative = (file: string): string => path.relative(app.root, file).split(path.sep).join('/');
+  const files = collectAppFiles(app.root, searchLimit(app.source, terminal.cwd));
+
+  let plan: MigrationPlan;
+  try {
+    plan = await planMigration(files, {
+      source: relative(app.source),
+      sourceText: source.text,
+      sourceName: source.display,
+      platform: app.platform,
+      outputsPath: relative(app.output),
+      projectFiles: source.projectFiles,
+      projectFolder: source.projectFolder,
+      from: args.from,
+      outputsVersion: args.outputsVersion ?? 'auto',
+      api: args.api,
+      select: source.select,
+      modelIntrospection: source.modelIntrospection,
+    });
+  } catch (error) {
+    if (isConversionError(error))
+      return { code: EXIT.USAGE, report: { input: source.display, ...appOf(source), diagnostics: [error.diagnostic], written: false } };
+    throw error;
+  }
+
+  const outputFile = path.resolve(app.root, plan.outputsPath);
+  // The parts name files relative to the app's root; the report names them as the command line does.
+  const planned = plan.diagnostics.slice(plan.conversion.diagnostics.length).map((diagnostic) => showFile(diagnostic, shown));
+  const diagnostics: Diagnostic[] = [
+    ...plan.conversion.diagnostics,
+    ...staleSources(source, plan.conversion, { platform: app.platform, api: args.api }, terminal),
+    // With the Xcode project changed by the plan, its membership is the plan's to say.
+    ...source.appFindings(outputFile).filter((diagnostic) => !(plan.sourcesRewritten && diagnostic.code === 'NOT_IN_XCODE_TARGET')),
+    ...planned,
+  ];
+  const edits = plan.edits.filter((edit) => isWithin(path.resolve(app.root, edit.path), app.root));
+  const changes: FileChange[] = edits.map((edit) => ({ file: shown(edit.path), change: edit.before === null ? 'created' : 'changed' }));
+  const report: Report = {
+    input: source.display,
+    ...appOf(source),
+    format: plan.conversion.format,
+    version: plan.conversion.version,
+    output: shown(plan.outputsPath),
+    diagnostics,
+    changes,
+  };
+  const findingsExit = diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.FINDINGS : EXIT.OK;
+
+  if (args.dryRun) {
+    report.dryRun = true;
+    report.written = false;
+    if (!reportUsesStdout(args)) {
+      for (const edit of edits) {
+        const name = shown(edit.path);
+        terminal.stdout(
+          createTwoFilesPatch(edit.before === null ? '/dev/null' : `a/${name}`, `b/${name}`, edit.before ?? '', edit.after, undefined, undefined, {
+            context: 3,
+            headerOptions: FILE_HEADERS_ONLY,
+          }),
+        );
+      }
+    }
+    return { code: findingsExit, report };
+  }
+
+  // Refusals: a file that is not a regular file, a different outputs file, uncommitted changes; nothing is written then.
+  const refusals: string[] = [];
+  for (const edit of edits) {
+    const file = path.resolve(app.root, edit.path);
+    const existing = readExisting(file);
+    if (existing.kind === 'directory' || existing.kind === 'other' || (existing.kind === 'file' && isSymbolicLink(file)))
+      refusals.push(`${shown(edit.path)} is not a regular file; it was left as it is.`);
+    else if (existing.kind === 'file' && existing.text !== edit.before) refusals.push(`${shown(edit.path)} changed while it was read; run again.`);
+  }
+  const outputEdit = edits.find((edit) => edit.path === plan.outputsPath);
+  if (outputEdit !== undefined && outputEdit.before !== null && !args.force) {
+    refusals.push(
+      `${shown(plan.outputsPath)} already exists and differs from the converted result. Run with --force to replace it, or with --dry-run to see the change.`,
+    );
+  }
+  if (!args.force) {
+    const dirty = uncommitted(
+      app.root,
+      edits.filter((edit) => edit.before !== null).map((edit) => edit.path),
+    );
+    if (dirty.length > 0)
+      refusals.push(`These files have uncommitted changes in git: ${dirty.map(shown).join(', ')}. Commit or stash them first, or run with --force.`);
+  }
+  if (refusals.length > 0) {
+    report.written = false;
+    terminal.stderr(`Nothing was changed.\n${refusals.map((line) => `  ${line}\n`).join('')}`);
+    return { code: EXIT.USAGE, report };
+  }
+  for (const edit of edits) {
+    const file = path.resolve(app.root, edit.path);
+    try {
+      if (!existsSync(path.dirname(file))) mkdirSync(path.dirname(file), { recursive: true });
+      writeFileAtomic(file, edit.after);
+    } catch (error) {
+      report.written = false;
+      terminal.stderr(`Cannot write ${shown(edit.path)}: ${describeError(error)}\n`);
+      return { code: EXIT.USAGE, report };
+    }
+  }
+  report.written = true;
+  report.unchanged = edits.length === 0;
+  return { code: findingsExit, report };
+}
+
+function showFile(diagnostic: Diagnostic, shown: (file: string) => string): Diagnostic {
+  return diagnostic.source.file === undefined || diagnostic.source.file === ''
+    ? diagnostic
+    : { ...diagnostic, source: { ...diagnostic.source, file: shown(diagnostic.source.file) } };
+}
+
+/** The files (relative to the root) git has uncommitted changes in; none when the app is not in a git repository or git cannot be run. */
+function uncommitted(root: string, files: readonly string[]): string[] {
+  if (files.length === 0) return [];
+  const status = spawnSync('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...files], { cwd: root, encoding: 'utf8' });
+  if (status.error !== undefined || status.status !== 0) return [];
+  const prefix = spawnSync('git', ['rev-parse', '--show-prefix'], { cwd: root, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const dirty: string[] = [];
+  for (const entry of status.stdout.split('\0')) {
+    if (entry.length < 4) continue;
+    const file = entry.slice(3);
+    dirty.push(prefix !== '' && file.startsWith(prefix) ? file.slice(prefix.length) : file);
+  }
+  return dirty.filter((file) => files.includes(file));
+}
