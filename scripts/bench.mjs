@@ -240,6 +240,47 @@ for (const size of sizes) {
   }
 }
 
+// migrate --dry-run over a generated repository: 5,000 TypeScript sources, 1% of them load the Gen1 configuration,
+// against the floor of reading them all and parsing those that mention a Gen1 name (scripts/migrate-floor.mjs).
+const MIGRATE_FILES = 5000;
+const migrateRepo = mkdtempSync(path.join(os.tmpdir(), 'amplify-outputs-migrate-bench-repo-'));
+writeFileSync(path.join(migrateRepo, 'package.json'), JSON.stringify({ name: 'bench-app', dependencies: { 'aws-amplify': '6.6.4' } }));
+mkdirSync(path.join(migrateRepo, 'src'), { recursive: true });
+writeFileSync(path.join(migrateRepo, 'src/aws-exports.js'), inputs['aws-exports.js']);
+for (let i = 0; i < MIGRATE_FILES; i++) {
+  const folder = path.join(migrateRepo, 'src', `feature-${Math.floor(i / 100)}`);
+  mkdirSync(folder, { recursive: true });
+  const loads = i % 100 === 0;
+  const part = (n) =>
+    [
+      `/** Component ${i}.${n}. */`,
+      `export function Component${i}x${n}(props: { label: string; count: number }) {`,
+      '  const [value, setValue] = useState(props.count);',
+      loads && n === 0 ? '  const bucket = config.aws_user_files_s3_bucket;' : `  const bucket = helper${i % 7}(props.label);`,
+      '  return { value, setValue, bucket, label: props.label.trim() };',
+      '}',
+      '',
+    ].join('\n');
+  const header = [
+    `import { useState } from 'react';`,
+    `import { helper${i % 7} } from './helpers';`,
+    ...(loads ? [`import config from '../aws-exports';`] : []),
+    '',
+  ];
+  writeFileSync(path.join(folder, `component-${i}.ts`), [...header, part(0), part(1), part(2)].join('\n'));
+}
+const [migrateFloor, migrated] = alternate(
+  [
+    { args: [path.join(root, 'scripts/migrate-floor.mjs'), migrateRepo], options: { cwd: migrateRepo } },
+    { args: [cli, 'migrate', '--dry-run', '--quiet'], options: { cwd: migrateRepo } },
+  ],
+  5,
+);
+rmSync(migrateRepo, { recursive: true, force: true });
+console.log(
+  `\n  migrate --dry-run, ${MIGRATE_FILES} sources (1% load the configuration) ${migrated.ms.toFixed(0).padStart(7)} ms   vs reading them and parsing the ${MIGRATE_FILES / 100} that name it ${migrateFloor.ms.toFixed(0).padStart(7)} ms   ratio ${(migrated.ms / migrateFloor.ms).toFixed(2)}x`,
+);
+
 const machineAfter = machineCheck();
 console.log(
   `\nMachine check after the commands: a busy thread got ${(machineAfter.delivered * 100).toFixed(0)}% of the fixed loop's best speed (${(machineBefore.delivered * 100).toFixed(0)}% before the library timings)`,
@@ -251,6 +292,10 @@ const target = (met, text) => console.log(`  ${met ? 'met    ' : 'not met'}  ${t
 target(
   Math.max(oneJson.ms, oneJs.ms) <= nodeStart.ms * 1.5,
   `one CLI conversion within 1.5x of node start: ${(oneJson.ms / nodeStart.ms).toFixed(2)}x (JSON), ${(oneJs.ms / nodeStart.ms).toFixed(2)}x (aws-exports.js), ${(oneTs.ms / nodeStart.ms).toFixed(2)}x (hand-written aws-exports.ts)`,
+);
+target(
+  migrated.ms <= migrateFloor.ms * 1.5,
+  `migrate --dry-run of ${MIGRATE_FILES} sources within 1.5x of reading them and parsing those that name a Gen1 file: ${(migrated.ms / migrateFloor.ms).toFixed(2)}x`,
 );
 // Library targets: each conversion against its floor in this run.
 const libraryTargets = [

@@ -20,9 +20,13 @@ const FOREIGN_FOLDERS: ReadonlySet<string> = new Set([
   '#current-cloud-backend',
 ]);
 
-/** Whether a path (relative, "/" separators) lies in a folder that holds no source of the app's own. */
+/**
+ * Whether a path (relative to the app's root, "/" separators) lies in a folder that holds no source of the app's
+ * own: those above, and the backend's amplify/ at the root (Gen1 functions, Gen2 backend code).
+ */
 export function inForeignFolder(relative: string): boolean {
   const parts = relative.split('/');
+  if (parts.length > 1 && (parts[0] === 'amplify' || parts[0] === '..')) return true;
   for (let index = 0; index < parts.length - 1; index++) if (FOREIGN_FOLDERS.has(parts[index]!)) return true;
   return false;
 }

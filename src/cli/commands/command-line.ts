@@ -7,7 +7,7 @@ import { reportInternalFault } from '../output/internal-fault.js';
 import type { Terminal } from '../output/terminal.js';
 import { checkCommandBuilder, runCheck, type CheckArguments } from './check.js';
 import { convertCommandBuilder, runConvert, type ConvertArguments } from './convert.js';
-import { migrateCommandBuilder, runMigrate, type MigrateArguments } from './migrate.js';
+import { migrateCommandBuilder, type MigrateArguments } from './migrate-options.js';
 
 /** A command-line usage mistake; stops yargs before any command runs. */
 class UsageError extends Error {}
@@ -72,6 +72,8 @@ export async function runCommandLine(argv: string[], { terminal, threads, versio
         migrateCommandBuilder,
         async (args) => {
           debug = args.debug === true;
+          // Loaded when it runs: the code parsers it needs are not part of a conversion's start.
+          const { runMigrate } = await import('./migrate.js');
           exitCode = await runMigrate(args, terminal);
         },
       )

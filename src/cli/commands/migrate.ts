@@ -2,21 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
-import type { Argv } from 'yargs';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { renderBatchReport } from '../../diagnostics/render-batch-report.js';
 import type { AppReport, FileChange, Report } from '../../diagnostics/report.js';
 import { isConversionError } from '../../errors.js';
 import { planMigration, type MigrationPlan } from '../../migrate/plan-migration.js';
-import type { OutputsVersion } from '../../outputs/versions.js';
-import {
-  OUTPUTS_VERSION_OPTION,
-  SHARED_OPTIONS,
-  type BatchArguments,
-  type DebugArguments,
-  type ReportArguments,
-  type SourceArguments,
-} from '../options/shared-options.js';
+import type { MigrateArguments } from './migrate-options.js';
 import { EXIT } from '../output/exit-codes.js';
 import { describeError, isSymbolicLink, readExisting } from '../inputs/read-input.js';
 import { emitReport, reportUsesStdout, combinesReports, writeReportFile } from '../output/emit-report.js';
@@ -27,31 +18,6 @@ import { staleSources } from '../inputs/other-sources.js';
 import { collectAppFiles } from '../inputs/collect-app-files.js';
 import type { Terminal } from '../output/terminal.js';
 import { writeFileAtomic } from '../output/write-file-atomic.js';
-
-export interface MigrateArguments extends SourceArguments, ReportArguments, BatchArguments, DebugArguments {
-  dryRun: boolean;
-  force: boolean;
-  outputsVersion?: OutputsVersion | 'auto';
-}
-
-export function migrateCommandBuilder(yargs: Argv): Argv<MigrateArguments> {
-  return yargs
-    .positional('input', {
-      type: 'string',
-      describe: 'The app (its folder or its Gen1 file) or, with --recursive, the repository; default: the current folder',
-    })
-    .option('dry-run', { type: 'boolean', default: false, describe: 'Print a unified diff of every file it would create or change; write nothing' })
-    .option('force', {
-      type: 'boolean',
-      default: false,
-      describe: 'Change files that have uncommitted changes in git, and replace an amplify_outputs file that differs',
-    })
-    .option('outputs-version', {
-      ...OUTPUTS_VERSION_OPTION,
-      describe: 'amplify_outputs.json version; auto (the default) picks the lowest that carries everything',
-    })
-    .options(SHARED_OPTIONS) as unknown as Argv<MigrateArguments>;
-}
 
 /** Runs `migrate`; returns the exit code. */
 export async function runMigrate(args: MigrateArguments, terminal: Terminal): Promise<number> {
