@@ -479,6 +479,41 @@ const CODES = {
       'amplify-swift reads amplify_outputs.json from the app bundle, so the file must be a member of the app target (its Copy Bundle Resources). The Xcode project does not make it one of the targets amplifyconfiguration.json belongs to.',
     resolution: 'In Xcode, select amplify_outputs.json, File Inspector, Target Membership: tick the app target.',
   },
+  // migrate: the library gate, apps on the AWS Mobile SDKs, and the Xcode project
+  LIBRARY_CANNOT_READ_OUTPUTS: {
+    severity: 'error',
+    title: 'The Amplify library installed cannot read amplify_outputs.json',
+    explanation:
+      "The app's Amplify library is older than the first version that reads amplify_outputs.json. No source file was edited: the edits would make the app load a file its library cannot read, and it would not start. amplify_outputs.json is written all the same, ready for the upgrade.",
+    resolution: 'Upgrade the Amplify library to the version named, then run migrate again to make the source edits.',
+  },
+  LIBRARY_VERSION_UNKNOWN: {
+    severity: 'warning',
+    title: 'Which Amplify library version the app runs is not known',
+    explanation:
+      "The app's files do not say which version of its Amplify library is installed (no lock file, a version computed when the build runs, or no Amplify library named at all), so whether it reads amplify_outputs.json is not known. The finding says whether source files were edited.",
+    resolution: 'Check the version the app builds with, and upgrade it to at least the version named if it is older.',
+  },
+  LEGACY_AMPLIFY_PACKAGE: {
+    severity: 'warning',
+    title: 'A package of amplify-js v5 or older',
+    explanation:
+      'The app depends on a package that works only with amplify-js v5 or older and has no release for aws-amplify v6, the first major version that reads amplify_outputs.json.',
+    resolution: 'Replace it as the finding says when upgrading to aws-amplify v6.',
+  },
+  MOBILE_SDK_APP: {
+    severity: 'error',
+    title: 'The app is built on the AWS Mobile SDK',
+    explanation:
+      'The app uses the AWS Mobile SDK (AWSMobileClient, the AppSync SDK, or awsconfiguration.json loaded in code), which reads the Gen1 configuration and has no Gen2 counterpart: nothing in it reads amplify_outputs.json. No source file was edited.',
+    resolution: 'Move the app to the Amplify library of its platform (which reads amplify_outputs.json), then run migrate again.',
+  },
+  XCODE_OUTPUTS_ADDED: {
+    severity: 'info',
+    title: 'amplify_outputs.json added to the Xcode project',
+    explanation:
+      'amplify_outputs.json was added to the Xcode project beside amplifyconfiguration.json, and to the Copy Bundle Resources of every target that had the Gen1 file, so that amplify-swift finds it in the app bundle.',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;
