@@ -514,6 +514,49 @@ const CODES = {
     explanation:
       'amplify_outputs.json was added to the Xcode project beside amplifyconfiguration.json, and to the Copy Bundle Resources of every target that had the Gen1 file, so that amplify-swift finds it in the app bundle.',
   },
+  // migrate: JavaScript and TypeScript modules that load the Gen1 configuration
+  CONFIG_IMPORT_RETARGETED: {
+    severity: 'info',
+    title: 'A module now loads amplify_outputs.json',
+    explanation:
+      'The module loaded the Gen1 configuration that was converted (an import, a require, an import(), a re-export or a test mock path). It now loads amplify_outputs.json; the local name and the style of the path are kept.',
+  },
+  CONFIG_IMPORT_NOT_RETARGETED: {
+    severity: 'warning',
+    title: 'A load of a Gen1-named module was left alone',
+    explanation:
+      "The module loads a path named like a Gen1 configuration file (aws-exports, amplifyconfiguration.json) that does not lead to the Gen1 file that was converted: another app's file, a module written by hand under that name, or a path that resolves to nothing. It was not changed.",
+    resolution:
+      "Open the file at the position shown. If this load is the app's Gen1 configuration, point it at amplify_outputs.json by hand; if the module was written by hand, leave it or move its values into amplify_outputs.json.",
+  },
+  CONFIG_IMPORT_UNSUPPORTED: {
+    severity: 'warning',
+    title: 'A load of the Gen1 configuration that cannot be rewritten',
+    explanation:
+      'The module loads the converted Gen1 configuration in a way that amplify_outputs.json cannot take the place of: named imports or destructured keys (amplify_outputs.json has no aws_* keys, only a default export of another shape), a re-export of everything, or a reading of one key on the loaded module. It was not changed and still loads the Gen1 file.',
+    resolution:
+      'Load amplify_outputs.json as a default import (import outputs from the path in the message), read the values at their amplify_outputs.json paths (the message names them where it can), and remove this load.',
+  },
+  CONFIG_LOAD_IN_COMMENT: {
+    severity: 'info',
+    title: 'A load of the Gen1 configuration in a comment',
+    explanation: 'A comment holds code that loads a Gen1 configuration file. Comments are never edited.',
+    resolution: 'If the code is brought back, make it load amplify_outputs.json.',
+  },
+  CONFIG_NAME_IN_STRING: {
+    severity: 'info',
+    title: 'A Gen1 configuration file named in a string',
+    explanation:
+      'A string (not the path of an import or require) names a Gen1 configuration file: code that reads, writes or mentions it by name. Strings are never edited.',
+    resolution: 'Check what the code does with the file; after the migration the app reads amplify_outputs.json.',
+  },
+  SOURCE_NOT_PARSED: {
+    severity: 'warning',
+    title: 'A source file that mentions the Gen1 configuration does not parse',
+    explanation:
+      'The file names a Gen1 configuration file, but it is not valid JavaScript or TypeScript (or uses syntax the parser does not know), so its loads of the configuration could not be found. It was not changed.',
+    resolution: 'Fix the syntax error at the position shown and run again, or make the file load amplify_outputs.json by hand.',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

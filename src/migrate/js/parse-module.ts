@@ -1,0 +1,93 @@
+import { createRequire } from 'node:module';
+import type { ParserPlugin } from '@babel/parser';
+import type { types } from 'recast';
+import { jsParser } from '../../readers/js-parser.js';
+
+type Recast = typeof import('recast');
+
+/** The languages a module can be written in: the script of a Vue or Svelte component is JavaScript or TypeScript. */
+export type JsLanguage = 'js' | 'jsx' | 'ts' | 'tsx' | 'vue' | 'svelte';
+
+/** recast, loaded on first use only: a run whose files never mention a Gen1 configuration does not load it. */
+let recastModule: Recast | undefined;
+
+export function recast(): Recast {
+  recastModule ??= createRequire(import.meta.url)('recast') as Recast;
+  return recastModule;
+}
+
+/** The language of a file, from its name: `.ts`, `.mts` and `.cts` are TypeScript without JSX; JavaScript allows JSX. */
+export function languageOf(path: string): JsLanguage {
+  const extension = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
+  if (extension === 'ts' || extension === 'mts' || extension === 'cts') return 'ts';
+  if (extension === 'tsx') return 'tsx';
+  if (extension === 'vue') return 'vue';
+  if (extension === 'svelte') return 'svelte';
+  if (extension === 'jsx') return 'jsx';
+  return 'js';
+}
+
+/** A module that did not parse: the parser's message and where (1-based line and column). */
+export class ModuleSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The plugin sets tried, in order. JavaScript is tried with JSX first (React), then with Flow (React Native);
+ * TypeScript files with JSX only when the file is .tsx, where `<T>x` is not a cast.
+ */
+function pluginSets(language: 'js' | 'jsx' | 'ts' | 'tsx'): ParserPlugin[][] {
+  switch (language) {
+    case 'ts':
+      return [['typescript', 'decorators-legacy']];
+    case 'tsx':
+      return [['typescript', 'jsx', 'decorators-legacy']];
+    default:
+      return [
+        ['jsx', 'decorators-legacy'],
+        ['jsx', 'flow', 'decorators-legacy'],
+      ];
+  }
+}
+
+/**
+ * Parses a module with recast over @babel/parser (with its tokens), so that `recast.print` gives back the exact text
+ * of everything not changed (print with the same `layout`: recast reindents what it reprints by the difference). A module is tried as an ES module, then as a script (CommonJS that is not valid in
+ * strict mode). Throws a ModuleSyntaxError, at the first attempt's position, when nothing parses.
+ */
+export function parseModule(text: string, language: 'js' | 'jsx' | 'ts' | 'tsx', layout: { tabWidth?: number; useTabs?: boolean } = {}): types.namedTypes.File {
+  const babel = jsParser();
+  let first: unknown;
+  for (const plugins of pluginSets(language)) {
+    for (const sourceType of ['module', 'script'] as const) {
+      try {
+        return recast().parse(text, {
+          ...layout,
+          parser: {
+            parse: (source: string) =>
+              babel.parse(source, {
+                sourceType,
+                tokens: true,
+                plugins,
+                allowImportExportEverywhere: true,
+                allowReturnOutsideFunction: true,
+                allowAwaitOutsideFunction: true,
+                allowUndeclaredExports: true,
+              }),
+          },
+        }) as types.namedTypes.File;
+      } catch (error) {
+        first ??= error;
+      }
+    }
+  }
+  const loc = (first as { loc?: { line: number; column: number } }).loc;
+  const message = first instanceof Error ? first.message.replace(/ \(\d+:\d+\)$/, '') : String(first);
+  throw new ModuleSyntaxError(message, loc?.line, loc === undefined ? undefined : loc.column + 1);
+}
