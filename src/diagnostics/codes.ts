@@ -557,6 +557,84 @@ const CODES = {
       'The file names a Gen1 configuration file, but it is not valid JavaScript or TypeScript (or uses syntax the parser does not know), so its loads of the configuration could not be found. It was not changed.',
     resolution: 'Fix the syntax error at the position shown and run again, or make the file load amplify_outputs.json by hand.',
   },
+  // migrate: what JavaScript does with the configuration it loads (src/migrate/js/config-uses.ts)
+  CONFIG_READ_REWRITTEN: {
+    severity: 'info',
+    title: 'A read of the configuration was moved to its Gen2 place',
+    explanation:
+      'The code read a Gen1 field of the configuration it imports. amplify_outputs.json holds the same value at another place, so the read now names that place.',
+  },
+  CONFIG_READ_CHANGES_FORM: {
+    severity: 'warning',
+    title: 'A field the code reads changes form in amplify_outputs.json',
+    explanation:
+      'The code reads a Gen1 field of the configuration it imports. amplify_outputs.json holds it at another place and in another form (a comma-joined string becomes a list, a mode is renamed, several fields are merged), so the read cannot simply move and is left as it was: it now reads undefined.',
+    resolution: 'Change the read to the Gen2 place the message names, and the code that uses it to the new form the message describes.',
+  },
+  CONFIG_READ_NOT_CARRIED: {
+    severity: 'warning',
+    title: 'A field the code reads is not in amplify_outputs.json',
+    explanation:
+      'The code reads a field of the configuration it imports that amplify_outputs.json does not hold (the conversion reported or dropped it, or it was never a field of the Gen1 file). Once the import loads amplify_outputs.json, the read gives undefined.',
+    resolution:
+      'Give the code the value another way (a constant, an environment variable, or a custom output the Gen2 backend adds with backend.addOutput), or remove the read.',
+  },
+  CONFIG_READ_DYNAMIC: {
+    severity: 'warning',
+    title: 'Fields of the configuration read by a name known only when the code runs',
+    explanation:
+      'The code reads the configuration it imports with a key computed at run time (config[key]) or takes the fields it does not name (a rest element). Which Gen1 fields it reads cannot be told, so nothing was changed.',
+    resolution:
+      'Check which Gen1 fields this code reads and change it to read their places in amplify_outputs.json (the migrate documentation lists how each Gen1 field maps).',
+  },
+  CONFIGURE_OPTIONS_MOVED: {
+    severity: 'info',
+    title: 'Library options moved to the second argument of Amplify.configure',
+    explanation:
+      'Amplify.configure read `ssr` beside the Gen1 fields. amplify-js reads an object with a `version` as amplify_outputs.json and ignores its other keys, so the option now goes in the second argument, the library options.',
+  },
+  CONFIGURE_OVERRIDES_REWRITTEN: {
+    severity: 'info',
+    title: 'Category settings given to Amplify.configure kept in the documented form',
+    explanation:
+      'Amplify.configure was given the configuration with category settings beside it. amplify-js would ignore them beside amplify_outputs.json, so the configuration is first parsed with parseAmplifyConfig (aws-amplify/utils) and the settings are given beside the parsed form, as the amplify-js documentation shows.',
+  },
+  CONFIGURE_OVERRIDE_NOT_REWRITTEN: {
+    severity: 'warning',
+    title: 'A setting given to Amplify.configure would be ignored',
+    explanation:
+      'Amplify.configure was given the configuration with a setting beside it that is neither a library option nor a category of the amplify-js v6 configuration (a Gen1 field, a v5 shape, or a spread after the settings). Beside amplify_outputs.json, amplify-js ignores it.',
+    resolution:
+      'Write the setting in the amplify-js v6 form: `const amplifyConfig = parseAmplifyConfig(outputs); Amplify.configure({ ...amplifyConfig, <Category>: { ...amplifyConfig.<Category>, ... } })` with parseAmplifyConfig from aws-amplify/utils, or set the value in amplify_outputs.json.',
+  },
+  REST_API_WIRED: {
+    severity: 'info',
+    title: 'REST APIs passed on to Amplify.configure',
+    explanation:
+      'amplify_outputs.json holds the REST APIs in custom.API, which Amplify.configure does not read by itself. The call now passes them on as the amplify-js documentation shows: `API: { ...amplifyConfig.API, REST: outputs.custom.API }`.',
+  },
+  PREDICTIONS_WIRED: {
+    severity: 'info',
+    title: 'Predictions passed on to Amplify.configure',
+    explanation:
+      'amplify_outputs.json holds the Predictions settings in custom.Predictions, which Amplify.configure does not read by itself. The call now passes them on: `Predictions: outputs.custom.Predictions`.',
+  },
+  CUSTOM_WIRING_NOT_ADDED: {
+    severity: 'warning',
+    title: 'REST APIs or Predictions not passed on to Amplify.configure',
+    explanation:
+      'amplify_outputs.json holds REST APIs (custom.API) or Predictions (custom.Predictions), which Amplify.configure does not read by itself, and this call could not be changed to pass them on (it already sets API or Predictions, or its argument is not the configuration itself).',
+    resolution:
+      'Pass them on by hand: `const amplifyConfig = parseAmplifyConfig(outputs); Amplify.configure({ ...amplifyConfig, API: { ...amplifyConfig.API, REST: outputs.custom.API }, Predictions: outputs.custom.Predictions })`, with parseAmplifyConfig from aws-amplify/utils.',
+  },
+  CATEGORY_CONFIGURE_CALL: {
+    severity: 'warning',
+    title: 'A category is configured as amplify-js v5 did',
+    explanation:
+      'The code gives the configuration to a category (Auth.configure, API.configure, Storage.configure, ...), as amplify-js v5 and older did. amplify-js v6 configures every category with one Amplify.configure call and does not read amplify_outputs.json there.',
+    resolution:
+      'Remove the call and configure Amplify once with Amplify.configure(outputs) (from aws-amplify), after upgrading to aws-amplify v6; category settings go beside the parsed configuration (parseAmplifyConfig from aws-amplify/utils).',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;
