@@ -2,17 +2,28 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFormat } from '../formats/index.js';
 import type { Platform } from '../platforms.js';
 import type { AppFiles, FileEdit, ReadTarget, RewriteContext, SourceRewrite } from './types.js';
+import { rewriteJsSource } from './js/rewrite-js.js';
+import { libraryGate } from './library-gate.js';
+import { findMobileSdkApp } from './mobile-sdk.js';
+import { readTargetsOf } from './read-targets.js';
+import { addOutputsToXcodeProject } from './xcode-outputs.js';
 
 /** The languages whose sources a migration rewrites, by file extension. */
 export type SourceLanguage = 'js' | 'dart' | 'swift' | 'kotlin' | 'java';
 
+/** What the plan tells each source rewriter: the app's context, how to retarget a module specifier, a Flutter package's name. */
+export interface PlannedContext extends RewriteContext {
+  retarget(specifier: string): string | undefined;
+  packageName?: string;
+}
+
 /** What a migration is made of: each part a pure function over texts. planMigration calls them in order. */
 export interface MigrationParts {
-  libraryGate(files: AppFiles, platform: Platform | undefined): { canReadOutputs: boolean | undefined; diagnostics: Diagnostic[] };
+  libraryGate(files: AppFiles, platform: Platform | undefined, appDir: string | undefined): { canReadOutputs: boolean | undefined; diagnostics: Diagnostic[] };
   mobileSdk(files: AppFiles, platform: Platform | undefined): Diagnostic[];
   readTargets(format: SourceFormat): (gen1Pointer: string) => ReadTarget | undefined;
   retargeter(files: AppFiles, gen1Path: string, outputsPath: string): (specifier: string, fromPath: string) => string | undefined;
-  rewrite(language: SourceLanguage, text: string, context: RewriteContext & Record<string, unknown>): Promise<SourceRewrite>;
+  rewrite(language: SourceLanguage, text: string, context: PlannedContext): Promise<SourceRewrite>;
   tsconfigEdits(files: AppFiles, importers: string[]): { edits: FileEdit[]; diagnostics: Diagnostic[] };
   xcodeProject(pbxproj: string, options: { projectPath: string; gen1Path: string; outputsPath: string }): { text: string; diagnostics: Diagnostic[] };
   buildSteps(files: AppFiles, context: { gen1Path: string; outputsPath: string; platform: Platform | undefined }): Diagnostic[];
@@ -20,13 +31,20 @@ export interface MigrationParts {
 }
 
 export const PARTS: MigrationParts = {
-  libraryGate: () => ({ canReadOutputs: undefined, diagnostics: [] }),
-  mobileSdk: () => [],
-  readTargets: () => () => undefined,
+  libraryGate: (files, platform, appDir) => {
+    if (platform === undefined) return { canReadOutputs: undefined, diagnostics: [] };
+    const gate = libraryGate(files, platform, appDir === undefined ? {} : { appDir });
+    return { canReadOutputs: gate.editSources ? (gate.canReadOutputs ?? true) : false, diagnostics: gate.diagnostics };
+  },
+  mobileSdk: (files, platform) => (platform === undefined ? [] : findMobileSdkApp(files, platform)),
+  readTargets: readTargetsOf,
   retargeter: () => () => undefined,
-  rewrite: async (_language, text) => ({ text, diagnostics: [] }),
+  rewrite: async (language, text, context) => {
+    if (language === 'js') return rewriteJsSource(text, context);
+    return { text, diagnostics: [] };
+  },
   tsconfigEdits: () => ({ edits: [], diagnostics: [] }),
-  xcodeProject: (text) => ({ text, diagnostics: [] }),
+  xcodeProject: addOutputsToXcodeProject,
   buildSteps: () => [],
   gitignore: () => [],
 };

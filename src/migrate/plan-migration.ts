@@ -8,8 +8,8 @@ import { outputsTextFor } from '../outputs/dart-outputs.js';
 import { PLATFORM_FACTS, type Platform } from '../platforms.js';
 import { isProjectFileRead } from '../project/project-files.js';
 import { AppFileIndex, inForeignFolder } from './app-files.js';
-import { PARTS, type SourceLanguage } from './parts.js';
-import type { AppFiles, FileEdit, RewriteContext } from './types.js';
+import { PARTS, type PlannedContext, type SourceLanguage } from './parts.js';
+import type { AppFiles, FileEdit } from './types.js';
 
 /** How to migrate an app; everything is optional and found in the files when not given. */
 export interface MigrationOptions extends Pick<ConvertOptions, 'from' | 'outputsVersion' | 'api' | 'select' | 'modelIntrospection'> {
@@ -26,6 +26,8 @@ export interface MigrationOptions extends Pick<ConvertOptions, 'from' | 'outputs
   projectFiles?: Record<string, string>;
   /** The project folder as findings name it (ConvertOptions.projectFolder). */
   projectFolder?: string;
+  /** The app's folder relative to its repository (`apps/web`), as a workspace lock file above it (`../../pnpm-lock.yaml` among the files) names it. */
+  appDir?: string;
   /** The package name of a Flutter app (pubspec.yaml's name); default: read from pubspec.yaml. */
   packageName?: string;
 }
@@ -110,7 +112,7 @@ export async function planMigration(files: AppFiles, options: MigrationOptions =
   const diagnostics: Diagnostic[] = [];
   if (carried) addEdit(edits, files, outputsPath, outputsTextFor(outputsPath, conversion.text));
 
-  const gate = PARTS.libraryGate(files, platform);
+  const gate = PARTS.libraryGate(files, platform, options.appDir);
   const mobileSdk = PARTS.mobileSdk(files, platform);
   diagnostics.push(...gate.diagnostics, ...mobileSdk);
   const gen1Path = isProjectPlace(source) && platform !== undefined ? gen1PlaceOf(platform, files, source) : source;
@@ -125,7 +127,7 @@ export async function planMigration(files: AppFiles, options: MigrationOptions =
       const language = languageOf(file);
       if (language === undefined || !languages.has(language) || inForeignFolder(file) || file === gen1Path || file === outputsPath) continue;
       const text = files[file]!;
-      const context: RewriteContext & Record<string, unknown> = {
+      const context: PlannedContext = {
         path: file,
         platform: platform!,
         gen1Path,
@@ -134,7 +136,7 @@ export async function planMigration(files: AppFiles, options: MigrationOptions =
         outputs: conversion.outputs,
         readTarget,
         retarget: (specifier: string) => retarget(specifier, file),
-        packageName,
+        ...(packageName !== undefined ? { packageName } : {}),
       };
       const rewrite = await PARTS.rewrite(language, text, context);
       diagnostics.push(...rewrite.diagnostics);

@@ -74,7 +74,8 @@ async function migrateApp(args: MigrateArguments, terminal: Terminal): Promise<A
   const { app } = source;
   const shown = (file: string): string => path.relative(terminal.cwd, path.resolve(app.root, file)) || file;
   const relative = (file: string): string => path.relative(app.root, file).split(path.sep).join('/');
-  const files = collectAppFiles(app.root, searchLimit(app.source, terminal.cwd));
+  const limit = searchLimit(app.source, terminal.cwd);
+  const files = collectAppFiles(app.root, limit);
 
   let plan: MigrationPlan;
   try {
@@ -83,6 +84,7 @@ async function migrateApp(args: MigrateArguments, terminal: Terminal): Promise<A
       sourceText: source.text,
       sourceName: source.display,
       platform: app.platform,
+      appDir: path.relative(limit, app.root).split(path.sep).join('/'),
       outputsPath: relative(app.output),
       projectFiles: source.projectFiles,
       projectFolder: source.projectFolder,
