@@ -635,6 +635,70 @@ const CODES = {
     resolution:
       'Remove the call and configure Amplify once with Amplify.configure(outputs) (from aws-amplify), after upgrading to aws-amplify v6; category settings go beside the parsed configuration (parseAmplifyConfig from aws-amplify/utils).',
   },
+  // migrate: the project files around the source (tsconfig.json, build steps, .gitignore)
+  TSCONFIG_OPTION_ADDED: {
+    severity: 'info',
+    title: 'tsconfig option added for the JSON import',
+    explanation:
+      'A TypeScript file now imports amplify_outputs.json, and the tsconfig.json that governs it (with what it extends) lacked an option the import needs: resolveJsonModule, the interop a default import of JSON needs (esModuleInterop where tsc emits CommonJS, else allowSyntheticDefaultImports), or, in a composite project, the JSON file in its include. The option was added to that tsconfig.json, its comments and formatting kept.',
+  },
+  TSCONFIG_JSON_IMPORT_UNSUPPORTED: {
+    severity: 'error',
+    title: 'TypeScript cannot import JSON under these settings',
+    explanation:
+      'A TypeScript file now imports amplify_outputs.json, but its tsconfig.json has "module" set to none, system or umd, or "moduleResolution" in effect is classic (the default for an ES "module" without "moduleResolution"). TypeScript refuses resolveJsonModule there, so no option can be added to make the import compile.',
+    resolution:
+      'Set "moduleResolution" to "bundler" (with "module": "esnext") for an app built by a bundler, or "module" and "moduleResolution" to "nodenext" for Node.js, then add "resolveJsonModule": true, and run tsc --noEmit.',
+  },
+  JSON_IMPORT_ATTRIBUTE_NEEDED: {
+    severity: 'warning',
+    title: 'The JSON import needs with { type: "json" }',
+    explanation:
+      'The importing file is an ECMAScript module under "module": node16, node18, node20 or nodenext. Node.js loads a JSON module only with an import attribute, and TypeScript (from node18 on) refuses the import without it. No tsconfig option changes that.',
+    resolution: "Add `with { type: 'json' }` after the specifier of the import of amplify_outputs.json.",
+  },
+  TSCONFIG_UNREADABLE: {
+    severity: 'warning',
+    title: 'A tsconfig.json does not parse',
+    explanation: 'A tsconfig.json (or one it extends) is not valid JSON with comments, so the options in effect are not known and the file was not edited.',
+    resolution: 'Fix the syntax at the place shown, then run the migration again (or add "resolveJsonModule": true to the compilerOptions by hand).',
+  },
+  TSCONFIG_BASE_NOT_READ: {
+    severity: 'warning',
+    title: 'A tsconfig base was not read',
+    explanation:
+      "A tsconfig.json extends a file that is not among the app's files (a package in node_modules that is not installed, or a file outside the app), so the options it sets were not seen: what the JSON import needs was judged on the rest.",
+    resolution:
+      'Install the dependencies (npm install) and run the migration again, or run tsc --noEmit and add "resolveJsonModule": true where it reports the import.',
+  },
+  BUILD_STEP_WRITES_GEN1: {
+    severity: 'warning',
+    title: 'A build step writes the Gen1 file',
+    explanation:
+      'A Dockerfile, a CI workflow (GitHub Actions, Amplify Hosting amplify.yml, CodeBuild buildspec.yml, GitLab CI, ...) or a package.json script writes, copies or decodes the Gen1 configuration file. The migrated app loads amplify_outputs.json instead, so this step no longer feeds it. It was not changed.',
+    resolution:
+      'Make the step write amplify_outputs.json at the place the app now loads it from (for example from a secret holding the converted file, or with npx ampx generate outputs), instead of the Gen1 file.',
+  },
+  GITIGNORE_OUTPUTS_NOT_IGNORED: {
+    severity: 'warning',
+    title: 'amplify_outputs.json is not ignored as the Gen1 file was',
+    explanation:
+      'A .gitignore keeps the Gen1 configuration file out of git, and nothing ignores amplify_outputs.json: the new file would be committed where the old one never was. The .gitignore was not changed.',
+    resolution: 'Add the line the message names to that .gitignore to keep amplify_outputs.json out of git, or commit it on purpose.',
+  },
+  GITIGNORE_OUTPUTS_IGNORED: {
+    severity: 'info',
+    title: 'amplify_outputs.json is ignored as the Gen1 file was',
+    explanation:
+      'A .gitignore keeps the Gen1 configuration file out of git, and amplify_outputs.json is ignored too: a fresh checkout (a CI build) has neither, and the step that wrote the Gen1 file must now write amplify_outputs.json.',
+  },
+  GITIGNORE_OUTPUTS_NEWLY_IGNORED: {
+    severity: 'warning',
+    title: 'amplify_outputs.json is ignored, the Gen1 file was not',
+    explanation:
+      'The Gen1 configuration file is committed, and a .gitignore pattern (such as amplify_outputs* or *.json) ignores amplify_outputs.json: a fresh checkout (a CI build) would lack the file the app now loads. The .gitignore was not changed.',
+    resolution: 'Add the line the message names (a negation, !path) to that .gitignore, and commit amplify_outputs.json.',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;
