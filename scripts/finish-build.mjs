@@ -64,6 +64,9 @@ await build({
   format: 'cjs',
   target: 'node20',
   mainFields: ['module', 'main'],
+  // Loaded from node_modules when a migration needs them, as the library loads them: one copy of recast (its
+  // printer checks that the trees it prints are its own), and the tree-sitter runtime with its grammar files.
+  external: ['recast', 'web-tree-sitter', 'tree-sitter-wasms'],
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',

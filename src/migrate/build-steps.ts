@@ -36,6 +36,11 @@ interface WriteShape {
   pattern: (name: string) => RegExp;
 }
 
+/** Whether a file (path relative to the app's root) is one whose build steps are read: see BUILD_FILE_PATTERNS. */
+export function isBuildStepFile(path: string): boolean {
+  return BUILD_FILE_PATTERNS.some((pattern) => pattern.test(path));
+}
+
 const PATH_CHARS = `[^\\s"'\`;|&<>()]*`;
 
 const WRITE_SHAPES: readonly WriteShape[] = [

@@ -4,6 +4,10 @@ import type { Platform } from '../platforms.js';
 import type { AppFiles, FileEdit, ReadTarget, RewriteContext, SourceRewrite } from './types.js';
 import { rewriteJsSource } from './js/rewrite-js.js';
 import { libraryGate } from './library-gate.js';
+import { reportBuildSteps } from './build-steps.js';
+import { gitignoreEdits } from './gitignore.js';
+import { specifierRetargeter } from './js/resolve-specifier.js';
+import { tsconfigEdits } from './js/tsconfig-edit.js';
 import { findMobileSdkApp } from './mobile-sdk.js';
 import { readTargetsOf } from './read-targets.js';
 import { addOutputsToXcodeProject } from './xcode-outputs.js';
@@ -38,13 +42,13 @@ export const PARTS: MigrationParts = {
   },
   mobileSdk: (files, platform) => (platform === undefined ? [] : findMobileSdkApp(files, platform)),
   readTargets: readTargetsOf,
-  retargeter: () => () => undefined,
+  retargeter: specifierRetargeter,
   rewrite: async (language, text, context) => {
     if (language === 'js') return rewriteJsSource(text, context);
     return { text, diagnostics: [] };
   },
-  tsconfigEdits: () => ({ edits: [], diagnostics: [] }),
+  tsconfigEdits: (files, importers) => tsconfigEdits(files, importers),
   xcodeProject: addOutputsToXcodeProject,
-  buildSteps: () => [],
-  gitignore: () => [],
+  buildSteps: (files, context) => reportBuildSteps(files, context),
+  gitignore: (files, gen1Path, outputsPath) => gitignoreEdits(files, gen1Path, outputsPath).diagnostics,
 };

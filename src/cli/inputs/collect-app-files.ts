@@ -3,6 +3,7 @@ import path from 'node:path';
 import { GEN1_FILE_NAMES } from '../../formats/index.js';
 import { inForeignFolder } from '../../migrate/app-files.js';
 import { languageOf } from '../../migrate/plan-migration.js';
+import { isBuildStepFile } from '../../migrate/build-steps.js';
 import { entryKind, sortedEntries } from './folder-names.js';
 
 /** Names of the files a migration reads besides sources: package manifests and locks, build and project settings. */
@@ -22,13 +23,14 @@ const SETTINGS_FILE = new RegExp(
     String.raw`^libs\.versions\.toml$`,
     String.raw`^gradle\.properties$`,
     String.raw`^project\.pbxproj$`,
-    String.raw`^Dockerfile`,
-    String.raw`\.dockerfile$`,
     String.raw`\.ya?ml$`,
     String.raw`^\.gitignore$`,
     String.raw`^amplify_outputs\.(json|dart)$`,
   ].join('|'),
 );
+
+/** Hidden folders that hold CI settings (build steps that may write the Gen1 file): walked, unlike other hidden folders. */
+const CI_FOLDERS: ReadonlySet<string> = new Set(['.github', '.circleci', '.buildkite', '.gitlab']);
 
 /** Files above this size are not sources a person wrote (bundles, generated code); they are not read. */
 const LARGEST_FILE = 2 * 1024 * 1024;
@@ -61,10 +63,10 @@ export function collectAppFiles(root: string, limit: string): Record<string, str
       const inner = relative === '' ? name : `${relative}/${name}`;
       const kind = entryKind(entry, full);
       if (kind === 'folder') {
-        if (entry.isSymbolicLink() || (name.startsWith('.') && name !== '.github') || (relative === '' && name === 'amplify')) continue;
+        if (entry.isSymbolicLink() || (name.startsWith('.') && !CI_FOLDERS.has(name)) || (relative === '' && name === 'amplify')) continue;
         if (inForeignFolder(`${inner}/x`)) continue;
         walk(full, inner, depth + 1);
-      } else if (kind === 'other' && (languageOf(name) !== undefined || SETTINGS_FILE.test(name) || GEN1_FILE_NAMES.has(name))) {
+      } else if (kind === 'other' && (languageOf(name) !== undefined || SETTINGS_FILE.test(name) || GEN1_FILE_NAMES.has(name) || isBuildStepFile(inner))) {
         read(full, inner);
       }
     }

@@ -1,4 +1,4 @@
-import { parse as babelParse } from '@babel/parser';
+import { jsParser } from '../../readers/js-parser.js';
 import * as recast from 'recast';
 import { types } from 'recast';
 import type { ConfigBinding } from './config-uses.js';
@@ -56,7 +56,7 @@ export function rootText(binding: ConfigBinding): string {
 }
 
 const snippetParser = {
-  parse: (source: string) => babelParse(source, { sourceType: 'module', plugins: ['jsx', 'typescript'], tokens: true }),
+  parse: (source: string) => jsParser().parse(source, { sourceType: 'module', plugins: ['jsx', 'typescript'], tokens: true }),
 };
 
 /**

@@ -111,12 +111,21 @@ export function specifierRetargeter(files: AppFiles, gen1Path: string, outputsPa
   return (specifier, fromPath) => retarget(specifier, fromPath)?.specifier;
 }
 
+/**
+ * Whether a resolved file is the Gen1 module: the file itself, or the declaration file beside it that TypeScript
+ * resolves first (`aws-exports.d.ts`, which TypeScript apps add to type the generated aws-exports.js).
+ */
+function describesModule(resolved: string, gen1Path: string): boolean {
+  if (resolved === gen1Path) return true;
+  return resolved.endsWith('.d.ts') && gen1Path.replace(/\.[cm]?[jt]sx?$/, '') === resolved.slice(0, -'.d.ts'.length);
+}
+
 /** As `specifierRetargeter`, saying also which style the new specifier has, and why when the old one's could not be kept. */
 export function createRetargeter(files: AppFiles, gen1Path: string, outputsPath: string): (specifier: string, fromPath: string) => Retarget | undefined {
   const resolve = createSpecifierResolver(files, [gen1Path, outputsPath]);
   return (specifier, fromPath) => {
     const from = resolve(specifier, fromPath);
-    if (from === undefined || from.path !== gen1Path) return undefined;
+    if (from === undefined || !describesModule(from.path, gen1Path)) return undefined;
     const relative = relativeSpecifier(fromPath, outputsPath);
     const reaches = (candidate: string): boolean => resolve(candidate, fromPath)?.path === outputsPath;
     if (from.style === 'relative') return { specifier: relative, style: 'relative', from };
