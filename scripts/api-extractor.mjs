@@ -1,4 +1,4 @@
-// Runs API Extractor on the package entries (api-extractor.json, api-extractor.project.json, api-extractor.migrate.json).
+// Runs API Extractor on the package entries (api-extractor.json, api-extractor.project.json, api-extractor.migrate.json, api-extractor.codemod.json).
 //   build:  writes the CommonJS declaration files (dist/index.d.cts, dist/project/index.d.cts), checks nothing, so
 //           that installing the package never fails on the API report;
 //   check:  also compares the public API with the reports in etc/ and fails when they differ (npm test);
@@ -14,7 +14,7 @@ if (!['build', 'check', 'update'].includes(mode)) {
   process.exit(2);
 }
 let failed = false;
-for (const name of ['api-extractor.json', 'api-extractor.project.json', 'api-extractor.migrate.json']) {
+for (const name of ['api-extractor.json', 'api-extractor.project.json', 'api-extractor.migrate.json', 'api-extractor.codemod.json']) {
   const file = path.join(root, name);
   const configObject = ExtractorConfig.loadFile(file);
   configObject.apiReport = { ...configObject.apiReport, enabled: mode !== 'build' };

@@ -44,7 +44,7 @@ for (const [name, file] of Object.entries(schemas)) {
 // The CommonJS entries of the package ("require" in package.json's exports): each is the ES module itself, loaded
 // through require(esm) (Node >= 20.19; no module of the library awaits at top level), so that import and require
 // share one instance of the library. Their types, index.d.cts, are the declarations API Extractor rolls up.
-for (const entry of ['dist/index.cjs', 'dist/project/index.cjs', 'dist/migrate/index.cjs']) {
+for (const entry of ['dist/index.cjs', 'dist/project/index.cjs', 'dist/migrate/index.cjs', 'dist/codemod/index.cjs']) {
   writeFileSync(new URL(entry, root), "'use strict';\nmodule.exports = require('./index.js');\n");
 }
 

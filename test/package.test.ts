@@ -15,6 +15,7 @@ const REPORTS: Record<string, string> = {
   [NAME]: `${NAME}.api.md`,
   [`${NAME}/project`]: `${NAME}-project.api.md`,
   [`${NAME}/migrate`]: `${NAME}-migrate.api.md`,
+  [`${NAME}/codemod`]: `${NAME}-codemod.api.md`,
 };
 const ENTRIES = Object.keys(REPORTS);
 const EXAMPLE = path.join(ROOT, 'fixtures/convert/aws-exports/example-app');

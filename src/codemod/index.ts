@@ -4,10 +4,16 @@ import type { SourceFormat } from '../formats/index.js';
 import type { JsLanguage } from '../migrate/js/rewrite-js.js';
 import { rewriteJsSource } from '../migrate/js/rewrite-js.js';
 import type { ReadTarget, SourceRewrite } from '../migrate/types.js';
+import { readTargetsOf } from '../migrate/read-targets.js';
 import type { Platform } from '../platforms.js';
 
 export type { JsLanguage } from '../migrate/js/rewrite-js.js';
-export type { SourceRewrite } from '../migrate/types.js';
+export type { ReadTarget, SourceRewrite } from '../migrate/types.js';
+export type { AmplifyOutputs } from '../convert.js';
+export type { Platform } from '../platforms.js';
+export type { DiagnosticCode, Severity } from '../diagnostics/codes.js';
+export type { OutputsVersion } from '../outputs/versions.js';
+export type { Diagnostic, DiagnosticSource } from '../diagnostics/diagnostic.js';
 
 /**
  * Where a source file is and what it should load. Paths are relative to the app's root (or all absolute), with "/"
@@ -38,7 +44,7 @@ export interface RewriteSourceOptions {
   platform?: Platform;
   /** The converted amplify_outputs.json, for rewriting what the module reads from the configuration. */
   outputs?: AmplifyOutputs;
-  /** Where a Gen1 field (a JSON pointer into the Gen1 file) lives in amplify_outputs.json. */
+  /** Where a Gen1 field (a JSON pointer into the Gen1 file) lives in amplify_outputs.json; default: as the mapping tables of the Gen1 file's format say. */
   readTarget?: (gen1Pointer: string) => ReadTarget | undefined;
 }
 
@@ -61,7 +67,7 @@ export function rewriteSource(text: string, options: RewriteSourceOptions): Sour
     gen1Format: gen1FormatOf(gen1Path),
     outputsPath,
     outputs: options.outputs ?? ({ version: '1.4' } as AmplifyOutputs),
-    readTarget: options.readTarget ?? (() => undefined),
+    readTarget: options.readTarget ?? readTargetsOf(gen1FormatOf(gen1Path)),
     retarget: options.retarget ?? defaultRetarget({ ...options, outputsPath }),
     ...(options.language === undefined ? {} : { language: options.language }),
   });

@@ -1,10 +1,11 @@
-import { types, visit } from 'recast';
+import type { types } from 'recast';
+import { builders, namedTypes, recast } from './parse-module.js';
 import { formatPointer } from '../../source/json-pointer.js';
 import type { ConfigBinding, UseScope } from './config-uses.js';
 import { keyOf, parseSnippet, pathText, refreshDirectives, rootText, textOf, valueAt } from './config-paths.js';
 
-const b = types.builders;
-const n = types.namedTypes;
+const b = builders;
+const n = namedTypes;
 type Node = types.namedTypes.Node;
 // The expression kinds the builders take.
 type Expression = Parameters<typeof b.spreadElement>[0];
@@ -79,7 +80,7 @@ export function configureCalls(scope: UseScope): void {
     predictions: valueAt(outputs, ['custom', 'Predictions']) !== undefined,
   };
   // Code that already reads custom.API (or custom.Predictions) of the configuration passes it on itself.
-  visit(scope.file, {
+  recast().visit(scope.file, {
     visitMemberExpression(path) {
       noteWired(scope, path, needs);
       this.traverse(path);
@@ -90,7 +91,7 @@ export function configureCalls(scope: UseScope): void {
     },
   });
   const calls: NodePath[] = [];
-  visit(scope.file, {
+  recast().visit(scope.file, {
     visitCallExpression(path) {
       calls.push(path);
       this.traverse(path);
@@ -304,7 +305,7 @@ function parsedConfig(scope: UseScope, path: NodePath, config: string, imports: 
 /** A name no identifier of the file uses yet. */
 function freeName(file: types.namedTypes.File, wanted: string): string {
   const used = new Set<string>();
-  visit(file, {
+  recast().visit(file, {
     visitIdentifier(path) {
       used.add(path.node.name);
       return false;

@@ -1,9 +1,9 @@
 import { jsParser } from '../../readers/js-parser.js';
-import * as recast from 'recast';
-import { types } from 'recast';
+import type { types } from 'recast';
+import { namedTypes, recast } from './parse-module.js';
 import type { ConfigBinding } from './config-uses.js';
 
-const n = types.namedTypes;
+const n = namedTypes;
 
 /** The key a member expression reads when it is known without running the code: `.name`, `['name']`, `[0]`. */
 export function keyOf(node: types.namedTypes.MemberExpression | types.namedTypes.OptionalMemberExpression): string | undefined {
@@ -67,7 +67,7 @@ export function parseSnippet(kind: 'expression', text: string): types.namedTypes
 export function parseSnippet(kind: 'pattern' | 'statement', text: string): types.namedTypes.Node;
 export function parseSnippet(kind: 'expression' | 'pattern' | 'statement', text: string): types.namedTypes.Node {
   const source = kind === 'expression' ? `_ = ${text};` : kind === 'pattern' ? `const ${text} = _;` : text;
-  const file = recast.parse(source, { parser: snippetParser }) as types.namedTypes.File;
+  const file = recast().parse(source, { parser: snippetParser }) as types.namedTypes.File;
   const statement = file.program.body[0] as types.namedTypes.Node;
   if (kind === 'statement') {
     // A statement added to a body is printed on its own line(s); with its location kept, recast would glue two added
@@ -81,7 +81,7 @@ export function parseSnippet(kind: 'expression' | 'pattern' | 'statement', text:
 
 /** The text of a node as it is printed (its original text when it was not changed). */
 export function textOf(node: types.namedTypes.Node): string {
-  return recast.print(node).code;
+  return recast().print(node).code;
 }
 
 /**

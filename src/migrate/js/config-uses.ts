@@ -1,4 +1,5 @@
-import { types, visit } from 'recast';
+import type { types } from 'recast';
+import { builders, namedTypes, recast } from './parse-module.js';
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { formatPointer } from '../../source/json-pointer.js';
@@ -14,8 +15,8 @@ export interface ConfigBinding {
   throughDefault: boolean;
 }
 
-const b = types.builders;
-const n = types.namedTypes;
+const b = builders;
+const n = namedTypes;
 type Node = types.namedTypes.Node;
 // The expression kinds the builders take.
 type Expression = Parameters<typeof b.spreadElement>[0];
@@ -114,7 +115,7 @@ function isMember(node: Node | null | undefined): node is types.namedTypes.Membe
 function rewriteReads(scope: UseScope): void {
   const chains: Chain[] = [];
   const patterns: { binding: ConfigBinding; path: NodePath }[] = [];
-  visit(scope.file, {
+  recast().visit(scope.file, {
     visitIdentifier(path) {
       const node = path.node;
       const parent = path.parent?.node as Node | undefined;

@@ -16,6 +16,15 @@ export function recast(): Recast {
   return recastModule;
 }
 
+/** A module's exports, loaded when first used: importing a module that names them loads nothing. */
+function loadedOnUse<T extends object>(load: () => T): T {
+  return new Proxy({} as T, { get: (_target, key) => Reflect.get(load(), key) });
+}
+
+/** recast's node builders and named types (`b.identifier(...)`, `n.Identifier.check(...)`), loaded on first use. */
+export const builders: typeof types.builders = loadedOnUse(() => recast().types.builders);
+export const namedTypes: typeof types.namedTypes = loadedOnUse(() => recast().types.namedTypes);
+
 /** The language of a file, from its name: `.ts`, `.mts` and `.cts` are TypeScript without JSX; JavaScript allows JSX. */
 export function languageOf(path: string): JsLanguage {
   const extension = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
