@@ -9,6 +9,7 @@ import {
   namedChildren,
   type NativeRewriteContext,
   nodeDiagnostic,
+  nodesOfType,
   type Readable,
   rewriteParsed,
   type Splice,
@@ -60,7 +61,7 @@ function rewriteAndroid(language: AndroidLanguage, text: string, context: Native
       const resource = `R.raw.${posix.basename(context.outputsPath).replace(/\.[^.]*$/, '')}`;
       const outputs = language === 'kotlin' ? `AmplifyOutputs(${resource})` : `AmplifyOutputs.fromResource(${resource})`;
       const ownR = imports.find((i) => !i.isStatic && !i.wildcard && i.path.endsWith('.R'));
-      for (const node of descendants(tree.rootNode)) {
+      for (const node of nodesOfType(tree.rootNode, [language === 'java' ? 'method_invocation' : 'call_expression'])) {
         const call = readCall(language, node);
         if (call === undefined) continue;
         if (call.receiver === 'AmplifyConfiguration') {

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceRewrite } from '../types.js';
-import { children, descendants, namedChildren, type NativeRewriteContext, nodeDiagnostic, rewriteParsed, type Splice } from './edits.js';
+import { children, namedChildren, type NativeRewriteContext, nodeDiagnostic, nodesOfType, rewriteParsed, type Splice } from './edits.js';
 import type { Node } from './parsers.js';
 
 /** What the Dart rewriter needs beyond the app's context. */
@@ -69,8 +69,7 @@ export function rewriteDartSource(text: string, context: DartRewriteContext): So
       const prefixes = new Set(matched.flatMap((m) => (m.prefix === undefined ? [] : [m.prefix])));
       const references: Node[] = [];
       let taken: Node | undefined;
-      for (const node of descendants(tree.rootNode)) {
-        if (node.type !== 'identifier' && node.type !== 'identifier_dollar_escaped') continue;
+      for (const node of nodesOfType(tree.rootNode, ['identifier', 'identifier_dollar_escaped'])) {
         if (node.text !== GEN1_CONSTANT && node.text !== GEN2_CONSTANT) continue;
         const role = identifierRole(node);
         if (role === 'directive' || role === 'label') continue;
@@ -233,8 +232,7 @@ function memberReceiver(member: Node): string | undefined {
  */
 function gen1Reads(root: Node, bare: boolean, prefixes: ReadonlySet<string>, context: DartRewriteContext): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const node of descendants(root)) {
-    if (node.type !== 'identifier') continue;
+  for (const node of nodesOfType(root, ['identifier'])) {
     let call: Node | null;
     if (node.text === 'jsonDecode') call = node.nextNamedSibling;
     else if (node.text === 'json' && isMember(node.nextNamedSibling, 'decode')) call = node.nextNamedSibling?.nextNamedSibling ?? null;

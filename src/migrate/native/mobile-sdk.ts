@@ -1,11 +1,22 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { RewriteContext } from '../types.js';
-import { descendants, nodeDiagnostic } from './edits.js';
+import { nodeDiagnostic, nodesOfType } from './edits.js';
 import type { NativeLanguage, NativeParsers, Node, Tree } from './parsers.js';
 
 /** AWS Mobile SDK names (iOS and Android) that have no Gen2 counterpart reading amplify_outputs.json. */
 const SDK_NAMES = new Set(['AWSMobileClient', 'AWSAppSyncClient', 'AWSAppSyncClientConfiguration', 'AWSAppSyncServiceConfig', 'AWSConfiguration', 'AWSInfo']);
 const IDENTIFIER = /identifier$/;
+/** The node types of names and string text in the four grammars (a type a grammar does not have is not found). */
+const SEARCHED_TYPES = [
+  'identifier',
+  'simple_identifier',
+  'type_identifier',
+  'string_literal',
+  'line_str_text',
+  'multi_line_str_text',
+  'string_content',
+  'string_fragment',
+];
 const STRING_TEXT = /^(string_literal|line_str_text|multi_line_str_text|string_content|string_fragment)$/;
 
 /** A quick test on the text, so that files that cannot use the Mobile SDK are not parsed for it. */
@@ -41,7 +52,7 @@ export function mobileSdkUses(tree: Tree, context: Pick<RewriteContext, 'path' |
     if (seen === undefined) uses.set(name, { first: node, count: 1 });
     else seen.count++;
   };
-  for (const node of descendants(tree.rootNode)) {
+  for (const node of nodesOfType(tree.rootNode, SEARCHED_TYPES)) {
     if (IDENTIFIER.test(node.type) && SDK_NAMES.has(node.text)) note(node.text, node);
     else if (IDENTIFIER.test(node.type) && node.text === 'awsconfiguration') note('awsconfiguration', node);
     else if (STRING_TEXT.test(node.type) && node.text.includes('awsconfiguration') && !node.namedChildren.some((c) => c?.text.includes('awsconfiguration'))) {

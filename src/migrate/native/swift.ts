@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceRewrite } from '../types.js';
-import { children, descendants, namedChildren, type NativeRewriteContext, nodeDiagnostic, rewriteParsed, type Splice } from './edits.js';
+import { children, descendants, namedChildren, type NativeRewriteContext, nodeDiagnostic, nodesOfType, rewriteParsed, type Splice } from './edits.js';
 import type { Node } from './parsers.js';
 
 /**
@@ -18,8 +18,7 @@ export function rewriteSwiftSource(text: string, context: NativeRewriteContext):
     (tree, readable) => {
       const splices: Splice[] = [];
       const diagnostics: Diagnostic[] = [];
-      for (const node of descendants(tree.rootNode)) {
-        if (node.type !== 'call_expression') continue;
+      for (const node of nodesOfType(tree.rootNode, ['call_expression'])) {
         const [callee, suffix] = namedChildren(node);
         if (callee === undefined || suffix?.type !== 'call_suffix') continue;
         const args = namedChildren(suffix).find((n) => n.type === 'value_arguments');
