@@ -699,6 +699,80 @@ const CODES = {
       'The Gen1 configuration file is committed, and a .gitignore pattern (such as amplify_outputs* or *.json) ignores amplify_outputs.json: a fresh checkout (a CI build) would lack the file the app now loads. The .gitignore was not changed.',
     resolution: 'Add the line the message names (a negation, !path) to that .gitignore, and commit amplify_outputs.json.',
   },
+  // migrate: Dart (Flutter), Swift, Kotlin and Java sources
+  DART_IMPORT_RETARGETED: {
+    severity: 'info',
+    title: 'Dart import moved to amplify_outputs.dart',
+    explanation:
+      'The import of amplifyconfiguration.dart now imports amplify_outputs.dart (in the same style: relative or package:, with its prefix and show/hide), and the references to its constant amplifyconfig now name amplifyConfig, the constant Gen2 writes.',
+  },
+  DART_NAME_TAKEN: {
+    severity: 'warning',
+    title: 'amplifyConfig is already a name in this Dart file',
+    explanation:
+      'The file imports amplifyconfiguration.dart without a prefix and already declares or uses the name amplifyConfig (or declares a name amplifyconfig of its own), so renaming the constant could change what a name means. Nothing in the file was changed.',
+    resolution:
+      "Import amplify_outputs.dart yourself (with a prefix, e.g. `import 'amplify_outputs.dart' as outputs;`), pass `outputs.amplifyConfig` to Amplify.configure, and drop the import of amplifyconfiguration.dart.",
+  },
+  DART_GEN1_READ: {
+    severity: 'warning',
+    title: 'Dart code reads the Gen1 JSON',
+    explanation:
+      'The code decodes the configuration string (jsonDecode or json.decode) and reads Gen1 keys from it. amplify_outputs.dart holds the Gen2 layout, where those keys are not: the read gives null.',
+    resolution: 'Read the value at its Gen2 path (the target of this finding) from jsonDecode(amplifyConfig), in the form it has there.',
+  },
+  DART_NOT_REWRITTEN: {
+    severity: 'warning',
+    title: 'Dart use of amplifyconfiguration.dart not rewritten',
+    explanation:
+      'The file uses amplifyconfiguration.dart in a way that is not rewritten: it exports it again (its importers would then need amplifyConfig), imports it as a package whose name is not known, or names it in a way that does not resolve to the converted file.',
+    resolution:
+      'Make the file use lib/amplify_outputs.dart and its constant amplifyConfig by hand (re-export it under the new name, or import amplify_outputs.dart where the constant is used).',
+  },
+  SWIFT_CONFIGURE_REWRITTEN: {
+    severity: 'info',
+    title: 'Swift Amplify.configure() now loads amplify_outputs.json',
+    explanation:
+      'Amplify.configure() read amplifyconfiguration.json from the app bundle; it is now Amplify.configure(with: .amplifyOutputs), which reads amplify_outputs.json from the main bundle.',
+  },
+  SWIFT_CONFIGURATION_FILE: {
+    severity: 'warning',
+    title: 'Swift configuration built by hand',
+    explanation:
+      'The code builds an AmplifyConfiguration itself (from a file of its choosing, often one per environment, or from values) and passes it to Amplify.configure. amplify-swift reads amplify_outputs.json only through Amplify.configure(with:), so this is not rewritten.',
+    resolution:
+      'Configure with the Gen2 file instead: `try Amplify.configure(with: .amplifyOutputs)` for amplify_outputs.json in the main bundle, `.resource(named: "amplify_outputs-dev")` for another resource name per environment, or `.data(try Data(contentsOf: url))` for a file elsewhere; convert each environment\'s Gen1 file to its own amplify_outputs file.',
+  },
+  ANDROID_CONFIGURE_REWRITTEN: {
+    severity: 'info',
+    title: 'Android Amplify.configure(context) now loads amplify_outputs.json',
+    explanation:
+      "Amplify.configure(context) read res/raw/amplifyconfiguration.json; it now passes the Gen2 file first: AmplifyOutputs(R.raw.amplify_outputs) in Kotlin, AmplifyOutputs.fromResource(R.raw.amplify_outputs) in Java, with the import of com.amplifyframework.core.configuration.AmplifyOutputs added. R is the R class the file already sees: the outputs file must be in that module's raw resources.",
+  },
+  ANDROID_CONFIGURATION_FILE: {
+    severity: 'warning',
+    title: 'Android configuration built by hand',
+    explanation:
+      'The code builds an AmplifyConfiguration itself (AmplifyConfiguration.fromConfigFile(...) or builder(...), often one per build type) or passes one to Amplify.configure. amplify-android reads amplify_outputs.json only through Amplify.configure(AmplifyOutputs, context), so this is not rewritten.',
+    resolution:
+      'Configure with the Gen2 file instead: Amplify.configure(AmplifyOutputs(R.raw.amplify_outputs), context) in Kotlin, or AmplifyOutputs.fromResource(R.raw.amplify_outputs) in Java; for one file per build type, convert each Gen1 file to its own raw resource (e.g. R.raw.amplify_outputs_dev) and pass that one.',
+  },
+  NATIVE_SOURCE_UNPARSED: {
+    severity: 'warning',
+    title: 'Source file not parsed',
+    explanation:
+      'The file does not parse with the grammar of its language (the position is the first place the parser could not read), so nothing in it was changed: edits are only made where the syntax is known.',
+    resolution:
+      'Make the edits by hand: Dart, import amplify_outputs.dart and use amplifyConfig; Swift, `try Amplify.configure(with: .amplifyOutputs)`; Kotlin, `Amplify.configure(AmplifyOutputs(R.raw.amplify_outputs), context)`; Java, `Amplify.configure(AmplifyOutputs.fromResource(R.raw.amplify_outputs), context)`.',
+  },
+  MOBILE_SDK_IN_CODE: {
+    severity: 'warning',
+    title: 'AWS Mobile SDK used in code',
+    explanation:
+      'The code uses the AWS Mobile SDK (AWSMobileClient, the AppSync SDK client, or awsconfiguration.json read directly). These SDKs read awsconfiguration.json and have no Gen2 counterpart that reads amplify_outputs.json, so nothing was changed.',
+    resolution:
+      'Move this code to the Amplify library of the platform (Auth, API, Storage categories), which reads amplify_outputs.json, or keep awsconfiguration.json for it until it is moved.',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;
