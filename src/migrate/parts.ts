@@ -3,6 +3,7 @@ import type { SourceFormat } from '../formats/index.js';
 import type { Platform } from '../platforms.js';
 import type { AppFiles, FileEdit, ReadTarget, RewriteContext, SourceRewrite } from './types.js';
 import { rewriteJsSource } from './js/rewrite-js.js';
+import { loadNativeParsers, rewriteDartSource, rewriteJavaSource, rewriteKotlinSource, rewriteSwiftSource } from './native/index.js';
 import { libraryGate } from './library-gate.js';
 import { reportBuildSteps } from './build-steps.js';
 import { gitignoreEdits } from './gitignore.js';
@@ -34,6 +35,9 @@ export interface MigrationParts {
   gitignore(files: AppFiles, gen1Path: string, outputsPath: string): Diagnostic[];
 }
 
+/** What a native file must name for its rewriter to have anything to do: the Gen1 file or constant, Amplify, or a Mobile SDK class. */
+const NATIVE_MENTION = /amplifyconfig|Amplify|AWSMobileClient|AWSAppSync|awsconfiguration|AWSConfiguration/;
+
 export const PARTS: MigrationParts = {
   libraryGate: (files, platform, appDir) => {
     if (platform === undefined) return { canReadOutputs: undefined, diagnostics: [] };
@@ -45,7 +49,12 @@ export const PARTS: MigrationParts = {
   retargeter: specifierRetargeter,
   rewrite: async (language, text, context) => {
     if (language === 'js') return rewriteJsSource(text, context);
-    return { text, diagnostics: [] };
+    // The grammars load on the first native file that names the Gen1 configuration or Amplify at all.
+    if (!NATIVE_MENTION.test(text)) return { text, diagnostics: [] };
+    const native = { ...context, parsers: await loadNativeParsers() };
+    if (language === 'dart') return rewriteDartSource(text, { ...native, dartPackage: context.packageName });
+    if (language === 'swift') return rewriteSwiftSource(text, native);
+    return language === 'kotlin' ? rewriteKotlinSource(text, native) : rewriteJavaSource(text, native);
   },
   tsconfigEdits: (files, importers) => tsconfigEdits(files, importers),
   xcodeProject: addOutputsToXcodeProject,
