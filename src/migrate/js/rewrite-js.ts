@@ -169,7 +169,11 @@ function rewriteScript(
   if (bindings.length === 0) return { text: edited === text ? text : edited, diagnostics };
   const printOptions = { lineTerminator: text.includes('\r\n') ? '\r\n' : '\n', quote: quote ?? 'single', ...layout } as const;
   const uses = parseModule(edited, language, layout);
-  diagnostics.push(...rewriteConfigUses(uses, bindings, context));
+  const useFindings = rewriteConfigUses(uses, bindings, context);
+  // Every change is reported, so a module with no finding is unchanged, and is not printed: printing costs more than
+  // parsing, for each node of the module.
+  if (useFindings.length === 0) return { text: edited, diagnostics };
+  diagnostics.push(...useFindings);
   const printed = recast().print(uses, printOptions).code;
   if (printed === edited) return { text: edited, diagnostics };
   return { text: carryChanges(edited, recast().print(parseModule(edited, language, layout), printOptions).code, printed), diagnostics };
