@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rewriteSource, type RewriteSourceOptions } from '../src/codemod/index.js';
 import { rewriteJsSource, type JsRewriteContext } from '../src/migrate/js/rewrite-js.js';
-import { parseModule } from '../src/migrate/js/parse-module.js';
+import { carryChanges } from '../src/migrate/js/carry-changes.js';
+import { parseModule, recast } from '../src/migrate/js/parse-module.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/codemod/js');
 
@@ -171,6 +172,38 @@ describe('rewriteJsSource', () => {
   });
 });
 
+describe('carryChanges', () => {
+  /** A change made to the parsed module, as rewriteConfigUses makes them: `config` becomes `outputs` in a call. */
+  function printedWithChange(text: string, eol: string): { baseline: string; printed: string } {
+    const options = { lineTerminator: eol, tabWidth: 2, useTabs: false };
+    const baseline = recast().print(parseModule(text, 'ts', options), options).code;
+    const file = parseModule(text, 'ts', options);
+    recast().types.visit(file, {
+      visitIdentifier(path) {
+        if (path.node.name === 'config' && path.parent?.node.type === 'CallExpression') path.node.name = 'outputs';
+        return false;
+      },
+    });
+    return { baseline, printed: recast().print(file, options).code };
+  }
+
+  for (const eol of ['\n', '\r\n']) {
+    it(`keeps the text recast would reprint, and takes what changed (${JSON.stringify(eol)})`, () => {
+      const text = ['const w = await f() + 1;', 'Amplify.configure(config);', ''].join(eol);
+      const { baseline, printed } = printedWithChange(text, eol);
+      // What recast alone gives: parentheses on a line nothing changed.
+      expect(printed).toBe(['const w = (await f()) + 1;', 'Amplify.configure(outputs);', ''].join(eol));
+      expect(carryChanges(text, baseline, printed)).toBe(['const w = await f() + 1;', 'Amplify.configure(outputs);', ''].join(eol));
+    });
+  }
+
+  it('gives the printed text when a changed line is one recast reprinted', () => {
+    const text = 'Amplify.configure(config, await f() + 1);\n';
+    const { baseline, printed } = printedWithChange(text, '\n');
+    expect(carryChanges(text, baseline, printed)).toBe(printed);
+  });
+});
+
 describe('properties of the rewrite', () => {
   /** Lines that load the configuration (each changes), and lines that must not change. */
   const LOADS = [
@@ -190,6 +223,8 @@ describe('properties of the rewrite', () => {
     (q: string, i: number) => `import v${i} from ${q}./settings${q};`,
     (q: string) => `console.log(${q}src/aws-exports.js${q}, ${q}amplifyconfiguration.json${q});`,
     (_q: string, i: number) => `function f${i}() { return 1; } /* aws-exports */`,
+    // recast would print this (await ...) + ..., with parentheses of its own, if it reprinted the file.
+    (q: string, i: number) => `const w${i} = await Promise.resolve(1) + (0 || ${q}x${q});`,
     () => '',
   ];
   const module = fc.record({

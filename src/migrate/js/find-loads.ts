@@ -15,7 +15,6 @@ interface AnyPath {
   parent: AnyPath | null;
   name: string | number;
   scope: Scope | null;
-  replace(node: never): unknown;
 }
 
 /** A 1-based line and column. */
@@ -36,9 +35,29 @@ export interface ConfigLoad {
   bindings: ConfigBinding[];
   /** Why amplify_outputs.json cannot take the place of the loaded module here (and the Gen1 keys read), if it cannot. */
   unsupported?: { why: string; keys?: string[] };
-  /** Makes the load load `replacement` instead (and what else must change with it, such as a `.default`). */
-  apply(replacement: string): void;
+  /**
+   * The edits of the module's text that make the load load `replacement` instead (and what must change with it,
+   * such as a `.default`).
+   */
+  edits(replacement: string): TextEdit[];
 }
+
+/** Text from `start` to `end` (offsets into the parsed text) to be replaced by `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Applies edits that do not overlap. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return result;
+}
+
+/** What lies between an object and its `.default` (nothing else: no comment, which would be lost). */
+const DEFAULT_ACCESS = /^\s*(?:\??\.\s*default|\??\.?\[\s*(['"])default\1\s*\])$/;
 
 /** A comment or a string that names a Gen1 configuration file without being the path of a load. */
 export interface Mention extends Position {
@@ -57,19 +76,20 @@ const MOCK_PATH = new Set(['mock', 'doMock', 'unmock', 'dontMock', 'doUnmock', '
 const LOAD_IN_COMMENT = /\b(?:import|require|from|mock|importActual|requireActual)\b/;
 
 /**
- * Finds, in a parsed module, every load of a path that holds one of `names` (import, export ... from, require,
+ * Finds, in a module parsed by parseSyntax (whose offsets are into `text`), every load of a path that holds one of `names` (import, export ... from, require,
  * import(), the module paths of jest and vitest mocks, TypeScript's `import x = require()` and `import()` types),
- * with the local names each binds; and the comments and other strings that name one. Changes nothing until a
- * load's `apply` is called.
+ * with the local names each binds and the edits of `text` (the text `file` was parsed from) that retarget it; and
+ * the comments and other strings that name one. Changes nothing.
  */
-export function findConfigLoads(file: types.namedTypes.File, names: readonly string[], marks: SpecifierMarks): FoundLoads {
-  const named = (text: string) => names.some((name) => text.includes(name));
+export function findConfigLoads(file: types.namedTypes.File, text: string, names: readonly string[]): FoundLoads {
+  const named = (value: string) => names.some((name) => value.includes(name));
   const found: FoundLoads = { loads: [], comments: [], strings: [] };
+  const source = sourceOf(text);
   recast().types.visit(file, {
     visitStringLiteral(path) {
       const node = path.node as AnyNode & { value: string };
       if (named(node.value)) {
-        const load = classify(path as unknown as AnyPath, file, marks);
+        const load = classify(path as unknown as AnyPath, file, source);
         if (load) found.loads.push(load);
         else found.strings.push({ ...positionOf(node), text: node.value });
       }
@@ -82,15 +102,10 @@ export function findConfigLoads(file: types.namedTypes.File, names: readonly str
       this.traverse(path);
     },
   });
-  const tokens = ((file as unknown as { tokens?: unknown[] }).tokens ?? []) as {
-    type: string;
-    value: string;
-    loc: { start: { line: number; column: number } };
-  }[];
-  for (const token of tokens) {
-    if ((token.type === 'CommentLine' || token.type === 'CommentBlock') && named(token.value) && LOAD_IN_COMMENT.test(token.value)) {
-      found.comments.push({ line: token.loc.start.line, column: token.loc.start.column + 1, text: token.value });
-    }
+  const comments = ((file as unknown as { comments?: unknown[] }).comments ?? []) as { value: string; loc: { start: { line: number; column: number } } }[];
+  for (const comment of comments) {
+    if (named(comment.value) && LOAD_IN_COMMENT.test(comment.value))
+      found.comments.push({ line: comment.loc.start.line, column: comment.loc.start.column + 1, text: comment.value });
   }
   return found;
 }
@@ -100,41 +115,23 @@ function positionOf(node: Node): Position {
   return { line: start?.line ?? 1, column: (start?.column ?? 0) + 1 };
 }
 
-/**
- * Stands in for new specifiers until the module is printed. recast prints a changed string literal with one quote
- * for the whole file (and a node of another type would make it reprint the statement, comments included), so the
- * literal keeps its type and takes a marker as its value, and the printed marker, with whatever quotes, is then
- * replaced by the specifier as it is to be written.
- */
-export class SpecifierMarks {
-  private readonly prefix: string;
-  private readonly raws: string[] = [];
-
-  constructor(text: string) {
-    let prefix = '__amplify_outputs_specifier_';
-    while (text.includes(prefix)) prefix += '_';
-    this.prefix = prefix;
-  }
-
-  mark(raw: string): string {
-    this.raws.push(raw);
-    return `${this.prefix}${this.raws.length - 1}__`;
-  }
-
-  restore(printed: string): string {
-    if (this.raws.length === 0) return printed;
-    return printed.replace(new RegExp(`(["'])${this.prefix}(\\d+)__\\1`, 'g'), (_match, _quote, index: string) => this.raws[Number(index)] ?? '');
-  }
+/** The specifier written with the quote of the one it replaces. */
+function written(replacement: string, quote: string): string {
+  return quote + replacement.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`) + quote;
 }
 
-/** Replaces a specifier, written with its own quote, keeping every other character of the file. */
-function replaceSpecifier(node: { value: string }, quote: string, replacement: string, marks: SpecifierMarks): void {
-  const escaped = replacement.replaceAll('\\', '\\\\').replaceAll(quote, `\\${quote}`);
-  node.value = marks.mark(`${quote}${escaped}${quote}`);
+/** The text a module was parsed from, and where a node is in it. */
+interface Source {
+  text: string;
+  span(node: unknown): { start: number; end: number };
+}
+
+function sourceOf(text: string): Source {
+  return { text, span: (node) => ({ start: (node as { start: number }).start, end: (node as { end: number }).end }) };
 }
 
 /** The load a specifier belongs to, or undefined when the string is not the path of a load. */
-function classify(path: AnyPath, file: types.namedTypes.File, marks: SpecifierMarks): ConfigLoad | undefined {
+function classify(path: AnyPath, file: types.namedTypes.File, source: Source): ConfigLoad | undefined {
   const node = path.node as AnyNode & { value: string; extra?: { raw?: string } };
   const parentPath = path.parent as AnyPath | null;
   if (!parentPath) return undefined;
@@ -145,7 +142,7 @@ function classify(path: AnyPath, file: types.namedTypes.File, marks: SpecifierMa
     quote,
     position: positionOf(node),
     bindings: [] as ConfigBinding[],
-    apply: (replacement: string) => replaceSpecifier(node, quote, replacement, marks),
+    edits: (replacement: string): TextEdit[] => [{ ...source.span(node), text: written(replacement, quote) }],
   };
   switch (parent.type) {
     case 'ImportDeclaration':
@@ -162,7 +159,7 @@ function classify(path: AnyPath, file: types.namedTypes.File, marks: SpecifierMa
         ...base,
         what: 'import',
         bindings: id ? [{ name: id.name, throughDefault: false }] : [],
-        apply: withDefaultsDropped(base.apply, id?.name, declarationPath, file),
+        edits: withDefaultsDropped(base.edits, id?.name, declarationPath, file, source),
       };
     }
     case 'TSImportType':
@@ -170,13 +167,13 @@ function classify(path: AnyPath, file: types.namedTypes.File, marks: SpecifierMa
     case 'CallExpression':
     case 'ImportExpression':
       if (path.name !== 0 && !(parent.type === 'ImportExpression' && path.name === 'source')) return undefined;
-      return call(base, parentPath, file);
+      return call(base, parentPath, file, source);
     default:
       return undefined;
   }
 }
 
-type Base = Pick<ConfigLoad, 'specifier' | 'quote' | 'position' | 'bindings' | 'apply'>;
+type Base = Pick<ConfigLoad, 'specifier' | 'quote' | 'position' | 'bindings' | 'edits'>;
 
 function importDeclaration(base: Base, declaration: AnyNode): ConfigLoad {
   const bindings: ConfigBinding[] = [];
@@ -220,19 +217,19 @@ function isMember(node: AnyNode | undefined): boolean {
 }
 
 /** A load through a call: require(), import(), jest and vitest's module paths, require.resolve(). */
-function call(base: Base, callPath: AnyPath, file: types.namedTypes.File): ConfigLoad | undefined {
+function call(base: Base, callPath: AnyPath, file: types.namedTypes.File, source: Source): ConfigLoad | undefined {
   const callNode = callPath.node;
   if (callNode.type === 'ImportExpression') return dynamicImport(base, callPath, 'dynamic import');
   const callee = callNode.callee as AnyNode;
   if (callee.type === 'Import') return dynamicImport(base, callPath, 'dynamic import');
-  if (callee.type === 'Identifier' && callee.name === 'require') return required(base, callPath, file, 'require');
+  if (callee.type === 'Identifier' && callee.name === 'require') return required(base, callPath, file, source, 'require');
   if (callee.type !== 'MemberExpression') return undefined;
   const object = callee.object as AnyNode & { name?: string };
   const method = memberName(callee);
   if (object.type !== 'Identifier' || method === undefined) return undefined;
   if (object.name === 'require' && method === 'resolve') return { ...base, what: 'require.resolve' };
   if (object.name !== 'jest' && object.name !== 'vi') return undefined;
-  if (JEST_LIKE_REQUIRE.has(method)) return required(base, callPath, file, `${object.name}.${method}`);
+  if (JEST_LIKE_REQUIRE.has(method)) return required(base, callPath, file, source, `${object.name}.${method}`);
   if (VITEST_LIKE_IMPORT.has(method)) return dynamicImport(base, callPath, `${object.name}.${method}`);
   if (MOCK_PATH.has(method)) return { ...base, what: `${object.name}.${method} path` };
   return undefined;
@@ -256,29 +253,29 @@ function destructured(pattern: AnyNode): { name: string } | { keys: string[] } {
  * was its namespace. So `require(gen1).default` becomes `require(outputs)`, `const { default: config } =` becomes
  * `const config =`, and `config.default` on a name bound to the module becomes `config`.
  */
-function required(base: Base, callPath: AnyPath, file: types.namedTypes.File, what: string): ConfigLoad {
+function required(base: Base, callPath: AnyPath, file: types.namedTypes.File, source: Source, what: string): ConfigLoad {
   const outerPath = callPath.parent as AnyPath;
   const outer = outerPath.node;
   if (isMember(outer) && outer.object === callPath.node) {
     const key = memberName(outer);
     if (key !== 'default') return { ...base, what, unsupported: { why: `reads ${key ?? 'a computed key'} on it`, keys: key ? [key] : [] } };
+    const access = { start: source.span(callPath.node).end, end: source.span(outer).end };
+    if (!DEFAULT_ACCESS.test(source.text.slice(access.start, access.end)))
+      return { ...base, what, unsupported: { why: 'reads .default on it in a way that cannot be rewritten safely (parentheses or a comment around it)' } };
     const declarator = outerPath.parent?.node as AnyNode | undefined;
     const id = declarator?.type === 'VariableDeclarator' && declarator.init === outer ? (declarator.id as AnyNode) : undefined;
     return {
       ...base,
       what,
       bindings: id?.type === 'Identifier' ? [{ name: id.name as string, throughDefault: false }] : [],
-      apply: (replacement) => {
-        base.apply(replacement);
-        outerPath.replace(callPath.node as never);
-      },
+      edits: (replacement) => [...base.edits(replacement), { ...access, text: '' }],
     };
   }
   if (outer.type === 'VariableDeclarator' && outer.init === callPath.node) {
     const id = outer.id as AnyNode;
     if (id.type === 'Identifier') {
       const name = id.name as string;
-      return { ...base, what, bindings: [{ name, throughDefault: false }], apply: withDefaultsDropped(base.apply, name, outerPath, file) };
+      return { ...base, what, bindings: [{ name, throughDefault: false }], edits: withDefaultsDropped(base.edits, name, outerPath, file, source) };
     }
     if (id.type === 'ObjectPattern') {
       const taken = destructured(id);
@@ -288,14 +285,13 @@ function required(base: Base, callPath: AnyPath, file: types.namedTypes.File, wh
           what,
           unsupported: { why: `takes ${taken.keys.join(', ')} out of it`, keys: taken.keys.filter((key) => key !== 'default' && key !== '...') },
         };
+      if (/\/[/*]/.test(source.text.slice(source.span(id).start, source.span(id).end)))
+        return { ...base, what, unsupported: { why: 'takes its default out with a comment in the pattern' } };
       return {
         ...base,
         what,
         bindings: [{ name: taken.name, throughDefault: false }],
-        apply: (replacement) => {
-          base.apply(replacement);
-          outer.id = { type: 'Identifier', name: taken.name } as never;
-        },
+        edits: (replacement) => [...base.edits(replacement), { ...source.span(id), text: taken.name }],
       };
     }
   }
@@ -303,21 +299,21 @@ function required(base: Base, callPath: AnyPath, file: types.namedTypes.File, wh
 }
 
 /**
- * Makes a load's `apply` also drop `.default` where `name` (declared at `declarationPath`) is read through it:
+ * Adds to a load's edits the dropping of `.default` where `name` (declared at `declarationPath`) is read through it:
  * the module's namespace had the configuration at `.default`, the JSON file is the configuration.
  */
 function withDefaultsDropped(
-  apply: (replacement: string) => void,
+  edits: (replacement: string) => TextEdit[],
   name: string | undefined,
   declarationPath: AnyPath,
   file: types.namedTypes.File,
-): (replacement: string) => void {
-  if (name === undefined) return apply;
+  source: Source,
+): (replacement: string) => TextEdit[] {
+  if (name === undefined) return edits;
   return (replacement) => {
-    apply(replacement);
-    // Scopes are compared by their nodes: each traversal makes its own Scope objects.
-    // ast-types does not know that TypeScript's `import x = require()` declares x: a name no scope declares is
-    // taken to be that one.
+    const result = edits(replacement);
+    // Scopes are compared by their nodes: each traversal makes its own Scope objects. ast-types does not know that
+    // TypeScript's `import x = require()` declares x: a name no scope declares is taken to be that one.
     const outermost = declarationPath.scope?.node;
     const declaredIn = declarationPath.scope?.lookup(name)?.node ?? outermost;
     recast().types.visit(file, {
@@ -330,12 +326,14 @@ function withDefaultsDropped(
           memberName(member) === 'default' &&
           ((path.scope as Scope | null)?.lookup(name)?.node ?? outermost) === declaredIn
         ) {
-          path.replace(object as never);
+          const access = { start: source.span(object).end, end: source.span(member).end };
+          if (DEFAULT_ACCESS.test(source.text.slice(access.start, access.end))) result.push({ ...access, text: '' });
           return false;
         }
         this.traverse(path);
       },
     });
+    return result;
   };
 }
 

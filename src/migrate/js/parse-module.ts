@@ -65,32 +65,25 @@ function pluginSets(language: 'js' | 'jsx' | 'ts' | 'tsx'): ParserPlugin[][] {
   }
 }
 
+type BabelOptions = import('@babel/parser').ParserOptions;
+
 /**
- * Parses a module with recast over @babel/parser (with its tokens), so that `recast.print` gives back the exact text
- * of everything not changed (print with the same `layout`: recast reindents what it reprints by the difference). A module is tried as an ES module, then as a script (CommonJS that is not valid in
- * strict mode). Throws a ModuleSyntaxError, at the first attempt's position, when nothing parses.
+ * Runs `parse` with each plugin set for the language, as an ES module, then as a script (CommonJS that is not valid
+ * in strict mode), until one parses. Throws a ModuleSyntaxError, at the first attempt's position, when none does.
  */
-export function parseModule(text: string, language: 'js' | 'jsx' | 'ts' | 'tsx', layout: { tabWidth?: number; useTabs?: boolean } = {}): types.namedTypes.File {
-  const babel = jsParser();
+function firstParse<T>(language: 'js' | 'jsx' | 'ts' | 'tsx', parse: (options: BabelOptions) => T): T {
   let first: unknown;
   for (const plugins of pluginSets(language)) {
     for (const sourceType of ['module', 'script'] as const) {
       try {
-        return recast().parse(text, {
-          ...layout,
-          parser: {
-            parse: (source: string) =>
-              babel.parse(source, {
-                sourceType,
-                tokens: true,
-                plugins,
-                allowImportExportEverywhere: true,
-                allowReturnOutsideFunction: true,
-                allowAwaitOutsideFunction: true,
-                allowUndeclaredExports: true,
-              }),
-          },
-        }) as types.namedTypes.File;
+        return parse({
+          sourceType,
+          plugins,
+          allowImportExportEverywhere: true,
+          allowReturnOutsideFunction: true,
+          allowAwaitOutsideFunction: true,
+          allowUndeclaredExports: true,
+        });
       } catch (error) {
         first ??= error;
       }
@@ -99,4 +92,26 @@ export function parseModule(text: string, language: 'js' | 'jsx' | 'ts' | 'tsx',
   const loc = (first as { loc?: { line: number; column: number } }).loc;
   const message = first instanceof Error ? first.message.replace(/ \(\d+:\d+\)$/, '') : String(first);
   throw new ModuleSyntaxError(message, loc?.line, loc === undefined ? undefined : loc.column + 1);
+}
+
+/**
+ * Parses a module with @babel/parser alone: its nodes' offsets (`start`, `end`) are offsets into `text` itself, and
+ * its `comments` are all the comments. For finding; nothing is printed from it.
+ */
+export function parseSyntax(text: string, language: 'js' | 'jsx' | 'ts' | 'tsx'): types.namedTypes.File {
+  const babel = jsParser();
+  return firstParse(language, (options) => babel.parse(text, options) as unknown as types.namedTypes.File);
+}
+
+/**
+ * Parses a module with recast over @babel/parser (with its tokens), so that `recast.print` gives back the exact text
+ * of everything not changed (print with the same `layout`: recast reindents what it reprints by the difference).
+ */
+export function parseModule(text: string, language: 'js' | 'jsx' | 'ts' | 'tsx', layout: { tabWidth?: number; useTabs?: boolean } = {}): types.namedTypes.File {
+  const babel = jsParser();
+  return firstParse(
+    language,
+    (options) =>
+      recast().parse(text, { ...layout, parser: { parse: (source: string) => babel.parse(source, { ...options, tokens: true }) } }) as types.namedTypes.File,
+  );
 }

@@ -2,9 +2,10 @@ import type { types } from 'recast';
 import { createDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../../diagnostics/codes.js';
 import type { RewriteContext, SourceRewrite } from '../types.js';
+import { carryChanges } from './carry-changes.js';
 import { type ConfigBinding, rewriteConfigUses } from './config-uses.js';
-import { findConfigLoads, type ConfigLoad, SpecifierMarks } from './find-loads.js';
-import { type JsLanguage, languageOf, ModuleSyntaxError, parseModule, recast } from './parse-module.js';
+import { applyEdits, type ConfigLoad, findConfigLoads, type TextEdit } from './find-loads.js';
+import { type JsLanguage, languageOf, ModuleSyntaxError, parseModule, parseSyntax, recast } from './parse-module.js';
 import { scriptBlocks } from './script-blocks.js';
 
 export type { JsLanguage } from './parse-module.js';
@@ -91,7 +92,7 @@ function rewriteScript(
   const layout = indentation(text);
   let file: types.namedTypes.File;
   try {
-    file = parseModule(text, language, layout);
+    file = parseSyntax(text, language);
   } catch (error) {
     if (!(error instanceof ModuleSyntaxError)) throw error;
     return {
@@ -107,11 +108,10 @@ function rewriteScript(
     };
   }
 
-  const marks = new SpecifierMarks(text);
-  const found = findConfigLoads(file, names, marks);
+  const found = findConfigLoads(file, text, names);
   const diagnostics: Diagnostic[] = [];
   const bindings: ConfigBinding[] = [];
-  let changed = false;
+  const edits: TextEdit[] = [];
   let quote: 'single' | 'double' | undefined;
   for (const load of found.loads) {
     const { line, column } = load.position;
@@ -133,8 +133,7 @@ function rewriteScript(
       continue;
     }
     quote ??= load.quote === "'" ? 'single' : 'double';
-    load.apply(replacement);
-    changed = true;
+    edits.push(...load.edits(replacement));
     bindings.push(...load.bindings);
     diagnostics.push(
       report(
@@ -164,10 +163,20 @@ function rewriteScript(
       ),
     );
 
-  if (bindings.length > 0) diagnostics.push(...rewriteConfigUses(file, bindings, context));
-  if (!changed && bindings.length === 0) return { text, diagnostics };
-  const printed = marks.restore(recast().print(file, { lineTerminator: text.includes('\r\n') ? '\r\n' : '\n', quote: quote ?? 'single', ...layout }).code);
-  return { text: printed === text ? text : printed, diagnostics };
+  // The loads are edited in the text itself, and what rewriteConfigUses changes is carried onto it (see
+  // carryChanges): recast reprints more than what changed.
+  const edited = applyEdits(text, edits);
+  if (bindings.length === 0) return { text: edited === text ? text : edited, diagnostics };
+  const printOptions = { lineTerminator: text.includes('\r\n') ? '\r\n' : '\n', quote: quote ?? 'single', ...layout } as const;
+  const uses = parseModule(edited, language, layout);
+  const useFindings = rewriteConfigUses(uses, bindings, context);
+  // Every change is reported, so a module with no finding is unchanged, and is not printed: printing costs more than
+  // parsing, for each node of the module.
+  if (useFindings.length === 0) return { text: edited, diagnostics };
+  diagnostics.push(...useFindings);
+  const printed = recast().print(uses, printOptions).code;
+  if (printed === edited) return { text: edited, diagnostics };
+  return { text: carryChanges(edited, recast().print(parseModule(edited, language, layout), printOptions).code, printed), diagnostics };
 }
 
 function unsupportedMessage(load: ConfigLoad, replacement: string, context: JsRewriteContext): string {
