@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as babelParse } from '@babel/parser';
+import { diffLines } from 'diff';
 import * as recast from 'recast';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../src/index.js';
@@ -11,14 +12,17 @@ import type { RewriteContext } from '../src/migrate/types.js';
 
 /**
  * What code does with the configuration it loads, rewritten for amplify_outputs.json: fixture pairs in
- * fixtures/codemod/uses (`<case>.input.ts` and `<case>.output.ts`, the findings in `<case>.findings.txt` as
- * `CODE line:column`, and the Gen1 file converted in `<case>.aws-exports.js`, else `aws-exports.js`).
+ * fixtures/codemod/uses (`<case>.input.<ext>` and `<case>.output.<ext>`, ts, tsx, js, jsx, cjs or mjs; the findings in
+ * `<case>.findings.txt` as `CODE line:column`, and the Gen1 file converted in `<case>.aws-exports.js`, else
+ * `aws-exports.js`).
  */
 const DIRECTORY = path.resolve(import.meta.dirname, '../fixtures/codemod/uses');
 const CASES = readdirSync(DIRECTORY)
-  .filter((name) => name.endsWith('.input.ts'))
-  .map((name) => name.slice(0, -'.input.ts'.length))
-  .sort();
+  .flatMap((name) => {
+    const match = /^(.+)\.input\.([cm]?[jt]sx?)$/.exec(name);
+    return match ? [{ name: match[1] as string, extension: match[2] as string }] : [];
+  })
+  .sort((a, b) => (a.name < b.name ? -1 : 1));
 
 const parser = {
   parse: (source: string) =>
@@ -85,19 +89,50 @@ function comments(text: string): string[] {
   return (ast.comments ?? []).map((comment) => comment.value.trim());
 }
 
+/** Every statement of a module, with its first and last line and its text. */
+function statementsOf(text: string): { start: number; end: number; text: string }[] {
+  const result: { start: number; end: number; text: string }[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const record = node as { type?: string; loc?: { start: { line: number }; end: { line: number } }; start?: number; end?: number };
+    if (
+      typeof record.type === 'string' &&
+      /(Statement|Declaration)$/.test(record.type) &&
+      record.loc &&
+      record.start !== undefined &&
+      record.end !== undefined
+    ) {
+      result.push({ start: record.loc.start.line, end: record.loc.end.line, text: text.slice(record.start, record.end) });
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'loc' && key !== 'tokens' && key !== 'comments') visit(value);
+  };
+  visit((parser.parse(text) as unknown as { program: unknown }).program);
+  return result;
+}
+
+/** The lines of a module's directives ('use strict'). */
+function directiveLinesOf(text: string): Set<number> {
+  const program = (parser.parse(text) as unknown as { program: { directives?: { loc: { start: { line: number } } }[] } }).program;
+  return new Set((program.directives ?? []).map((directive) => directive.loc.start.line));
+}
+
 /** Findings that say something was changed (a second run must give none). */
 const CHANGES = new Set(['CONFIG_READ_REWRITTEN', 'CONFIGURE_OPTIONS_MOVED', 'CONFIGURE_OVERRIDES_REWRITTEN', 'REST_API_WIRED', 'PREDICTIONS_WIRED']);
 
 describe('rewriting what code does with the configuration it loads', () => {
   it('has fixture cases, no-op ones among them', () => {
     expect(CASES.length).toBeGreaterThan(10);
-    expect(CASES.filter((name) => name.startsWith('noop-')).length).toBeGreaterThan(2);
+    expect(CASES.filter(({ name }) => name.startsWith('noop-')).length).toBeGreaterThan(2);
   });
 
-  for (const name of CASES) {
+  for (const { name, extension } of CASES) {
     describe(name, () => {
-      const input = readFileSync(path.join(DIRECTORY, `${name}.input.ts`), 'utf8');
-      const outputFile = path.join(DIRECTORY, `${name}.output.ts`);
+      const input = readFileSync(path.join(DIRECTORY, `${name}.input.${extension}`), 'utf8');
+      const outputFile = path.join(DIRECTORY, `${name}.output.${extension}`);
       const expected = existsSync(outputFile) ? readFileSync(outputFile, 'utf8') : '';
       const findingsFile = path.join(DIRECTORY, `${name}.findings.txt`);
       const expectedFindings = existsSync(findingsFile) ? readFileSync(findingsFile, 'utf8').split('\n').filter(Boolean).sort() : [];
@@ -106,7 +141,7 @@ describe('rewriting what code does with the configuration it loads', () => {
       it('gives the expected text and findings', () => {
         const result = run(input, context);
         if (process.env['UPDATE_FIXTURES'] === '1') {
-          writeFileSync(path.join(DIRECTORY, `${name}.output.ts`), result.text);
+          writeFileSync(outputFile, result.text);
           writeFileSync(
             findingsFile,
             findingLines(result.diagnostics)
@@ -131,6 +166,33 @@ describe('rewriting what code does with the configuration it loads', () => {
         const before = comments(input);
         const after = comments(result.text);
         for (const comment of before) expect(after).toContain(comment);
+      });
+
+      it('changes only statements that read the configuration or configure Amplify', () => {
+        const result = run(input, context);
+        const names = bindingsOf(recast.parse(input, { parser }) as recast.types.namedTypes.File).map((binding) => binding.name);
+        // The import of parseAmplifyConfig may gain a name.
+        const mentions = new RegExp(`\\b(${names.join('|')})\\b|\\bconfigure\\(|^import [^;]*'aws-amplify/utils'`);
+        const statements = statementsOf(input);
+        // A directive written without its semicolon gets one when statements are added to the module (recast prints
+        // directives so); docs/migrate/config-uses.md says it.
+        const directives = directiveLinesOf(input);
+        let line = 1;
+        for (const part of diffLines(input, result.text)) {
+          const count = part.value.split('\n').length - (part.value.endsWith('\n') ? 1 : 0);
+          if (part.added) continue;
+          if (part.removed) {
+            for (let changed = line; changed < line + count; changed += 1) {
+              if (directives.has(changed)) continue;
+              // The innermost statement around the line names the configuration (or configures Amplify).
+              const around = statements
+                .filter((statement) => statement.start <= changed && changed <= statement.end)
+                .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+              expect(around !== undefined && mentions.test(around.text), `line ${changed} changed`).toBe(true);
+            }
+          }
+          line += count;
+        }
       });
 
       it('changes nothing on a second run', () => {

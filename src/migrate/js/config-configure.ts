@@ -98,14 +98,29 @@ export function configureCalls(scope: UseScope): void {
     },
   });
   const imports = new ParseImport(scope.file);
+  const amplify = amplifyNames(scope.file);
   for (const path of calls) {
     const node = path.node as types.namedTypes.CallExpression;
     const callee = node.callee as Node;
     if (!isMember(callee) || keyOf(callee) !== 'configure' || !n.Identifier.check(callee.object)) continue;
-    if (callee.object.name === 'Amplify') amplifyConfigure(scope, path, needs, imports);
+    if (amplify.has(callee.object.name)) amplifyConfigure(scope, path, needs, imports);
     else if (CATEGORY_OBJECTS.has(callee.object.name)) categoryConfigure(scope, path, callee.object.name);
   }
   if (imports.flush()) refreshDirectives(scope.file);
+}
+
+/** The local names of the Amplify object: `Amplify`, and what an import of it from aws-amplify names it. */
+function amplifyNames(file: types.namedTypes.File): Set<string> {
+  const names = new Set(['Amplify']);
+  for (const statement of file.program.body as Node[]) {
+    if (!n.ImportDeclaration.check(statement) || !/^(aws-amplify|@aws-amplify\/core)$/.test(String(statement.source.value))) continue;
+    for (const specifier of statement.specifiers ?? []) {
+      if (!n.Identifier.check(specifier.local)) continue;
+      if (n.ImportDefaultSpecifier.check(specifier) || (n.ImportSpecifier.check(specifier) && specifier.imported.name === 'Amplify'))
+        names.add(specifier.local.name);
+    }
+  }
+  return names;
 }
 
 function noteWired(scope: UseScope, path: NodePath, needs: Wiring): void {

@@ -51,7 +51,13 @@ function useScope(file: types.namedTypes.File, bindings: readonly ConfigBinding[
   const diagnostics: Diagnostic[] = [];
   const byName = new Map(bindings.map((binding) => [binding.name, binding]));
   const declaredAtTop = (name: string, path: NodePath | undefined): boolean => {
-    const declaring = path?.scope?.lookup(name);
+    let declaring: { isGlobal: boolean; node: Node } | undefined;
+    try {
+      declaring = path?.scope?.lookup(name);
+    } catch {
+      // Scopes ast-types cannot work out (syntax it does not know): the name is not taken for the configuration.
+      return false;
+    }
     // A name declared again in an inner scope (a parameter, a local) is not the configuration there.
     return !declaring || declaring.isGlobal || n.Program.check(declaring.node);
   };
