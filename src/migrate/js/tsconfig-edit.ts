@@ -63,8 +63,11 @@ export function tsconfigEdits(files: AppFiles, importers: string[], options: Tsc
     const module = effectiveModule(config);
     const moduleResolution = effectiveModuleResolution(config, module);
     const at = { file: importer, pointer: '', line: jsonImport.line, column: jsonImport.column };
+    // A base that was not read may set the module system (expo/tsconfig.base, @tsconfig/node20 do): then TypeScript's
+    // defaults for a module left unset say nothing, and only what the files read show is relied on.
+    const moduleUnknown = config.missing.length > 0 && option(config, 'module') === undefined && option(config, 'moduleResolution') === undefined;
 
-    if (MODULE_KINDS_WITHOUT_JSON.has(module) || moduleResolution === 'classic') {
+    if (!moduleUnknown && (MODULE_KINDS_WITHOUT_JSON.has(module) || moduleResolution === 'classic')) {
       const setting = MODULE_KINDS_WITHOUT_JSON.has(module) ? `"module" is "${module}"` : `"moduleResolution" is "classic"`;
       diagnostics.push(
         createDiagnostic('TSCONFIG_JSON_IMPORT_UNSUPPORTED', {
@@ -89,7 +92,7 @@ export function tsconfigEdits(files: AppFiles, importers: string[], options: Tsc
       });
     }
     if (jsonImport.isDefault && !allowsSyntheticDefault(config, module, moduleResolution)) {
-      const emitsCommonJs = (module === 'commonjs' || module === 'amd') && option(config, 'noEmit') !== true;
+      const emitsCommonJs = !moduleUnknown && (module === 'commonjs' || module === 'amd') && option(config, 'noEmit') !== true;
       list.push(
         emitsCommonJs
           ? {
