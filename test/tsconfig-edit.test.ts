@@ -255,6 +255,17 @@ describe('tsconfigEdits: rules', () => {
     expect(diagnostics[0]!.resolution).toContain('"nodenext"');
   });
 
+  it('without outputsPath, the JSON file is where the relative import leads', () => {
+    const files: AppFiles = {
+      'web/tsconfig.json': '{"compilerOptions":{"composite":true,"module":"esnext","moduleResolution":"bundler"},"include":["src"]}',
+      'web/src/amplify_outputs.json': outputs,
+      'web/src/main.ts': 'import outputs from "./amplify_outputs.json";',
+    };
+    const { edits, diagnostics } = tsconfigEdits(files, ['web/src/main.ts']);
+    expect(JSON.parse(edits[0]!.after).include).toEqual(['src', 'src/amplify_outputs.json']);
+    expect(diagnostics[0]!.message).toContain('web/src/main.ts now imports web/src/amplify_outputs.json');
+  });
+
   it('a composite project with an inherited include gets its own, rebased', () => {
     const files: AppFiles = {
       'packages/web/tsconfig.json': '{"extends":"../../tsconfig.base.json","compilerOptions":{"resolveJsonModule":true,"esModuleInterop":true}}',
