@@ -73,6 +73,22 @@ describe('reportBuildSteps', () => {
     expect(found).toHaveLength(1);
   });
 
+  it('Windows steps: PowerShell and cmd', () => {
+    const found = reportBuildSteps(
+      {
+        'scripts/config.ps1':
+          '[IO.File]::ReadAllText("x") | Out-File -Encoding utf8 src\\aws-exports.js\nSet-Content -Path src/aws-exports.js -Value $env:AWS_EXPORTS\n',
+        'build.cmd': 'copy config\\prod.js src\\aws-exports.js\n',
+      },
+      context,
+    );
+    expect(found.map((diagnostic) => `${diagnostic.source.file}:${diagnostic.source.line}`)).toEqual([
+      'build.cmd:1',
+      'scripts/config.ps1:1',
+      'scripts/config.ps1:2',
+    ]);
+  });
+
   it('files in node_modules, and files that are not build files, are not read', () => {
     expect(reportBuildSteps({ 'node_modules/x/build.sh': 'echo > src/aws-exports.js', 'docs/setup.md': 'echo > src/aws-exports.js' }, context)).toEqual([]);
   });

@@ -218,6 +218,14 @@ describe('tsconfigEdits: rules', () => {
     expect(edits).toHaveLength(1);
   });
 
+  it('a base not read that may set the module system: no claim of classic resolution, and the interop that changes no emit', () => {
+    const { edits, diagnostics } = tsconfigEdits(app('{"extends":"expo/tsconfig.base","compilerOptions":{"strict":true,"target":"ES2020"}}'), ['src/main.ts']);
+    expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['TSCONFIG_BASE_NOT_READ', 'TSCONFIG_OPTION_ADDED', 'TSCONFIG_OPTION_ADDED']);
+    expect(edits[0]!.after).toBe(
+      '{"extends":"expo/tsconfig.base","compilerOptions":{"strict":true,"target":"ES2020","resolveJsonModule":true,"allowSyntheticDefaultImports":true}}',
+    );
+  });
+
   it('a base in node_modules is read and never edited', () => {
     const files = app('{"extends":"@org/tsconfig","compilerOptions":{"module":"esnext"}}', undefined, {
       'node_modules/@org/tsconfig/package.json': '{"name":"@org/tsconfig","tsconfig":"base.json"}',
@@ -245,6 +253,17 @@ describe('tsconfigEdits: rules', () => {
     );
     expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['JSON_IMPORT_ATTRIBUTE_NEEDED']);
     expect(diagnostics[0]!.resolution).toContain('"nodenext"');
+  });
+
+  it('without outputsPath, the JSON file is where the relative import leads', () => {
+    const files: AppFiles = {
+      'web/tsconfig.json': '{"compilerOptions":{"composite":true,"module":"esnext","moduleResolution":"bundler"},"include":["src"]}',
+      'web/src/amplify_outputs.json': outputs,
+      'web/src/main.ts': 'import outputs from "./amplify_outputs.json";',
+    };
+    const { edits, diagnostics } = tsconfigEdits(files, ['web/src/main.ts']);
+    expect(JSON.parse(edits[0]!.after).include).toEqual(['src', 'src/amplify_outputs.json']);
+    expect(diagnostics[0]!.message).toContain('web/src/main.ts now imports web/src/amplify_outputs.json');
   });
 
   it('a composite project with an inherited include gets its own, rebased', () => {

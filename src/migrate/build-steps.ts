@@ -27,7 +27,7 @@ const BUILD_FILE_PATTERNS: readonly RegExp[] = [
   /(^|\/)Jenkinsfile$/,
   /(^|\/)netlify\.toml$/,
   /(^|\/)(Makefile|Taskfile\.ya?ml|justfile)$/,
-  /\.(sh|bash)$/,
+  /\.(sh|bash|ps1|cmd|bat)$/,
 ];
 
 /** One way a step writes a file: the shape of the command, with NAME where the file's path is. */
@@ -47,6 +47,11 @@ const WRITE_SHAPES: readonly WriteShape[] = [
   { what: 'redirects output into', pattern: (name) => new RegExp(`>>?\\s*["']?(${PATH_CHARS}${name})`) },
   { what: 'writes (tee)', pattern: (name) => new RegExp(`\\btee\\b[^|;&]*?\\s["']?(${PATH_CHARS}${name})`) },
   { what: 'copies or moves', pattern: (name) => new RegExp(`\\b(?:cp|mv|rsync|install|ln)\\b[^;&|]*\\s["']?(${PATH_CHARS}${name})`) },
+  {
+    what: 'writes (Windows)',
+    pattern: (name) =>
+      new RegExp(`\\b(?:copy|xcopy|robocopy|move|Copy-Item|Move-Item|Set-Content|Add-Content|Out-File)\\b[^;&|]*\\s["']?(${PATH_CHARS}${name})`, 'i'),
+  },
   { what: 'copies into the image', pattern: (name) => new RegExp(`^\\s*(?:COPY|ADD)\\b[^\\n]*\\s["']?(${PATH_CHARS}${name})`, 'i') },
   { what: 'edits in place', pattern: (name) => new RegExp(`\\b(?:sed|perl)\\s+(?:-[a-zA-Z]*i|--in-place)[^;&|]*?\\s["']?(${PATH_CHARS}${name})`) },
   {

@@ -44,14 +44,45 @@ export function createSpecifierResolver(
   files: AppFiles,
   extraFiles: readonly string[] = [],
 ): (specifier: string, fromPath: string) => ResolvedSpecifier | undefined {
-  const extra = new Set(extraFiles);
-  const exists = (path: string): boolean => files[path] !== undefined || extra.has(path);
+  return createResolver(files, extraFiles, projectLookup(files));
+}
+
+interface NuxtFolders {
+  root: string;
+  source: string;
+}
+
+/** What governs the files of each folder (its tsconfig, a Nuxt app above it), worked out once per folder. */
+interface ProjectLookup {
+  configFor(fromPath: string): EffectiveConfig | undefined;
+  nuxtFor(fromPath: string): NuxtFolders | undefined;
+}
+
+function projectLookup(files: AppFiles): ProjectLookup {
   const configs = new Map<string, EffectiveConfig | undefined>();
-  const configFor = (fromPath: string): EffectiveConfig | undefined => {
-    const folder = dirname(fromPath);
-    if (!configs.has(folder)) configs.set(folder, governingConfig(files, fromPath));
-    return configs.get(folder);
+  const nuxts = new Map<string, NuxtFolders | undefined>();
+  return {
+    configFor(fromPath) {
+      const folder = dirname(fromPath);
+      if (!configs.has(folder)) configs.set(folder, governingConfig(files, fromPath));
+      return configs.get(folder);
+    },
+    nuxtFor(fromPath) {
+      const folder = dirname(fromPath);
+      if (!nuxts.has(folder)) nuxts.set(folder, nuxtFolders(files, fromPath));
+      return nuxts.get(folder);
+    },
   };
+}
+
+function createResolver(
+  files: AppFiles,
+  extraFiles: readonly string[],
+  lookup: ProjectLookup,
+): (specifier: string, fromPath: string) => ResolvedSpecifier | undefined {
+  const known = new Set([...Object.keys(files), ...extraFiles]);
+  const exists = (path: string): boolean => known.has(path);
+  const { configFor, nuxtFor } = lookup;
 
   /** The file a path names, as a module: itself, with an extension added, or its folder's index. */
   const asModule = (target: string | undefined): string | undefined => {
@@ -88,7 +119,7 @@ export function createSpecifierResolver(
       const path = asModule(joinPath(config.baseUrl, specifier));
       if (path !== undefined) return { path, style: 'baseUrl', config: config.path };
     }
-    const nuxt = nuxtFolders(files, fromPath);
+    const nuxt = NUXT_ALIASES.some((prefix) => specifier.startsWith(prefix)) ? nuxtFor(fromPath) : undefined;
     if (nuxt !== undefined) {
       const alias = NUXT_ALIASES.find((prefix) => specifier.startsWith(prefix));
       if (alias !== undefined) {
@@ -122,14 +153,15 @@ function describesModule(resolved: string, gen1Path: string): boolean {
 
 /** As `specifierRetargeter`, saying also which style the new specifier has, and why when the old one's could not be kept. */
 export function createRetargeter(files: AppFiles, gen1Path: string, outputsPath: string): (specifier: string, fromPath: string) => Retarget | undefined {
-  const resolve = createSpecifierResolver(files, [gen1Path, outputsPath]);
+  const lookup = projectLookup(files);
+  const resolve = createResolver(files, [gen1Path, outputsPath], lookup);
   return (specifier, fromPath) => {
     const from = resolve(specifier, fromPath);
     if (from === undefined || !describesModule(from.path, gen1Path)) return undefined;
     const relative = relativeSpecifier(fromPath, outputsPath);
     const reaches = (candidate: string): boolean => resolve(candidate, fromPath)?.path === outputsPath;
     if (from.style === 'relative') return { specifier: relative, style: 'relative', from };
-    const kept = from.style === 'alias' ? throughAlias(files, from, fromPath, outputsPath) : throughBaseUrl(files, fromPath, outputsPath);
+    const kept = from.style === 'alias' ? throughAlias(lookup, from, fromPath, outputsPath) : throughBaseUrl(lookup, fromPath, outputsPath);
     if (kept !== undefined && reaches(kept)) return { specifier: kept, style: from.style, from };
     const how = from.style === 'alias' ? `the alias ${from.pattern ?? ''}` : 'baseUrl';
     return {
@@ -142,17 +174,17 @@ export function createRetargeter(files: AppFiles, gen1Path: string, outputsPath:
 }
 
 /** The same alias pattern, rewritten to name `outputsPath` through one of its targets. */
-function throughAlias(files: AppFiles, from: ResolvedSpecifier, fromPath: string, outputsPath: string): string | undefined {
+function throughAlias(lookup: ProjectLookup, from: ResolvedSpecifier, fromPath: string, outputsPath: string): string | undefined {
   const pattern = from.pattern;
   if (pattern === undefined) return undefined;
   if (from.config === undefined) {
-    const nuxt = nuxtFolders(files, fromPath);
+    const nuxt = lookup.nuxtFor(fromPath);
     if (nuxt === undefined) return undefined;
     const folder = pattern.length === 3 ? nuxt.root : nuxt.source;
     const rest = relativePath(folder, outputsPath);
     return rest.startsWith('../') ? undefined : pattern + rest;
   }
-  const config = governingConfig(files, fromPath);
+  const config = lookup.configFor(fromPath);
   if (config?.paths === undefined) return undefined;
   const [patternPrefix, patternSuffix] = splitStar(pattern);
   for (const target of config.paths.mapping[pattern] ?? []) {
@@ -173,8 +205,8 @@ function throughAlias(files: AppFiles, from: ResolvedSpecifier, fromPath: string
 }
 
 /** A bare path from baseUrl, when the new file is below it and the path is not a lone name that reads as a package. */
-function throughBaseUrl(files: AppFiles, fromPath: string, outputsPath: string): string | undefined {
-  const baseUrl = governingConfig(files, fromPath)?.baseUrl;
+function throughBaseUrl(lookup: ProjectLookup, fromPath: string, outputsPath: string): string | undefined {
+  const baseUrl = lookup.configFor(fromPath)?.baseUrl;
   if (baseUrl === undefined) return undefined;
   const rest = relativePath(baseUrl, outputsPath);
   return rest.startsWith('../') || !rest.includes('/') ? undefined : rest;
@@ -201,7 +233,7 @@ export function matchPattern(patterns: readonly string[], specifier: string): { 
 }
 
 /** A Nuxt app above the file, whose generated tsconfig (.nuxt/tsconfig.json) is not among the files: its root and source folder. */
-function nuxtFolders(files: AppFiles, fromPath: string): { root: string; source: string } | undefined {
+function nuxtFolders(files: AppFiles, fromPath: string): NuxtFolders | undefined {
   for (const folder of foldersUp(dirname(fromPath))) {
     if (!['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs'].some((name) => files[inFolder(folder, name)] !== undefined)) continue;
     if (files[inFolder(folder, '.nuxt/tsconfig.json')] !== undefined) return undefined;

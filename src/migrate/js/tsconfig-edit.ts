@@ -5,7 +5,10 @@ import { type EffectiveConfig, governingConfig, matchesInclude, option, parseJso
 import type { AppFiles, FileEdit } from '../types.js';
 
 export interface TsconfigEditOptions {
-  /** The file the importers now load, relative to the app's root (default: amplify_outputs.json at the root). */
+  /**
+   * The file the importers now load, relative to the app's root. Default: where each importer's relative import of
+   * amplify_outputs.json leads, else amplify_outputs.json at the root.
+   */
   outputsPath?: string;
 }
 
@@ -15,6 +18,8 @@ interface JsonImport {
   isDefault: boolean;
   /** It carries `with { type: 'json' }` (or the older `assert`). */
   hasJsonAttribute: boolean;
+  /** The specifier as written. */
+  specifier: string;
   /** Where the specifier is, for findings (1-based). */
   line: number;
   column: number;
@@ -28,6 +33,8 @@ interface Change {
   shown: string;
   why: string;
   importer: string;
+  /** The JSON file the importer loads. */
+  outputsPath: string;
 }
 
 const MODULE_KINDS_WITHOUT_JSON = new Set(['none', 'system', 'umd']);
@@ -45,7 +52,7 @@ const NODE_MODULES = new Set(['node16', 'node18', 'node20', 'nodenext']);
  * holds it), never a base it extends: comments and formatting are kept. What no option can fix is reported.
  */
 export function tsconfigEdits(files: AppFiles, importers: string[], options: TsconfigEditOptions = {}): { edits: FileEdit[]; diagnostics: Diagnostic[] } {
-  const outputsPath = options.outputsPath ?? 'amplify_outputs.json';
+  const defaultOutputs = options.outputsPath ?? 'amplify_outputs.json';
   const diagnostics: Diagnostic[] = [];
   const changes = new Map<string, Change[]>();
   const reportedConfigs = new Set<string>();
@@ -58,13 +65,18 @@ export function tsconfigEdits(files: AppFiles, importers: string[], options: Tsc
       diagnostics.push(...configProblems(config));
     }
     if (config.unreadable.some((entry) => entry.path === config.path)) continue;
-    const found = findJsonImport(files[importer] ?? '', basename(outputsPath));
-    const jsonImport: JsonImport = found ?? { isDefault: true, hasJsonAttribute: false, line: 1, column: 1 };
+    const found = findJsonImport(files[importer] ?? '', basename(defaultOutputs));
+    const jsonImport: JsonImport = found ?? { isDefault: true, hasJsonAttribute: false, specifier: '', line: 1, column: 1 };
+    const relativeTarget = /^\.\.?\//.test(jsonImport.specifier) ? joinPath(dirname(importer), jsonImport.specifier) : undefined;
+    const outputsPath = options.outputsPath ?? relativeTarget ?? defaultOutputs;
     const module = effectiveModule(config);
     const moduleResolution = effectiveModuleResolution(config, module);
     const at = { file: importer, pointer: '', line: jsonImport.line, column: jsonImport.column };
+    // A base that was not read may set the module system (expo/tsconfig.base, @tsconfig/node20 do): then TypeScript's
+    // defaults for a module left unset say nothing, and only what the files read show is relied on.
+    const moduleUnknown = config.missing.length > 0 && option(config, 'module') === undefined && option(config, 'moduleResolution') === undefined;
 
-    if (MODULE_KINDS_WITHOUT_JSON.has(module) || moduleResolution === 'classic') {
+    if (!moduleUnknown && (MODULE_KINDS_WITHOUT_JSON.has(module) || moduleResolution === 'classic')) {
       const setting = MODULE_KINDS_WITHOUT_JSON.has(module) ? `"module" is "${module}"` : `"moduleResolution" is "classic"`;
       diagnostics.push(
         createDiagnostic('TSCONFIG_JSON_IMPORT_UNSUPPORTED', {
@@ -86,10 +98,11 @@ export function tsconfigEdits(files: AppFiles, importers: string[], options: Tsc
         shown: '"resolveJsonModule": true',
         why: 'TypeScript resolves an import of a .json file only with it',
         importer,
+        outputsPath,
       });
     }
     if (jsonImport.isDefault && !allowsSyntheticDefault(config, module, moduleResolution)) {
-      const emitsCommonJs = (module === 'commonjs' || module === 'amd') && option(config, 'noEmit') !== true;
+      const emitsCommonJs = !moduleUnknown && (module === 'commonjs' || module === 'amd') && option(config, 'noEmit') !== true;
       list.push(
         emitsCommonJs
           ? {
@@ -98,6 +111,7 @@ export function tsconfigEdits(files: AppFiles, importers: string[], options: Tsc
               shown: '"esModuleInterop": true',
               why: 'a default import of a JSON file needs it, and tsc emits CommonJS here, where the import reads `.default` at run time only with this option',
               importer,
+              outputsPath,
             }
           : {
               path: ['compilerOptions', 'allowSyntheticDefaultImports'],
@@ -105,6 +119,7 @@ export function tsconfigEdits(files: AppFiles, importers: string[], options: Tsc
               shown: '"allowSyntheticDefaultImports": true',
               why: 'a default import of a JSON file (a module without a default export to TypeScript) type-checks only with it',
               importer,
+              outputsPath,
             },
       );
     }
@@ -146,7 +161,7 @@ export function tsconfigEdits(files: AppFiles, importers: string[], options: Tsc
       const where = node?.parent !== undefined && node.parent.type === 'property' ? lineColumn(after, node.parent.offset) : { line: 1, column: 1 };
       diagnostics.push(
         createDiagnostic('TSCONFIG_OPTION_ADDED', {
-          message: `Added ${change.shown} to ${configPath}: ${change.why}, and ${change.importer} now imports ${outputsPath}.`,
+          message: `Added ${change.shown} to ${configPath}: ${change.why}, and ${change.importer} now imports ${change.outputsPath}.`,
           source: { file: configPath, pointer: '', ...where },
         }),
       );
@@ -224,17 +239,17 @@ function includeChange(config: EffectiveConfig, outputsPath: string, importer: s
   const entry = relativePath(folder, outputsPath);
   const why = 'a composite project must list every file it compiles, and TypeScript does not add imported JSON files to the list itself';
   if (config.include === undefined && config.files !== undefined && config.files.definedIn === config.path) {
-    return { path: ['files', config.files.entries.length], value: entry, shown: `"${entry}" in "files"`, why, importer };
+    return { path: ['files', config.files.entries.length], value: entry, shown: `"${entry}" in "files"`, why, importer, outputsPath };
   }
   if (config.include?.definedIn === config.path) {
-    return { path: ['include', config.include.entries.length], value: entry, shown: `"${entry}" in "include"`, why, importer };
+    return { path: ['include', config.include.entries.length], value: entry, shown: `"${entry}" in "include"`, why, importer, outputsPath };
   }
   // The list is inherited (or absent, meaning every file): the project gets its own, the same entries and the JSON file.
   const inherited =
     config.include === undefined
       ? ['**/*']
       : config.include.entries.map((pattern) => relativePath(folder, joinPath(config.include!.base, pattern) ?? pattern) || '.');
-  return { path: ['include'], value: [...inherited, entry], shown: `"include": ${JSON.stringify([...inherited, entry])}`, why, importer };
+  return { path: ['include'], value: [...inherited, entry], shown: `"include": ${JSON.stringify([...inherited, entry])}`, why, importer, outputsPath };
 }
 
 /** Whether TypeScript treats the file as an ECMAScript module: .mts, or .ts/.tsx under a package.json with "type": "module". */
@@ -260,6 +275,7 @@ function findJsonImport(text: string, fileName: string): JsonImport | undefined 
     const offset = match.index + match[0].indexOf(match[2]!);
     const { line, column } = lineColumn(text, offset);
     return {
+      specifier: match[3]!,
       isDefault: /^[\w$]+\s*(,|$)/.test(clause),
       hasJsonAttribute: /^\s*(with|assert)\s*\{\s*type\s*:\s*['"]json['"]/.test(match[4] ?? ''),
       line,
