@@ -133,6 +133,13 @@ describe('installed versions: web and React Native', () => {
       unknownBecause: 'no lock file records the version installed',
     });
     expect(readInstalledLibrary({ 'package.json': packageJson({ '@aws-amplify/core': '^6.1.0' }) }, 'web')).toMatchObject({ name: '@aws-amplify/core' });
+    // @aws-amplify/core decides with its own first version; a category package below 6 is amplify-js v5.
+    expect(libraryGate({ 'package.json': packageJson({ '@aws-amplify/core': '^6.1.0' }) }, 'web')).toMatchObject({ minimum: '6.1.0', canReadOutputs: true });
+    const v5 = libraryGate({ 'package.json': packageJson({ '@aws-amplify/auth': '^5.6.0' }) }, 'web');
+    expect(v5).toMatchObject({ canReadOutputs: false, editSources: false });
+    expect(v5.diagnostics[0]!.message).toContain('aws-amplify reads amplify_outputs.json from 6.2.0 on');
+    expect(v5.diagnostics[0]!.resolution).toContain('`npm install aws-amplify@^6.2.0`');
+    expect(libraryGate({ 'package.json': packageJson({ '@aws-amplify/auth': '^6.0.0' }) }, 'web').canReadOutputs).toBeUndefined();
     expect(readInstalledLibrary({ 'package.json': packageJson({ react: '^18.0.0' }) }, 'web')).toBeUndefined();
   });
 });

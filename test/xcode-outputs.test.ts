@@ -135,6 +135,22 @@ describe('addOutputsToXcodeProject', () => {
     expect(synchronized.text).toBe(pbxproj('synchronized'));
   });
 
+  it('an Xcode 16 synchronized folder: amplify_outputs.json follows the exceptions of the Gen1 file beside it', () => {
+    const before = pbxproj('synchronized');
+    const options = { ...OPTIONS, gen1Path: 'Notes/Config/amplifyconfiguration.json', outputsPath: 'Notes/Config/amplify_outputs.json' };
+    const { text, diagnostics } = addOutputsToXcodeProject(before, options);
+    expect(lineChanges(before, text)).toEqual({ added: ['\t\t\t\tConfig/amplify_outputs.json,'], removed: [] });
+    expect(objectsOf(text).B90000000000000000000001?.membershipExceptions).toEqual([
+      'amplify_outputs.json',
+      'Config/amplifyconfiguration.json',
+      'Config/amplify_outputs.json',
+    ]);
+    expect(diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      'amplify_outputs.json was added to the membership exceptions of NotesWidget in the synchronized folder, beside amplifyconfiguration.json, so that it belongs to the same targets.',
+    ]);
+    expect(addOutputsToXcodeProject(text, options)).toEqual({ text, diagnostics: [] });
+  });
+
   it('an outputs file in another folder than the Gen1 file: a reference by its relative path, named', () => {
     const { text } = addOutputsToXcodeProject(SWIFTUI, { ...OPTIONS, outputsPath: 'Config/amplify_outputs.json' });
     const reference = Object.values(objectsOf(text)).find((object) => object.name === 'amplify_outputs.json');

@@ -66,7 +66,7 @@ const AMPLIFY_JS_PACKAGE_MINIMUM: Readonly<Record<string, Version>> = { 'aws-amp
 export interface LibraryGate {
   /** The library the app is built with, when its files name one. */
   library?: { name: string; version?: string; range?: string; file: string; line?: number };
-  /** The first version of that library that reads amplify_outputs.json. */
+  /** The first version of that library that reads amplify_outputs.json (of aws-amplify when no amplify-js package decides). */
   minimum: string;
   /** True when the installed library reads amplify_outputs.json, false when it cannot, undefined when that is not known. */
   canReadOutputs: boolean | undefined;
@@ -114,7 +114,9 @@ export function libraryGate(files: AppFiles, platform: Platform, options: Librar
   if (!decides) canReadOutputs = undefined;
   const editSources = canReadOutputs === true || (canReadOutputs === undefined && options.editWhenUnknown !== false);
 
-  const gate: LibraryGate = { minimum: formatVersion(first.version), canReadOutputs, editSources, diagnostics };
+  // The first version of the package that decides: @aws-amplify/core's own when it stands for amplify-js.
+  const deciding = installed !== undefined && installed.name in AMPLIFY_JS_PACKAGE_MINIMUM ? minimum : first.version;
+  const gate: LibraryGate = { minimum: formatVersion(deciding), canReadOutputs, editSources, diagnostics };
   if (installed) {
     gate.library = { name: installed.name, file: installed.source.file };
     if (installed.version !== undefined) gate.library.version = installed.version;

@@ -19,6 +19,15 @@ export interface XcodeOutputsEdit {
 }
 
 type PbxObject = Record<string, unknown> & { isa?: string };
+
+/** A list entry to add: an object ID (`id`), or a plain value (`literal`, a path of membershipExceptions), after another. */
+interface Entry {
+  container: string;
+  key: string;
+  after: string;
+  id: string;
+  literal?: boolean;
+}
 interface Project {
   objects: Record<string, PbxObject>;
   rootObject: string;
@@ -152,7 +161,7 @@ export function addOutputsToXcodeProject(pbxproj: string, options: XcodeOutputsO
   // The changes, made on a copy of the parsed project.
   const changed = structuredClone(project);
   const added: { id: string; isa: string }[] = [];
-  const entries: { container: string; key: string; after: string; id: string }[] = [];
+  const entries: Entry[] = [];
   const targetsJoined: string[] = [];
   let groupName = '';
 
@@ -200,9 +209,30 @@ export function addOutputsToXcodeProject(pbxproj: string, options: XcodeOutputsO
     }
   }
 
+  // Xcode 16 synchronized folders: their files on disk are members of the folder's targets, and an exception set
+  // names the files that are not (for a target that does not take the folder, the ones that are). A file placed
+  // beside the Gen1 file follows the Gen1 file's exceptions.
+  const excepted: string[] = [];
+  for (const [groupId, groupObject] of Object.entries(objects)) {
+    if (groupObject.isa !== 'PBXFileSystemSynchronizedRootGroup') continue;
+    const folder = folderOf(groupId);
+    if (folder === undefined || !gen1Path.startsWith(`${folder}/`) || !outputsPath.startsWith(`${folder}/`)) continue;
+    const gen1Relative = gen1Path.slice(folder.length + 1);
+    const outputsRelative = outputsPath.slice(folder.length + 1);
+    for (const exceptionId of ids(groupObject.exceptions)) {
+      const exception = changed.objects[exceptionId] as PbxObject | undefined;
+      const list = ids(exception?.membershipExceptions);
+      if (!exception || !list.includes(gen1Relative) || list.includes(outputsRelative)) continue;
+      exception.membershipExceptions = insertAfter(list, gen1Relative, outputsRelative);
+      entries.push({ container: exceptionId, key: 'membershipExceptions', after: gen1Relative, id: outputsRelative, literal: true });
+      const target = typeof exception.target === 'string' ? objects[exception.target] : undefined;
+      excepted.push(String(target?.name ?? target?.productName ?? exceptionId));
+    }
+  }
+
   let text = pbxproj;
   let rewritten = false;
-  if (added.length > 0) {
+  if (added.length > 0 || entries.length > 0) {
     const written = build(changed as never);
     const spliced = splice(pbxproj, written, added, entries);
     if (spliced !== undefined && sameProject(spliced, changed)) text = spliced;
@@ -213,6 +243,17 @@ export function addOutputsToXcodeProject(pbxproj: string, options: XcodeOutputsO
   }
 
   const diagnostics: Diagnostic[] = [];
+  if (excepted.length > 0) {
+    diagnostics.push(
+      createDiagnostic('XCODE_OUTPUTS_ADDED', {
+        category: 'outputs',
+        message: `${OUTPUTS_IOS_FILE} was added to the membership exceptions of ${listOf(excepted)} in the synchronized folder, beside ${GEN1_IOS_FILE}, so that it belongs to the same targets.${
+          rewritten && added.length === 0 ? ' The project file was written again whole by the pbxproj writer, in its layout (review the diff).' : ''
+        }`,
+        source: { file: pbxprojFile, pointer: '' },
+      }),
+    );
+  }
   if (added.length > 0) {
     const reference = added.some((entry) => entry.isa === 'PBXFileReference');
     diagnostics.push(
@@ -264,12 +305,7 @@ function canonical(value: unknown): string {
  * (by ID, as Xcode sorts them; the section made if the project has none), each list entry after the entry it follows.
  * Undefined when a place cannot be found, so that the caller falls back to the writer's whole text.
  */
-function splice(
-  original: string,
-  written: string,
-  added: { id: string; isa: string }[],
-  entries: { container: string; key: string; after: string; id: string }[],
-): string | undefined {
+function splice(original: string, written: string, added: { id: string; isa: string }[], entries: Entry[]): string | undefined {
   const eol = original.includes('\r\n') ? '\r\n' : '\n';
   const lines = original.split(/\r?\n/);
   const writtenLines = written.split(/\r?\n/);
@@ -315,9 +351,10 @@ function splice(
     lines.splice(at, 0, `${indent}${text}`);
   }
 
-  for (const { container, key, after, id } of entries) {
-    const text = entryLine(id);
+  for (const { container, key, after, id, literal } of entries) {
+    const text = literal ? `${plistString(id)},` : entryLine(id);
     if (text === undefined) return undefined;
+    const isAfter = (line: string) => (literal ? line.trim() === `${plistString(after)},` || line.trim() === `"${after}",` : idOf(line) === after);
     const start = lines.findIndex((line) => idOf(line) === container && /= \{\s*$/.test(line));
     if (start === -1) return undefined;
     const containerIndent = /^(\s*)/.exec(lines[start] ?? '')?.[1] ?? '';
@@ -339,7 +376,7 @@ function splice(
         close = index;
         break;
       }
-      if (idOf(line) === after) afterLine = index;
+      if (isAfter(line)) afterLine = index;
     }
     if (close === -1) return undefined;
     const keyIndent = /^(\s*)/.exec(lines[open] ?? '')?.[1] ?? '';
@@ -347,4 +384,13 @@ function splice(
     lines.splice(afterLine !== -1 ? afterLine + 1 : close, 0, `${indent}${text}`);
   }
   return lines.join(eol);
+}
+
+/** A string as the pbxproj writer writes it: bare when it is made of word characters, `$`, `/`, `:` and `.`, else quoted. */
+function plistString(value: string): string {
+  const escaped = value
+    .replace(/[\\"]/g, (char) => `\\${char}`)
+    .replace(/\n/g, '\\n')
+    .replace(/\t/g, '\\t');
+  return /^[\w$/:.]+$/.test(escaped) ? escaped : `"${escaped}"`;
 }
