@@ -263,3 +263,25 @@ describe('properties of the rewrite', () => {
     );
   });
 });
+
+describe('findings in a component', () => {
+  it('point into the component file, below its template, for loads and for reads alike', () => {
+    const text = [
+      '<template>',
+      '  <p>{{ bucket }}</p>',
+      '</template>',
+      '',
+      '<script setup lang="ts">',
+      "import config from '../aws-exports';",
+      '',
+      'const bucket = config.aws_user_files_s3_bucket;',
+      '</script>',
+      '',
+    ].join('\n');
+    const result = rewriteSource(text, { path: 'src/components/Bucket.vue', gen1Path: 'src/aws-exports.js' });
+    expect(result.text).toContain('config.storage.bucket_name');
+    const where = Object.fromEntries(result.diagnostics.map((finding) => [finding.code, [finding.source.line, finding.source.column]]));
+    expect(where['CONFIG_IMPORT_RETARGETED']).toEqual([6, 20]);
+    expect(where['CONFIG_READ_REWRITTEN']).toEqual([8, 16]);
+  });
+});

@@ -594,10 +594,12 @@ const CODES = {
       'Amplify.configure read `ssr` beside the Gen1 fields. amplify-js reads an object with a `version` as amplify_outputs.json and ignores its other keys, so the option now goes in the second argument, the library options.',
   },
   CONFIGURE_OVERRIDES_REWRITTEN: {
-    severity: 'info',
-    title: 'Category settings given to Amplify.configure kept in the documented form',
+    severity: 'warning',
+    title: 'Category settings given to Amplify.configure now take effect',
     explanation:
-      'Amplify.configure was given the configuration with category settings beside it. amplify-js would ignore them beside amplify_outputs.json, so the configuration is first parsed with parseAmplifyConfig (aws-amplify/utils) and the settings are given beside the parsed form, as the amplify-js documentation shows.',
+      "Amplify.configure was given the configuration with category settings beside it. amplify-js v6 reads an object with aws_ keys through parseAWSExports, which ignored those settings, so the app ran with the Gen1 file's values; beside amplify_outputs.json they would be ignored too. They are now given beside the parsed configuration (parseAmplifyConfig from aws-amplify/utils), as the amplify-js documentation shows, where they take effect: a category block replaces the parsed one whole (an Auth block without the identity pool or OAuth drops them).",
+    resolution:
+      'Check the settings: merge them into the parsed category (for example `Auth: { ...amplifyConfig.Auth, Cognito: { ...amplifyConfig.Auth?.Cognito, loginWith: { email: true } } }`), or remove them where the Gen1 values were right.',
   },
   CONFIGURE_OVERRIDE_NOT_REWRITTEN: {
     severity: 'warning',
@@ -772,6 +774,15 @@ const CODES = {
       'The code uses the AWS Mobile SDK (AWSMobileClient, the AppSync SDK client, or awsconfiguration.json read directly). These SDKs read awsconfiguration.json and have no Gen2 counterpart that reads amplify_outputs.json, so nothing was changed.',
     resolution:
       'Move this code to the Amplify library of the platform (Auth, API, Storage categories), which reads amplify_outputs.json, or keep awsconfiguration.json for it until it is moved.',
+  },
+  // migrate: the app around the code
+  OUTPUTS_OUTSIDE_CRA_SRC: {
+    severity: 'error',
+    title: 'Create React App cannot import amplify_outputs.json from outside src/',
+    explanation:
+      'The app is built with Create React App (react-scripts), which refuses imports of files outside src/ (its ModuleScopePlugin: the build fails with "falls outside of the project src/ directory"). amplify_outputs.json goes at the app\'s root, and the app\'s code now imports it from there.',
+    resolution:
+      'Move amplify_outputs.json into src/ and import it as ./amplify_outputs.json (npx ampx generate outputs --out-dir src writes it there later), or run migrate again once the app builds with Vite.',
   },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 

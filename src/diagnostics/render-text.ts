@@ -67,7 +67,7 @@ export function renderText(report: Report, options: TextRenderOptions = {}): str
 function migrationOutcome(report: Report): string {
   const count = countOf(report.changes!.length, 'file');
   if (report.changes!.length === 0) return 'Nothing to change';
-  return report.dryRun ? `Dry run, ${count} to change, none written` : report.written ? `Changed ${count}` : 'Changed nothing';
+  return report.dryRun ? `Dry run, ${count} to change, none written` : report.written ? `Changed ${count}` : 'Refused, nothing changed';
 }
 
 /** The heading of a category: its title in the mapping tables. */

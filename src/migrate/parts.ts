@@ -7,7 +7,7 @@ import { loadNativeParsers, rewriteDartSource, rewriteJavaSource, rewriteKotlinS
 import { libraryGate } from './library-gate.js';
 import { reportBuildSteps } from './build-steps.js';
 import { gitignoreEdits } from './gitignore.js';
-import { specifierRetargeter } from './js/resolve-specifier.js';
+import { createSpecifierResolver, specifierRetargeter } from './js/resolve-specifier.js';
 import { tsconfigEdits } from './js/tsconfig-edit.js';
 import { findMobileSdkApp } from './mobile-sdk.js';
 import { readTargetsOf } from './read-targets.js';
@@ -19,6 +19,7 @@ export type SourceLanguage = 'js' | 'dart' | 'swift' | 'kotlin' | 'java';
 /** What the plan tells each source rewriter: the app's context, how to retarget a module specifier, a Flutter package's name. */
 export interface PlannedContext extends RewriteContext {
   retarget(specifier: string): string | undefined;
+  loadsOutputs(specifier: string): boolean;
   packageName?: string;
 }
 
@@ -28,6 +29,8 @@ export interface MigrationParts {
   mobileSdk(files: AppFiles, platform: Platform | undefined): Diagnostic[];
   readTargets(format: SourceFormat): (gen1Pointer: string) => ReadTarget | undefined;
   retargeter(files: AppFiles, gen1Path: string, outputsPath: string): (specifier: string, fromPath: string) => string | undefined;
+  /** Whether a specifier, imported from a file, loads the outputs file. */
+  outputsLoads(files: AppFiles, outputsPath: string): (specifier: string, fromPath: string) => boolean;
   rewrite(language: SourceLanguage, text: string, context: PlannedContext): Promise<SourceRewrite>;
   tsconfigEdits(files: AppFiles, importers: string[]): { edits: FileEdit[]; diagnostics: Diagnostic[] };
   xcodeProject(pbxproj: string, options: { projectPath: string; gen1Path: string; outputsPath: string }): { text: string; diagnostics: Diagnostic[] };
@@ -47,6 +50,10 @@ export const PARTS: MigrationParts = {
   mobileSdk: (files, platform) => (platform === undefined ? [] : findMobileSdkApp(files, platform)),
   readTargets: readTargetsOf,
   retargeter: specifierRetargeter,
+  outputsLoads: (files, outputsPath) => {
+    const resolve = createSpecifierResolver(files, [outputsPath]);
+    return (specifier, fromPath) => resolve(specifier, fromPath)?.path === outputsPath;
+  },
   rewrite: async (language, text, context) => {
     if (language === 'js') return rewriteJsSource(text, context);
     // The grammars load on the first native file that names the Gen1 configuration or Amplify at all.

@@ -120,6 +120,7 @@ export async function planMigration(files: AppFiles, options: MigrationOptions =
   if (rewrites) {
     const readTarget = PARTS.readTargets(conversion.format);
     const retarget = PARTS.retargeter(files, gen1Path, outputsPath);
+    const loadsOutputs = PARTS.outputsLoads(files, outputsPath);
     const packageName = options.packageName ?? pubspecName(files['pubspec.yaml']);
     const languages = new Set(platform === undefined ? [] : LANGUAGES_OF_PLATFORM[platform]);
     const importers: string[] = [];
@@ -136,12 +137,21 @@ export async function planMigration(files: AppFiles, options: MigrationOptions =
         outputs: conversion.outputs,
         readTarget,
         retarget: (specifier: string) => retarget(specifier, file),
+        loadsOutputs: (specifier: string) => loadsOutputs(specifier, file),
         ...(packageName !== undefined ? { packageName } : {}),
       };
       const rewrite = await PARTS.rewrite(language, text, context);
       diagnostics.push(...rewrite.diagnostics);
       if (rewrite.text !== text) addEdit(edits, files, file, rewrite.text);
       if (language === 'js' && rewrite.text.includes(path.posix.basename(outputsPath))) importers.push(file);
+    }
+    if (importers.length > 0 && !outputsPath.startsWith('src/') && usesCreateReactApp(files['package.json'])) {
+      diagnostics.push(
+        createDiagnostic('OUTPUTS_OUTSIDE_CRA_SRC', {
+          message: `The app is built with Create React App (react-scripts in package.json), which refuses imports from outside src/, and ${importers.join(', ')} now import ${outputsPath}: the build would fail.`,
+          source: { file: 'package.json', pointer: '' },
+        }),
+      );
     }
     const tsconfig = PARTS.tsconfigEdits(withEdits(files, edits), importers);
     diagnostics.push(...tsconfig.diagnostics);
@@ -217,6 +227,17 @@ function projectFilesIn(files: AppFiles): Record<string, string> | undefined {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (!found.some(isProjectPlace)) return undefined;
   return Object.fromEntries(found.map((file) => [file, files[file]!]));
+}
+
+/** Whether package.json names react-scripts (Create React App) among its dependencies. */
+function usesCreateReactApp(packageJson: string | undefined): boolean {
+  if (packageJson === undefined) return false;
+  try {
+    const manifest = JSON.parse(packageJson) as Record<string, Record<string, unknown> | undefined>;
+    return ['dependencies', 'devDependencies'].some((field) => typeof manifest[field]?.['react-scripts'] === 'string');
+  } catch {
+    return false;
+  }
 }
 
 /** pubspec.yaml's `name:` (a Flutter package's name, which `package:` imports start with). */

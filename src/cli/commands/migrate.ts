@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { renderBatchReport } from '../../diagnostics/render-batch-report.js';
-import type { AppReport, FileChange, Report } from '../../diagnostics/report.js';
+import { countOf, type AppReport, type FileChange, type Report } from '../../diagnostics/report.js';
 import { isConversionError } from '../../errors.js';
 import { planMigration, type MigrationPlan } from '../../migrate/plan-migration.js';
 import type { MigrateArguments } from './migrate-options.js';
@@ -23,7 +23,10 @@ import { writeFileAtomic } from '../output/write-file-atomic.js';
 export async function runMigrate(args: MigrateArguments, terminal: Terminal): Promise<number> {
   if (args.recursive !== true && (args.more?.length ?? 0) === 0) {
     const outcome = await migrateApp(args, terminal);
-    return outcome.report === undefined || emitReport(outcome.report, args, terminal) ? outcome.code : EXIT.USAGE;
+    const reported = outcome.report === undefined || emitReport(outcome.report, args, terminal);
+    // Why nothing was changed comes last, where a reader of the report ends.
+    if (outcome.refusal !== undefined) terminal.stderr(outcome.refusal);
+    return reported ? outcome.code : EXIT.USAGE;
   }
   const roots = [
     ...(args.recursive === true ? [] : [args.input ?? '.']),
@@ -38,14 +41,30 @@ export async function runMigrate(args: MigrateArguments, terminal: Terminal): Pr
   const combined = combinesReports(args);
   const apps: AppReport[] = [];
   let worst: number = EXIT.OK;
+  const tally = { changedApps: 0, files: 0, toAct: 0, stopped: 0 };
   for (const input of roots) {
     if (!args.quiet && args.report === 'text') terminal.stderr(`== ${input}\n`);
     const failures: string[] = [];
     const appTerminal: Terminal = combined ? { ...terminal, stderr: (text) => failures.push(text) } : terminal;
     const outcome = await migrateApp({ ...args, input, more: [], recursive: false, foundInRun: args.recursive === true }, appTerminal);
     worst = Math.max(worst, outcome.code);
+    const changes = outcome.code === EXIT.OK || outcome.code === EXIT.FINDINGS ? (outcome.report?.changes?.length ?? 0) : 0;
+    if (changes > 0) tally.changedApps++;
+    tally.files += changes;
+    if (outcome.code === EXIT.FINDINGS) tally.toAct++;
+    else if (outcome.code !== EXIT.OK) tally.stopped++;
+    if (outcome.refusal !== undefined && combined) failures.push(outcome.refusal);
     if (combined) apps.push({ app: input, exitCode: outcome.code, ...(outcome.report ? { report: outcome.report } : {}), failure: failures.join('').trim() });
-    else if (outcome.report !== undefined) emitReport(outcome.report, args, terminal);
+    else {
+      if (outcome.report !== undefined) emitReport(outcome.report, args, terminal);
+      if (outcome.refusal !== undefined) terminal.stderr(outcome.refusal);
+    }
+  }
+  if (!combined && !args.quiet) {
+    const files = `${countOf(tally.files, 'file')} ${args.dryRun ? 'to change' : 'changed'}`;
+    terminal.stderr(
+      `\n${countOf(roots.length, 'app')}: ${files} in ${countOf(tally.changedApps, 'app')}; ${tally.toAct} with errors a person must act on; ${tally.stopped} refused or not read.\n`,
+    );
   }
   if (combined) {
     const counts = { clean: 0, findings: 0, failed: 0 };
@@ -65,6 +84,8 @@ export async function runMigrate(args: MigrateArguments, terminal: Terminal): Pr
 interface AppOutcome {
   code: number;
   report?: Report;
+  /** Why nothing was changed, said after the report. */
+  refusal?: string;
 }
 
 /** Migrates one app: plans, then shows (dry run) or applies. Never writes outside the app. */
@@ -165,8 +186,7 @@ async function migrateApp(args: MigrateArguments, terminal: Terminal): Promise<A
   }
   if (refusals.length > 0) {
     report.written = false;
-    terminal.stderr(`Nothing was changed.\n${refusals.map((line) => `  ${line}\n`).join('')}`);
-    return { code: EXIT.USAGE, report };
+    return { code: EXIT.USAGE, report, refusal: `Nothing was changed:\n${refusals.map((line) => `  ${line}\n`).join('')}` };
   }
   for (const edit of edits) {
     const file = path.resolve(app.root, edit.path);

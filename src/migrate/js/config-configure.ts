@@ -216,7 +216,7 @@ function amplifyConfigure(scope: UseScope, path: NodePath, needs: Wiring, import
     node.arguments[0] = objectText([`...${parsed}`, ...kept.map(textOf), ...added]);
     if (categories.length > 0) {
       scope.report('CONFIGURE_OVERRIDES_REWRITTEN', first, {
-        message: `The settings given beside \`${root}\` (${categories.map((property) => propertyKey(property)).join(', ')}) now go beside \`${PARSE}(${root})\`, which amplify-js reads with them.`,
+        message: `The settings given beside \`${root}\` (${categories.map((property) => propertyKey(property)).join(', ')}) now go beside \`${PARSE}(${root})\`, where amplify-js applies them. Before, it ignored them (an object with aws_ keys is read through parseAWSExports), so the app ran with the Gen1 file's values; now each block replaces the parsed category whole.`,
       });
     }
   }

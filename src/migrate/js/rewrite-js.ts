@@ -17,6 +17,11 @@ export interface JsRewriteContext extends RewriteContext {
    * original: an alias stays an alias, a relative path stays relative), else undefined.
    */
   retarget(specifier: string): string | undefined;
+  /**
+   * Whether a specifier loads the outputs file already (a module migrated before): its uses are still checked, so
+   * that reads of Gen1 keys left in it are reported on every run.
+   */
+  loadsOutputs?(specifier: string): boolean;
   /** The file's language; by default told from its path's extension. */
   language?: JsLanguage;
 }
@@ -41,7 +46,9 @@ export function mentionsGen1(text: string, names: readonly string[]): boolean {
  * endings included. A file that does not name a Gen1 configuration is not parsed. A second run changes nothing.
  */
 export function rewriteJsSource(text: string, context: JsRewriteContext): SourceRewrite {
-  const names = gen1Names(context.gen1Path);
+  const gen1 = gen1Names(context.gen1Path);
+  const outputs = /([^/]+?)(\.[^./]*)?$/.exec(context.outputsPath)?.[1];
+  const names = context.loadsOutputs !== undefined && outputs !== undefined ? [...gen1, outputs] : gen1;
   if (!mentionsGen1(text, names)) return { text, diagnostics: [] };
   const language = context.language ?? languageOf(context.path);
   if (language !== 'vue' && language !== 'svelte') return rewriteScript(text, language, context, names, { line: 1, column: 1 });
@@ -115,6 +122,11 @@ function rewriteScript(
   let quote: 'single' | 'double' | undefined;
   for (const load of found.loads) {
     const { line, column } = load.position;
+    if (context.loadsOutputs?.(load.specifier)) {
+      // Migrated already: nothing to retarget; what the module reads is checked again. A JSON module is the configuration itself.
+      if (load.unsupported === undefined) bindings.push(...load.bindings.map((binding) => ({ ...binding, throughDefault: false })));
+      continue;
+    }
     const replacement = context.retarget(load.specifier);
     if (replacement === undefined) {
       diagnostics.push(
@@ -144,7 +156,8 @@ function rewriteScript(
       ),
     );
   }
-  for (const comment of found.comments)
+  const namesGen1 = (value: string) => mentionsGen1(value, gen1Names(context.gen1Path));
+  for (const comment of found.comments.filter((comment) => namesGen1(comment.text)))
     diagnostics.push(
       report(
         'CONFIG_LOAD_IN_COMMENT',
@@ -153,7 +166,7 @@ function rewriteScript(
         `A comment holds a load of a Gen1 configuration file: ${quoteText(comment.text)}. Comments are not edited.`,
       ),
     );
-  for (const string of found.strings)
+  for (const string of found.strings.filter((string) => namesGen1(string.text)))
     diagnostics.push(
       report(
         'CONFIG_NAME_IN_STRING',
@@ -169,7 +182,14 @@ function rewriteScript(
   if (bindings.length === 0) return { text: edited === text ? text : edited, diagnostics };
   const printOptions = { lineTerminator: text.includes('\r\n') ? '\r\n' : '\n', quote: quote ?? 'single', ...layout } as const;
   const uses = parseModule(edited, language, layout);
-  const useFindings = rewriteConfigUses(uses, bindings, context);
+  // Positions in the script, moved to the file (a component's script starts below its template).
+  const useFindings = rewriteConfigUses(uses, bindings, context).map((finding) => {
+    const moved = at(finding.source.line, finding.source.column);
+    return {
+      ...finding,
+      source: { ...finding.source, ...(moved.line === undefined ? {} : { line: moved.line }), ...(moved.column === undefined ? {} : { column: moved.column }) },
+    };
+  });
   // Every change is reported, so a module with no finding is unchanged, and is not printed: printing costs more than
   // parsing, for each node of the module.
   if (useFindings.length === 0) return { text: edited, diagnostics };
