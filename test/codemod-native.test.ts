@@ -8,7 +8,6 @@ import {
   loadNativeParsers,
   type NativeLanguage,
   type NativeParsers,
-  type NativeRewriteContext,
   rewriteDartSource,
   rewriteJavaSource,
   rewriteKotlinSource,

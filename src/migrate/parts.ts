@@ -7,7 +7,7 @@ import { loadNativeParsers, rewriteDartSource, rewriteJavaSource, rewriteKotlinS
 import { libraryGate } from './library-gate.js';
 import { reportBuildSteps } from './build-steps.js';
 import { gitignoreEdits } from './gitignore.js';
-import { createSpecifierResolver, specifierRetargeter } from './js/resolve-specifier.js';
+import { createRetargeter, createSpecifierResolver } from './js/resolve-specifier.js';
 import { tsconfigEdits } from './js/tsconfig-edit.js';
 import { findMobileSdkApp } from './mobile-sdk.js';
 import { readTargetsOf } from './read-targets.js';
@@ -19,6 +19,7 @@ export type SourceLanguage = 'js' | 'dart' | 'swift' | 'kotlin' | 'java';
 /** What the plan tells each source rewriter: the app's context, how to retarget a module specifier, a Flutter package's name. */
 export interface PlannedContext extends RewriteContext {
   retarget(specifier: string): string | undefined;
+  retargetNote(specifier: string): string | undefined;
   loadsOutputs(specifier: string): boolean;
   packageName?: string;
 }
@@ -28,7 +29,8 @@ export interface MigrationParts {
   libraryGate(files: AppFiles, platform: Platform | undefined, appDir: string | undefined): { canReadOutputs: boolean | undefined; diagnostics: Diagnostic[] };
   mobileSdk(files: AppFiles, platform: Platform | undefined): Diagnostic[];
   readTargets(format: SourceFormat): (gen1Pointer: string) => ReadTarget | undefined;
-  retargeter(files: AppFiles, gen1Path: string, outputsPath: string): (specifier: string, fromPath: string) => string | undefined;
+  /** The specifier that loads the outputs instead of one that loads the Gen1 file, with why its style changed if it did. */
+  retargeter(files: AppFiles, gen1Path: string, outputsPath: string): (specifier: string, fromPath: string) => { specifier: string; note?: string } | undefined;
   /** Whether a specifier, imported from a file, loads the outputs file. */
   outputsLoads(files: AppFiles, outputsPath: string): (specifier: string, fromPath: string) => boolean;
   rewrite(language: SourceLanguage, text: string, context: PlannedContext): Promise<SourceRewrite>;
@@ -49,7 +51,7 @@ export const PARTS: MigrationParts = {
   },
   mobileSdk: (files, platform) => (platform === undefined ? [] : findMobileSdkApp(files, platform)),
   readTargets: readTargetsOf,
-  retargeter: specifierRetargeter,
+  retargeter: createRetargeter,
   outputsLoads: (files, outputsPath) => {
     const resolve = createSpecifierResolver(files, [outputsPath]);
     return (specifier, fromPath) => resolve(specifier, fromPath)?.path === outputsPath;

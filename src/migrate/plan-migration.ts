@@ -136,7 +136,8 @@ export async function planMigration(files: AppFiles, options: MigrationOptions =
         outputsPath,
         outputs: conversion.outputs,
         readTarget,
-        retarget: (specifier: string) => retarget(specifier, file),
+        retarget: (specifier: string) => retarget(specifier, file)?.specifier,
+        retargetNote: (specifier: string) => retarget(specifier, file)?.note,
         loadsOutputs: (specifier: string) => loadsOutputs(specifier, file),
         ...(packageName !== undefined ? { packageName } : {}),
       };

@@ -22,6 +22,8 @@ export interface JsRewriteContext extends RewriteContext {
    * that reads of Gen1 keys left in it are reported on every run.
    */
   loadsOutputs?(specifier: string): boolean;
+  /** Why the new specifier has another style than the old one (an alias that does not reach the outputs file), if it has. */
+  retargetNote?(specifier: string): string | undefined;
   /** The file's language; by default told from its path's extension. */
   language?: JsLanguage;
 }
@@ -152,7 +154,7 @@ function rewriteScript(
         'CONFIG_IMPORT_RETARGETED',
         line,
         column,
-        `This ${load.what} loaded '${load.specifier}' (${context.gen1Path}); it now loads '${replacement}' (${context.outputsPath}).`,
+        `This ${load.what} loaded '${load.specifier}' (${context.gen1Path}); it now loads '${replacement}' (${context.outputsPath})${noteOf(context, load.specifier)}.`,
       ),
     );
   }
@@ -197,6 +199,11 @@ function rewriteScript(
   const printed = recast().print(uses, printOptions).code;
   if (printed === edited) return { text: edited, diagnostics };
   return { text: carryChanges(edited, recast().print(parseModule(edited, language, layout), printOptions).code, printed), diagnostics };
+}
+
+function noteOf(context: JsRewriteContext, specifier: string): string {
+  const note = context.retargetNote?.(specifier);
+  return note === undefined ? '' : `: ${note}`;
 }
 
 function unsupportedMessage(load: ConfigLoad, replacement: string, context: JsRewriteContext): string {
