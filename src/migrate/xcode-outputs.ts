@@ -1,6 +1,7 @@
 import { build, parse } from '@bacons/xcode/json';
 import { GEN1_IOS_FILE, OUTPUTS_IOS_FILE, xcodeMembership, xcodeMembershipDiagnostics } from '../app/xcode-membership.js';
 import { createDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { basename, dirname, relativePath } from './project/paths.js';
 
 /** Where the project and the two files are, each relative to the app's root. */
 export interface XcodeOutputsOptions {
@@ -36,7 +37,10 @@ interface Project {
 
 const ids = (value: unknown): string[] => (Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []);
 
-/** Joins path parts and resolves `.` and `..` ("" is the app's root). */
+/**
+ * Joins path parts and resolves `.` and `..` ("" is the app's root). Unlike project/paths' joinPath, the result may
+ * lead above the root: an Xcode project's projectDirPath can.
+ */
 function joinPath(...parts: string[]): string {
   const out: string[] = [];
   for (const part of parts.join('/').split('/')) {
@@ -45,18 +49,6 @@ function joinPath(...parts: string[]): string {
     else out.push(part);
   }
   return out.join('/');
-}
-
-const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
-const baseOf = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
-
-/** The path of `to` from the folder `from` (both relative to the same root). */
-function relativePath(from: string, to: string): string {
-  const a = from.split('/').filter(Boolean);
-  const b = to.split('/').filter(Boolean);
-  let common = 0;
-  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
-  return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/');
 }
 
 /** A deterministic object ID in Xcode's form (24 hex digits) for `seed`, not already used. */
@@ -125,7 +117,7 @@ function placesOf(
 export function addOutputsToXcodeProject(pbxproj: string, options: XcodeOutputsOptions): XcodeOutputsEdit {
   const xcodeproj = options.projectPath.replace(/\/project\.pbxproj$/, '').replace(/\/$/, '');
   const pbxprojFile = `${xcodeproj}/project.pbxproj`;
-  const projectDir = dirOf(xcodeproj);
+  const projectDir = dirname(xcodeproj);
   let project: Project;
   try {
     project = parse(pbxproj) as unknown as Project;
@@ -151,7 +143,7 @@ export function addOutputsToXcodeProject(pbxproj: string, options: XcodeOutputsO
   const references = Object.entries(objects).filter(([, object]) => object.isa === 'PBXFileReference');
   const named = (name: string) =>
     references
-      .filter(([, object]) => baseOf(String(object.name ?? object.path ?? '')) === name || baseOf(String(object.path ?? '')) === name)
+      .filter(([, object]) => basename(String(object.name ?? object.path ?? '')) === name || basename(String(object.path ?? '')) === name)
       .map(([id]) => id);
   const gen1Candidates = named(GEN1_IOS_FILE);
   const gen1Ids = gen1Candidates.filter((id) => pathOf(id) === gen1Path);
@@ -174,7 +166,7 @@ export function addOutputsToXcodeProject(pbxproj: string, options: XcodeOutputsO
     if (outputsId === undefined) {
       outputsId = newId(`${OUTPUTS_IOS_FILE}:${group}`, taken);
       const gen1 = objects[gen1Id] as PbxObject;
-      const folder = folderOf(group) ?? dirOf(gen1Path);
+      const folder = folderOf(group) ?? dirname(gen1Path);
       const path = relativePath(folder, outputsPath);
       const reference: PbxObject = { isa: 'PBXFileReference' };
       if (gen1.fileEncoding !== undefined) reference.fileEncoding = gen1.fileEncoding;
