@@ -1,7 +1,7 @@
 import type { AppFiles } from './types.js';
 
-/** Folders whose files are never an app's own sources: dependencies, build output, tool caches. */
-const FOREIGN_FOLDERS: ReadonlySet<string> = new Set([
+/** Folders that hold no app of their own to find: dependencies, build output, version control. */
+export const DEPENDENCY_AND_BUILD_FOLDERS: ReadonlySet<string> = new Set([
   'node_modules',
   '.git',
   'dist',
@@ -9,12 +9,17 @@ const FOREIGN_FOLDERS: ReadonlySet<string> = new Set([
   'coverage',
   '.next',
   '.nuxt',
-  '.svelte-kit',
-  '.expo',
   'out',
   'Pods',
   '.dart_tool',
   '.gradle',
+]);
+
+/** Folders whose files are never an app's own sources: those, tool caches, and the deployed copy of a Gen1 backend. */
+const FOREIGN_FOLDERS: ReadonlySet<string> = new Set([
+  ...DEPENDENCY_AND_BUILD_FOLDERS,
+  '.svelte-kit',
+  '.expo',
   'DerivedData',
   '.amplify',
   '#current-cloud-backend',

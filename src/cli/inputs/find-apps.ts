@@ -3,9 +3,7 @@ import path from 'node:path';
 import { GEN1_FILE_NAMES } from '../../formats/index.js';
 import { appOfClientFile, appOfProject, metaFileOf, projectOfMeta, rankClientFiles, type AppModel, type ModelContext } from './app-model.js';
 import { entryKind, sortedEntries } from './folder-names.js';
-
-/** Folders never walked: dependencies, build output, version control. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist', 'build', 'coverage', '.next', '.nuxt', 'out', 'Pods', '.dart_tool', '.gradle']);
+import { DEPENDENCY_AND_BUILD_FOLDERS } from '../../migrate/app-files.js';
 
 /**
  * The apps of a repository, each read as every command reads an app (see AppModel): every Gen1 file below the
@@ -27,7 +25,7 @@ export function findApps(root: string, context: ModelContext): AppModel[] {
       if (kind === 'folder' && !entry.isSymbolicLink()) {
         const relative = path.relative(root, full).split(path.sep).join('/');
         // .gitignore applies to folders only: the Gen1 CLI lists aws-exports.js there, and those files are the point.
-        if (SKIPPED_FOLDERS.has(name) || name.startsWith('.') || ignored(relative)) continue;
+        if (DEPENDENCY_AND_BUILD_FOLDERS.has(name) || name.startsWith('.') || ignored(relative)) continue;
         walk(full, depth + 1);
       } else if (kind === 'other' && GEN1_FILE_NAMES.has(name)) {
         const project = name === 'amplify-meta.json' ? projectOfMeta(full) : undefined;
