@@ -65,8 +65,9 @@ await build({
   target: 'node20',
   mainFields: ['module', 'main'],
   // Loaded from node_modules when a migration needs them, as the library loads them: one copy of recast (its
-  // printer checks that the trees it prints are its own), and the tree-sitter runtime with its grammar files.
-  external: ['recast', 'web-tree-sitter', 'tree-sitter-wasms'],
+  // printer checks that the trees it prints are its own), the tree-sitter runtime with its grammar files, and the
+  // diff and .gitignore libraries, which only migrate uses (not part of every command's start).
+  external: ['recast', 'web-tree-sitter', 'tree-sitter-wasms', 'diff', 'ignore'],
   minifyWhitespace: true,
   legalComments: 'none',
   logLevel: 'warning',
