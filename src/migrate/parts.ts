@@ -7,7 +7,7 @@ import { loadNativeParsers, rewriteDartSource, rewriteJavaSource, rewriteKotlinS
 import { libraryGate } from './library-gate.js';
 import { reportBuildSteps } from './build-steps.js';
 import { gitignoreEdits } from './gitignore.js';
-import { createRetargeter, createSpecifierResolver } from './js/resolve-specifier.js';
+import { createRetargeting } from './js/resolve-specifier.js';
 import { tsconfigEdits } from './js/tsconfig-edit.js';
 import { findMobileSdkApp } from './mobile-sdk.js';
 import { readTargetsOf } from './read-targets.js';
@@ -29,10 +29,18 @@ export interface MigrationParts {
   libraryGate(files: AppFiles, platform: Platform | undefined, appDir: string | undefined): { canReadOutputs: boolean | undefined; diagnostics: Diagnostic[] };
   mobileSdk(files: AppFiles, platform: Platform | undefined): Diagnostic[];
   readTargets(format: SourceFormat): (gen1Pointer: string) => ReadTarget | undefined;
-  /** The specifier that loads the outputs instead of one that loads the Gen1 file, with why its style changed if it did. */
-  retargeter(files: AppFiles, gen1Path: string, outputsPath: string): (specifier: string, fromPath: string) => { specifier: string; note?: string } | undefined;
-  /** Whether a specifier, imported from a file, loads the outputs file. */
-  outputsLoads(files: AppFiles, outputsPath: string): (specifier: string, fromPath: string) => boolean;
+  /**
+   * For a file's module specifiers: the one that loads the outputs instead of one that loads the Gen1 file (with why
+   * its style changed, if it did), and whether one loads the outputs already.
+   */
+  retargeting(
+    files: AppFiles,
+    gen1Path: string,
+    outputsPath: string,
+  ): {
+    retarget: (specifier: string, fromPath: string) => { specifier: string; note?: string } | undefined;
+    loadsOutputs: (specifier: string, fromPath: string) => boolean;
+  };
   rewrite(language: SourceLanguage, text: string, context: PlannedContext): Promise<SourceRewrite>;
   tsconfigEdits(files: AppFiles, importers: string[]): { edits: FileEdit[]; diagnostics: Diagnostic[] };
   xcodeProject(pbxproj: string, options: { projectPath: string; gen1Path: string; outputsPath: string }): { text: string; diagnostics: Diagnostic[] };
@@ -51,11 +59,7 @@ export const PARTS: MigrationParts = {
   },
   mobileSdk: (files, platform) => (platform === undefined ? [] : findMobileSdkApp(files, platform)),
   readTargets: readTargetsOf,
-  retargeter: createRetargeter,
-  outputsLoads: (files, outputsPath) => {
-    const resolve = createSpecifierResolver(files, [outputsPath]);
-    return (specifier, fromPath) => resolve(specifier, fromPath)?.path === outputsPath;
-  },
+  retargeting: createRetargeting,
   rewrite: async (language, text, context) => {
     if (language === 'js') return rewriteJsSource(text, context);
     // The grammars load on the first native file that names the Gen1 configuration or Amplify at all.

@@ -119,8 +119,7 @@ export async function planMigration(files: AppFiles, options: MigrationOptions =
   const rewrites = carried && gate.canReadOutputs !== false && mobileSdk.length === 0;
   if (rewrites) {
     const readTarget = PARTS.readTargets(conversion.format);
-    const retarget = PARTS.retargeter(files, gen1Path, outputsPath);
-    const loadsOutputs = PARTS.outputsLoads(files, outputsPath);
+    const { retarget, loadsOutputs } = PARTS.retargeting(files, gen1Path, outputsPath);
     const packageName = options.packageName ?? pubspecName(files['pubspec.yaml']);
     const languages = new Set(platform === undefined ? [] : LANGUAGES_OF_PLATFORM[platform]);
     const importers: string[] = [];

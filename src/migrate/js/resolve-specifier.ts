@@ -153,16 +153,28 @@ function describesModule(resolved: string, gen1Path: string): boolean {
 
 /** As `specifierRetargeter`, saying also which style the new specifier has, and why when the old one's could not be kept. */
 export function createRetargeter(files: AppFiles, gen1Path: string, outputsPath: string): (specifier: string, fromPath: string) => Retarget | undefined {
+  return createRetargeting(files, gen1Path, outputsPath).retarget;
+}
+
+/**
+ * The retargeter of `createRetargeter`, and whether a specifier loads the outputs file already (a module migrated
+ * before), both through one resolver: the app's tsconfig files are read once for the two.
+ */
+export function createRetargeting(
+  files: AppFiles,
+  gen1Path: string,
+  outputsPath: string,
+): { retarget: (specifier: string, fromPath: string) => Retarget | undefined; loadsOutputs: (specifier: string, fromPath: string) => boolean } {
   const lookup = projectLookup(files);
   const resolve = createResolver(files, [gen1Path, outputsPath], lookup);
-  return (specifier, fromPath) => {
+  const loadsOutputs = (specifier: string, fromPath: string): boolean => resolve(specifier, fromPath)?.path === outputsPath;
+  const retarget = (specifier: string, fromPath: string): Retarget | undefined => {
     const from = resolve(specifier, fromPath);
     if (from === undefined || !describesModule(from.path, gen1Path)) return undefined;
     const relative = relativeSpecifier(fromPath, outputsPath);
-    const reaches = (candidate: string): boolean => resolve(candidate, fromPath)?.path === outputsPath;
     if (from.style === 'relative') return { specifier: relative, style: 'relative', from };
     const kept = from.style === 'alias' ? throughAlias(lookup, from, fromPath, outputsPath) : throughBaseUrl(lookup, fromPath, outputsPath);
-    if (kept !== undefined && reaches(kept)) return { specifier: kept, style: from.style, from };
+    if (kept !== undefined && loadsOutputs(kept, fromPath)) return { specifier: kept, style: from.style, from };
     const how = from.style === 'alias' ? `the alias ${from.pattern ?? ''}` : 'baseUrl';
     return {
       specifier: relative,
@@ -171,6 +183,7 @@ export function createRetargeter(files: AppFiles, gen1Path: string, outputsPath:
       note: `${how} does not reach ${outputsPath}${from.config !== undefined ? ` (see ${from.config})` : ''}, so the import uses a relative path`,
     };
   };
+  return { retarget, loadsOutputs };
 }
 
 /** The same alias pattern, rewritten to name `outputsPath` through one of its targets. */
